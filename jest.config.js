@@ -1,0 +1,32 @@
+// Two projects: unit tests (no server) and integration tests (*.int.test.ts) against a real Neo4j,
+// which test/neo4j-global-setup.js starts unless NEO4J_URI points at one already.
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
+  ],
+};
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform,
+  moduleNameMapper: {
+    '^@kg/graph/contract$': '<rootDir>/packages/graph/src/contract.ts',
+    '^@kg/(extractor|graph)$': '<rootDir>/packages/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/', '/dist/'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/packages/*/src/**/*.int.test.ts', '<rootDir>/test/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/test/neo4j-global-setup.js',
+      globalTeardown: '<rootDir>/test/neo4j-global-teardown.js',
+      testTimeout: 120000,
+    },
+  ],
+};

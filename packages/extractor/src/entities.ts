@@ -1,0 +1,497 @@
+/**
+ * Names in one document: find capitalized runs, strip titles, type them from cues and gazetteers,
+ * and join the surface forms that name the same thing inside the document.
+ */
+import { fold, type EntityType } from '@kg/graph/contract';
+import {
+  EXTRA_DEMONYMS,
+  GAZETTEER,
+  INSTITUTIONS,
+  MULTIWORD_REGIONS,
+  NOT_NAMES,
+  ORG_CUES,
+  ORG_HEADS,
+  ORG_STARTS,
+  PLACE_AFTER,
+  PLACE_BEFORE,
+  PLACE_VARIANTS,
+  PRODUCT_CUES,
+  REGIONS,
+  SPEECH_VERBS,
+  TITLE_MODIFIERS,
+  TITLE_WORDS,
+} from './lexicon.js';
+import type { Tokenized, Word } from './tokens.js';
+
+/** A thing named in the document, before ids are given. */
+export interface LocalEntity {
+  /** Folded key that identifies it inside the document. */
+  key: string;
+  type: EntityType;
+  name: string;
+  surfaces: Set<string>;
+  mentions: { start: number; end: number; word: number; sentence: number }[];
+  merges: { alias: string; reason: string }[];
+}
+
+/** A reference to an entity at a place in the text: a name, or a nationality adjective for its country. */
+export interface Ref {
+  readonly key: string;
+  readonly first: number;
+  readonly last: number;
+  readonly sentence: number;
+  readonly kind: 'name' | 'demonym';
+}
+
+/** A title tied to a named person: "Kremlin spokesman" with its holder "Kremlin". */
+export interface RoleClaim {
+  readonly person: string;
+  readonly holder: string | undefined;
+  readonly role: string;
+  readonly sentence: number;
+}
+
+export interface DocumentEntities {
+  readonly entities: Map<string, LocalEntity>;
+  readonly refs: Ref[];
+  readonly roles: RoleClaim[];
+}
+
+const CAPITAL = /^\p{Lu}/u;
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,6}$/;
+const DOTTED = /^(?:[A-Z]\.){2,4}$/;
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'la', 'le']);
+const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+
+const isCap = (w: Word): boolean => CAPITAL.test(w.text) && /\p{L}/u.test(w.text);
+const isTitle = (w: Word | undefined): boolean => !!w && TITLE_WORDS.has(bare(w.text));
+const isTitlish = (w: Word | undefined): boolean => !!w && (TITLE_WORDS.has(bare(w.text)) || TITLE_MODIFIERS.has(bare(w.text)));
+
+export interface PlaceMatch {
+  key: string;
+  name: string;
+  reason: string;
+}
+
+/** A place the gazetteer knows: countries with their other names, capitals, regions, known variants. */
+export function lookupPlace(name: string): PlaceMatch | undefined {
+  const f = fold(name);
+  const country = GAZETTEER.byName.get(f);
+  if (country) return { key: `country:${fold(country.key)}`, name: country.key, reason: 'a known name of the country' };
+  const capital = GAZETTEER.capitals.get(f);
+  if (capital) return { key: `place:${f}`, name, reason: 'same place name' };
+  const variant = PLACE_VARIANTS[f];
+  if (variant) return { key: `place:${fold(variant)}`, name: variant, reason: 'a known alternative name of the place' };
+  if (REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) return { key: `place:${f}`, name, reason: 'same place name' };
+  return undefined;
+}
+
+/** The country a nationality adjective points to ("Russian" -> Russia). */
+export function lookupDemonym(word: string): PlaceMatch | undefined {
+  const f = fold(word);
+  const c = GAZETTEER.byDemonym.get(f);
+  if (c) return { key: `country:${fold(c.key)}`, name: c.key, reason: 'nationality adjective' };
+  const extra = EXTRA_DEMONYMS[f];
+  if (extra) {
+    const country = GAZETTEER.byName.get(fold(extra));
+    if (country) return { key: `country:${fold(country.key)}`, name: country.key, reason: 'nationality adjective' };
+  }
+  return undefined;
+}
+
+interface Run {
+  first: number;
+  last: number; // exclusive
+}
+
+/** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
+function findRuns(words: readonly Word[], from: number, to: number): Run[] {
+  const runs: Run[] = [];
+  let i = from;
+  while (i < to) {
+    const w = words[i]!;
+    const startsSentence = i === from || /^["“‘(:—–-]$/.test(words[i - 1]!.text);
+    if (!isCap(w) || NOT_NAMES.has(bare(w.text)) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const n = words[j]!;
+      if (isCap(n) && !NOT_NAMES.has(bare(n.text)) && n.spaceBefore) {
+        j++;
+        continue;
+      }
+      const after = words[j + 1];
+      if (n.text === '-' && !n.spaceBefore && after && !after.spaceBefore && /^[\p{Lu}\p{N}]/u.test(after.text)) {
+        j += 2;
+        continue;
+      }
+      if (CONNECTORS.has(n.text) && after && isCap(after) && !NOT_NAMES.has(bare(after.text))) {
+        j += 2;
+        continue;
+      }
+      if (n.text === 'of' && after?.text === 'the' && words[j + 2] && isCap(words[j + 2]!)) {
+        j += 3;
+        continue;
+      }
+      break;
+    }
+    runs.push({ first: i, last: j });
+    i = j;
+  }
+  return runs;
+}
+
+const textOf = (text: string, words: readonly Word[], first: number, last: number): string =>
+  text.slice(words[first]!.start, words[last - 1]!.end);
+
+interface Candidate {
+  first: number;
+  last: number;
+  name: string;
+  type: EntityType | undefined;
+  /** Role text and holder when a title names this person. */
+  role?: { text: string; holder: Run | undefined };
+  place?: PlaceMatch;
+}
+
+/** Split "Russia-Ukraine" or "Russian-Ukrainian" into its parts when each part is a place or a nationality. */
+function splitHyphenated(words: readonly Word[], run: Run): Run[] | undefined {
+  const parts: Run[] = [];
+  let start = run.first;
+  for (let k = run.first; k < run.last; k++) {
+    if (words[k]!.text === '-') {
+      parts.push({ first: start, last: k });
+      start = k + 1;
+    }
+  }
+  if (parts.length === 0) return undefined;
+  parts.push({ first: start, last: run.last });
+  const known = parts.every((p) => p.last - p.first === 1 && (lookupPlace(words[p.first]!.text) || lookupDemonym(words[p.first]!.text)));
+  return known ? parts : undefined;
+}
+
+export function findEntities(text: string, tok: Tokenized): DocumentEntities {
+  const { words, sentences } = tok;
+  const entities = new Map<string, LocalEntity>();
+  const refs: Ref[] = [];
+  const roles: RoleClaim[] = [];
+  const pending: { cand: Candidate; sentence: number }[] = [];
+
+  const addMention = (key: string, type: EntityType, name: string, first: number, last: number, sentence: number, reason?: string): void => {
+    const surface = textOf(text, words, first, last);
+    let e = entities.get(key);
+    if (!e) {
+      e = { key, type, name, surfaces: new Set(), mentions: [], merges: [] };
+      entities.set(key, e);
+    }
+    if (!e.surfaces.has(surface)) {
+      e.surfaces.add(surface);
+      if (fold(surface) !== fold(e.name)) e.merges.push({ alias: surface, reason: reason ?? 'same name' });
+    }
+    e.mentions.push({ start: words[first]!.start, end: words[last - 1]!.end, word: first, sentence });
+    refs.push({ key, first, last, sentence, kind: 'name' });
+  };
+
+  for (const s of sentences) {
+    const headline = isHeadline(words, s.first, s.last);
+    const runs = findRuns(words, s.first, s.last);
+    for (const raw of runs) {
+      const parts = splitHyphenated(words, raw) ?? [raw];
+      for (const run of parts) {
+        const cand = analyse(text, words, run, s.first, s.last);
+        if (cand && headline && cand.type !== 'Location') cand.type = undefined;
+        if (!cand || !cand.type) {
+          if (run.last - run.first === 1) {
+            const d = lookupDemonym(words[run.first]!.text);
+            if (d) {
+              const next = words[run.first + 1];
+              // "American-supplied" describes, it does not act.
+              if (!(next && next.text === '-' && !next.spaceBefore)) refs.push({ key: d.key, first: run.first, last: run.last, sentence: s.index, kind: 'demonym' });
+            }
+          }
+          if (!cand) continue;
+        }
+        pending.push({ cand, sentence: s.index });
+      }
+    }
+  }
+
+  // First pass: names typed with confidence.
+  const persons: LocalEntity[] = [];
+  for (const { cand, sentence } of pending) {
+    if (!cand.type) continue;
+    const key = keyFor(cand);
+    addMention(key, cand.type, cand.place?.name ?? cand.name, cand.first, cand.last, sentence, cand.place?.reason);
+    if (cand.type === 'Person') {
+      const e = entities.get(key)!;
+      if (!persons.includes(e)) persons.push(e);
+      if (cand.role) {
+        const holder = cand.role.holder ? holderKey(text, words, cand.role.holder) : undefined;
+        roles.push({ person: key, holder, role: cand.role.text, sentence });
+        // The holder is itself a mention when it is a place or an organization not yet seen.
+      }
+    }
+  }
+
+  // Second pass: single words that are the surname of a full name, or a name seen typed elsewhere.
+  for (const { cand, sentence } of pending) {
+    if (cand.type) continue;
+    const f = fold(cand.name);
+    const same = entities.get(`name:${f}`) ?? [...entities.values()].find((e) => [...e.surfaces].some((x) => fold(x) === f));
+    if (same) {
+      addMention(same.key, same.type, same.name, cand.first, cand.last, sentence);
+      continue;
+    }
+    const owners = persons.filter((p) => p.name.split(' ').length > 1 && fold(p.name.split(' ').at(-1)!) === f);
+    if (owners.length === 1) {
+      addMention(owners[0]!.key, 'Person', owners[0]!.name, cand.first, cand.last, sentence, 'surname of a full name in the same article');
+      continue;
+    }
+    const next = words[cand.last];
+    if (cand.last - cand.first === 1 && next && SPEECH_VERBS.has(next.lower) && words[cand.first]!.pos === 'PROPN') {
+      addMention(`name:${f}`, 'Person', cand.name, cand.first, cand.last, sentence);
+    }
+  }
+
+  // Single-word persons seen before their full name ("Zelensky ... Volodymyr Zelensky") join it.
+  for (const e of [...entities.values()]) {
+    if (e.type !== 'Person' || e.name.includes(' ')) continue;
+    const owners = [...entities.values()].filter((p) => p !== e && p.type === 'Person' && p.name.includes(' ') && fold(p.name.split(' ').at(-1)!) === fold(e.name));
+    if (owners.length !== 1) continue;
+    const owner = owners[0]!;
+    owner.mentions.push(...e.mentions);
+    for (const s of e.surfaces) {
+      if (!owner.surfaces.has(s)) {
+        owner.surfaces.add(s);
+        owner.merges.push({ alias: s, reason: 'surname of a full name in the same article' });
+      }
+    }
+    entities.delete(e.key);
+    for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: owner.key };
+    for (let k = 0; k < roles.length; k++) if (roles[k]!.person === e.key) roles[k] = { ...roles[k]!, person: owner.key };
+  }
+
+  // Acronyms join the organization whose initials they are ("AFP", "Agence France-Presse").
+  for (const e of [...entities.values()]) {
+    if (e.type !== 'Organization' || !ACRONYM.test(e.name)) continue;
+    const long = [...entities.values()].find((o) => o !== e && o.type === 'Organization' && initials(o.name) === e.name);
+    if (!long) continue;
+    long.mentions.push(...e.mentions);
+    for (const s of e.surfaces) long.surfaces.add(s);
+    long.merges.push({ alias: e.name, reason: 'acronym of the full name in the same article' });
+    entities.delete(e.key);
+    for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: long.key };
+  }
+
+  refs.sort((a, b) => a.first - b.first);
+  return { entities, refs, roles };
+}
+
+/** A line in title case ("Lavrov Explores Negotiation Prospects"): its names need support from elsewhere. */
+function isHeadline(words: readonly Word[], first: number, last: number): boolean {
+  const alpha = words.slice(first, last).filter((w) => /^\p{L}/u.test(w.text));
+  // Headlines and link lists do not end like sentences.
+  if (alpha.length < 3 || /^[.?!"”’]$/.test(words[last - 1]?.text ?? '')) return false;
+  const content = alpha.filter((w) => !/^(a|an|the|of|in|on|at|to|for|and|or|with|by|from|as)$/i.test(w.text));
+  return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => CAPITAL.test(w) && !NOT_NAMES.has(w.toLowerCase()))
+    .map((w) => w[0])
+    .join('');
+}
+
+function keyFor(c: Candidate): string {
+  if (c.place) return c.place.key;
+  return `name:${fold(c.name)}`;
+}
+
+function holderKey(text: string, words: readonly Word[], run: Run): string | undefined {
+  const name = textOf(text, words, run.first, run.last);
+  const place = lookupPlace(name) ?? (run.last - run.first === 1 ? lookupDemonym(name) : undefined);
+  if (place) return place.key;
+  return `name:${fold(name)}`;
+}
+
+/** Decide what a capitalized run is: its name span without titles, its type, its role. */
+function analyse(text: string, words: readonly Word[], run: Run, sFirst: number, sLast: number): Candidate | undefined {
+  let first = run.first;
+  const last = run.last;
+  let roleText: string | undefined;
+  let holder: Run | undefined;
+
+  // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi".
+  let lastTitle = -1;
+  for (let k = run.first; k < run.last; k++) if (isTitle(words[k])) lastTitle = k;
+  if (lastTitle >= 0) {
+    if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
+    roleText = textOf(text, words, run.first, lastTitle + 1);
+    for (let k = run.first; k < lastTitle; k++) {
+      const w = words[k]!;
+      if (lookupDemonym(w.text) || lookupPlace(w.text) || INSTITUTIONS.has(w.lower) || ACRONYM.test(w.text) || DOTTED.test(w.text)) {
+        holder = { first: k, last: k + 1 };
+        break;
+      }
+    }
+    first = lastTitle + 1;
+  }
+  // "President of Ukraine" style: a run that is only titles up to "of".
+  const name = textOf(text, words, first, last);
+  if (run.last - first === 1 && (NOT_NAMES.has(words[first]!.lower) || TITLE_MODIFIERS.has(words[first]!.lower))) return undefined;
+  if ([...Array(last - first).keys()].every((k) => isTitlish(words[first + k]))) return undefined;
+
+  // Lowercase titles just before the run: "Kremlin spokesman Dmitry Peskov", "regional head Oleh Syniehubov".
+  if (!roleText) {
+    let k = run.first - 1;
+    let sawTitle = false;
+    while (k >= sFirst && isTitlish(words[k]) && !isCap(words[k]!)) {
+      if (isTitle(words[k])) sawTitle = true;
+      k--;
+    }
+    if (sawTitle) {
+      let roleStart = k + 1;
+      const h = words[k];
+      if (h && k >= sFirst) {
+        if (POSSESSIVE.has(h.text) && k - 1 >= sFirst) {
+          holder = possessor(words, k - 1, sFirst);
+          if (holder) roleStart = holder.first;
+        } else if (isCap(h)) {
+          const hr = capitalBefore(words, k, sFirst);
+          if (hr) {
+            holder = hr;
+            roleStart = hr.first;
+          }
+        }
+      }
+      roleText = textOf(text, words, roleStart, run.first);
+    }
+  }
+
+  // Apposition after the name: "Steve Witkoff, the US envoy," / "Burhanettin Duran, Turkey's head of ...".
+  if (!roleText && words[last]?.text === ',') {
+    let k = last + 1;
+    const end = Math.min(sLast, last + 14);
+    let sawTitle = false;
+    let h: Run | undefined;
+    while (k < end && words[k]!.text !== ',' && !/^(VERB|AUX)$/.test(words[k]!.pos)) {
+      const w = words[k]!;
+      if (isTitle(w) && !isCap(w)) sawTitle = true;
+      if (!h && isCap(w) && (lookupPlace(w.text) || lookupDemonym(w.text) || ACRONYM.test(w.text) || DOTTED.test(w.text))) h = { first: k, last: k + 1 };
+      k++;
+    }
+    if (sawTitle) {
+      roleText = textOf(text, words, last + 1, k);
+      holder = h;
+    }
+  }
+
+  // Apposition before the name: "The commander of Ukraine's Unmanned Systems Forces, Maj. Robert Brovdi".
+  if (words[run.first - 1]?.text === ',' && !holder) {
+    let k = run.first - 2;
+    let sawTitle = false;
+    let h: Run | undefined;
+    while (k >= sFirst && words[k]!.text !== ',' && run.first - k < 16) {
+      if (isTitle(words[k]) && !isCap(words[k]!)) sawTitle = true;
+      k--;
+    }
+    if (sawTitle) {
+      const segFirst = k + 1;
+      const segRuns = findRuns(words, segFirst, run.first - 1);
+      const lastRun = segRuns.at(-1);
+      if (lastRun) h = lastRun;
+      roleText ??= textOf(text, words, segFirst, run.first - 1).replace(/^(the|a|an)\s+/i, '');
+      holder = h;
+    }
+  }
+
+  const cand: Candidate = { first, last, name, type: undefined };
+  if (roleText) cand.role = { text: roleText, holder };
+  cand.type = typeOf(words, cand, sFirst);
+  if (cand.type !== 'Person') delete cand.role;
+  if (cand.type === 'Location') {
+    const p = lookupPlace(name);
+    cand.place = p ?? { key: `place:${fold(name)}`, name, reason: 'same place name' };
+  }
+  return cand;
+}
+
+/** The possessor before "'s": one capitalized run ending at index k. */
+function possessor(words: readonly Word[], k: number, sFirst: number): Run | undefined {
+  if (!isCap(words[k]!)) return undefined;
+  let f = k;
+  while (f - 1 >= sFirst && isCap(words[f - 1]!)) f--;
+  return { first: f, last: k + 1 };
+}
+
+function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run | undefined {
+  const w = words[k]!;
+  if (!(lookupPlace(w.text) || lookupDemonym(w.text) || INSTITUTIONS.has(w.lower) || ACRONYM.test(w.text) || DOTTED.test(w.text))) return undefined;
+  let f = k;
+  while (f - 1 >= sFirst && isCap(words[f - 1]!) && !isTitlish(words[f - 1])) f--;
+  return { first: f, last: k + 1 };
+}
+
+function typeOf(words: readonly Word[], c: Candidate, sFirst: number): EntityType | undefined {
+  const ws = words.slice(c.first, c.last);
+  const firstW = ws[0]!;
+  const lastW = ws[ws.length - 1]!;
+  const next = words[c.last];
+  const next2 = words[c.last + 1];
+  const prev = c.first - 1 >= sFirst ? words[c.first - 1] : undefined;
+  const prev2 = c.first - 2 >= sFirst ? words[c.first - 2] : undefined;
+
+  if (lookupPlace(c.name)) {
+    // "Washington Post" is not Washington.
+    if (next && isCap(next)) return undefined;
+    return 'Location';
+  }
+  if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
+  if (c.role) return 'Person';
+  if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
+  if (ws.length > 1 && (ORG_HEADS.has(lastW.lower) || ORG_STARTS.has(firstW.lower))) return 'Organization';
+  if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
+  if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
+  if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
+  if (prev?.lower === 'of' && prev2 && PLACE_BEFORE.has(prev2.lower)) return 'Location';
+  if (hasPlaceCueAfter(words, c.last)) return 'Location';
+  if (ws.length === 1 && prev?.lower === 'in' && firstW.pos === 'PROPN' && !POSSESSIVE.has(next?.text ?? '')) return 'Location';
+  if (ws.length === 1 && (ACRONYM.test(firstW.text) || DOTTED.test(firstW.text))) return 'Organization';
+  if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower))) return undefined;
+  if (ws.length >= 2 && ws.length <= 4 && ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(w.lower))) {
+    if (ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
+    return 'Person';
+  }
+  return undefined;
+}
+
+/** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */
+function hasPlaceCueAfter(words: readonly Word[], last: number): boolean {
+  for (let k = last; k < words.length && k < last + 10; k++) {
+    const w = words[k]!;
+    if (PLACE_AFTER.has(w.lower)) return true;
+    if (w.text === ',' || w.text === 'and' || (isCap(w) && !lookupDemonym(w.text))) continue;
+    return false;
+  }
+  return false;
+}
+
+/** "oil companies Rosneft and Lukoil": an organization noun before the name or before its coordination. */
+function hasOrgCueBefore(words: readonly Word[], first: number, sFirst: number): boolean {
+  let k = first - 1;
+  while (k >= sFirst && k > first - 8) {
+    const w = words[k]!;
+    if (ORG_CUES.has(w.lower) && !isCap(w)) return true;
+    if (w.text === 'and' || w.text === ',' || w.lower === 'called' || w.lower === 'named' || isCap(w)) {
+      k--;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}

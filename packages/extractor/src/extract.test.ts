@@ -1,0 +1,122 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { extractionSchema, type Extraction } from '@kg/graph/contract';
+import { createExtractor } from './index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const extractor = createExtractor({ nlp: winkNLP(model) });
+const run = (text: string, source = 'test.txt'): Extraction => extractor.extract({ source, text });
+const byName = (x: Extraction, name: string) => x.entities.find((e) => e.name === name);
+const relation = (x: Extraction, type: string, source: string, target: string) =>
+  x.relations.find((r) => r.type === type && byName(x, source)?.id === r.source && byName(x, target)?.id === r.target);
+
+describe('entities', () => {
+  it('strips the title from a titled name and keeps the title as the role', () => {
+    const text = 'Kremlin spokesman Dmitry Peskov told reporters on Tuesday that talks would go on.';
+    const x = run(text);
+    const peskov = byName(x, 'Dmitry Peskov');
+    expect(peskov?.type).toBe('Person');
+    expect(peskov?.mentions).toEqual([{ doc: x.documents[0]!.id, start: 18, end: 31, text: 'Dmitry Peskov' }]);
+    expect(byName(x, 'Kremlin')?.type).toBe('Organization');
+    expect(relation(x, 'HOLDS_ROLE', 'Dmitry Peskov', 'Kremlin')?.role).toBe('Kremlin spokesman');
+  });
+
+  it('keeps Unicode names whole, with offsets into the original text', () => {
+    const text = 'Ukrainian President Volodymyr Zelensky will meet Turkish President Recep Tayyip Erdoğan in Türkiye. Spanish Prime Minister Pedro Sánchez was there.';
+    const x = run(text);
+    const names = x.entities.map((e) => [e.type, e.name]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['Person', 'Volodymyr Zelensky'],
+        ['Person', 'Recep Tayyip Erdoğan'],
+        ['Person', 'Pedro Sánchez'],
+        ['Location', 'Türkiye'],
+      ]),
+    );
+    for (const e of x.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(relation(x, 'HOLDS_ROLE', 'Pedro Sánchez', 'Spain')?.role).toBe('Spanish Prime Minister');
+    expect(relation(x, 'MEETS', 'Volodymyr Zelensky', 'Recep Tayyip Erdoğan')).toBeDefined();
+  });
+
+  it('joins a surname alone to the full name seen in the same article, and says why', () => {
+    const x = run('Steve Witkoff, the US envoy, arrived in Ankara. Witkoff met officials there.');
+    const w = byName(x, 'Steve Witkoff');
+    expect(w?.mentions.map((m) => m.text)).toEqual(['Steve Witkoff', 'Witkoff']);
+    expect(w?.merges).toContainEqual({ alias: 'Witkoff', reason: 'surname of a full name in the same article' });
+    expect(relation(x, 'HOLDS_ROLE', 'Steve Witkoff', 'United States')).toBeDefined();
+  });
+
+  it('does not take nationality adjectives, sentence starts or headline lines for names', () => {
+    const x = run('Lavrov Explores Negotiation Prospects With Kyiv\nRussian forces continued advancing. Meanwhile the talks stalled.');
+    const names = x.entities.map((e) => e.name);
+    expect(names).not.toContain('Russian');
+    expect(names).not.toContain('Meanwhile');
+    expect(names).not.toContain('Lavrov Explores Negotiation Prospects');
+  });
+
+  it('types products and organizations from the words around them', () => {
+    const x = run('Ukraine used ATACMS missiles again. The sanctions against oil companies Rosneft and Lukoil start on Friday.');
+    expect(byName(x, 'ATACMS')?.type).toBe('Product');
+    expect(byName(x, 'Rosneft')?.type).toBe('Organization');
+    expect(byName(x, 'Lukoil')?.type).toBe('Organization');
+  });
+});
+
+describe('relations and quotes', () => {
+  it('reads the actor of "Russian strikes" as Russia', () => {
+    const x = run('Russian strikes hit railway infrastructure in the city of Dnipro on Tuesday.');
+    const r = x.relations.find((r) => r.type === 'ATTACKS');
+    expect(r && [r.source, r.target]).toEqual(['location:russia', 'location:dnipro']);
+    const d = x.documents[0]!;
+    expect(d.text.slice(r!.evidence[0]!.start, r!.evidence[0]!.end)).toContain('Russian strikes');
+  });
+
+  it('attributes quotes to the speaker before or after them, and to "he" by the last person named', () => {
+    const text = [
+      'President Donald Trump said on Tuesday the bill was "okay with me."',
+      '"We are preparing to reinvigorate negotiations," Zelensky said on social media.',
+      '"We are also working to restore exchanges," he added.',
+    ].join('\n');
+    const x = run(text);
+    const speaker = (needle: string) => x.entities.find((e) => e.id === x.quotes.find((q) => q.text.includes(needle))?.speaker)?.name;
+    expect(speaker('okay with me')).toBe('Donald Trump');
+    expect(speaker('reinvigorate')).toBe('Zelensky');
+    expect(speaker('restore exchanges')).toBe('Zelensky');
+  });
+});
+
+describe('golden fixtures', () => {
+  // Set UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change; review the diff.
+  for (const name of ['summit']) {
+    it(`${name}.txt gives ${name}.expected.json`, () => {
+      const dir = join(here, '..', 'fixtures');
+      const x = run(readFileSync(join(dir, `${name}.txt`), 'utf8'), `${name}.txt`);
+      const nameOf = (id: string | undefined) => x.entities.find((e) => e.id === id)?.name ?? null;
+      const summary = {
+        entities: x.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, mentions: e.mentions.map((m) => m.text) })),
+        relations: x.relations.map((r) => ({ type: r.type, source: nameOf(r.source), target: nameOf(r.target), ...(r.role ? { role: r.role } : {}) })),
+        quotes: x.quotes.map((q) => ({ speaker: nameOf(q.speaker), text: q.text })),
+      };
+      const file = join(dir, `${name}.expected.json`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(file, JSON.stringify(summary, null, 2) + '\n');
+      expect(summary).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    });
+  }
+});
+
+describe('the seed articles', () => {
+  it('give output that follows the contract, every mention being the slice at its offsets', () => {
+    for (const f of ['000_533276532af721a3.txt', '002_e2240c5e00b7e2d5.txt', '004_83600cb643551f72.txt']) {
+      const text = readFileSync(join(root, 'seeds', f), 'utf8');
+      const x = run(text, `seeds/${f}`);
+      expect(extractionSchema.safeParse(x).success).toBe(true);
+      for (const e of x.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(x.entities.length).toBeGreaterThan(10);
+      expect(x.relations.every((r) => r.evidence.length > 0)).toBe(true);
+    }
+  });
+});

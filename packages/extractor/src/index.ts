@@ -1,0 +1,12 @@
+// The kg extractor: English news text to entities, relations and quotes.
+
+// Extraction
+export { createExtractor, documentId } from './extract.js';
+export type { ArticleInput, Extractor, ExtractorOptions } from './extract.js';
+
+// Input
+export { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
+
+// Errors
+export { KgExtractorError } from './errors.js';
+export type { ExtractorErrorCode } from './errors.js';

@@ -1,0 +1,159 @@
+/**
+ * Word lists the extractor reads cues from. They describe English news language in general
+ * (titles, organization heads, place words); none of them names what a test set contains.
+ */
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+import { fold } from '@kg/graph/contract';
+
+// world-countries is CommonJS whose types describe an ES default export; load it the way Node does.
+const countries = createRequire(import.meta.url)('world-countries') as Countries;
+
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s*\|\s*|\s+/).map((w) => w.toLowerCase()));
+
+/** Capitalized or lowercase words that make the name after them a person's title. */
+export const TITLE_WORDS = set(`
+  president vice-president prime premier minister chancellor secretary general gen maj major col colonel lt
+  lieutenant sgt sergeant capt captain adm admiral cmdr commander mr mrs ms miss dr prof professor sir dame lord lady king queen
+  prince princess pope cardinal archbishop bishop rev sen senator rep representative gov governor mayor judge justice
+  chief ceo cfo chairman chairwoman chair envoy ambassador spokesman spokeswoman spokesperson negotiator diplomat
+  leader head director deputy speaker sheikh emir crown coach manager striker midfielder defender goalkeeper
+  counterpart officer official adviser advisor aide analyst economist founder co-founder executive
+  mp lawmaker attorney prosecutor inspector superintendent commissioner marshal
+`);
+
+/** Words that may stand inside a title before a name: "special envoy", "foreign minister". */
+export const TITLE_MODIFIERS = set(`
+  special senior top former acting interim deputy vice foreign defence defense interior finance economy trade
+  prime lead chief first regional state national federal presidential military opposition party then new
+  junior assistant executive managing general international particular
+`);
+
+/** Last words of organization names. */
+export const ORG_HEADS = set(`
+  forces force army navy party ministry agency press council parliament union organization organisation bank
+  company corporation corp inc ltd llc plc group committee commission university college institute association
+  federation fund court assembly senate congress office department administration authority bureau
+  service services club fc team league network news times post journal telegraph guardian herald tribune
+  airlines airways railways motors technologies systems industries holdings partners foundation trust alliance
+  front movement coalition command guard police cabinet government rada duma knesset bundestag
+  commission ministry tribunal board exchange reserve
+`);
+
+/** First words of organization names ("Agence France-Presse", "Bank of England"). */
+export const ORG_STARTS = set(`agence bank banco university ministry department house`);
+
+/** Institutions named by one word that stand for an organization, as news writes them. */
+export const INSTITUTIONS = set(`kremlin pentagon whitehall elysee vatican`);
+
+/** Nouns that, before a name, say it is an organization: "oil companies Rosneft and Lukoil". */
+export const ORG_CUES = set(`
+  company companies firm firms broadcaster broadcasters agency agencies party parties group groups newspaper
+  newspapers channel bank banks airline airlines carrier network operator giant maker manufacturer retailer
+  club clubs team teams university ministry insurer lender startup conglomerate outlet publisher
+`);
+
+/** Nouns that, after a name, say it is a product: "ATACMS missiles", "Rafale fighter jets". */
+export const PRODUCT_CUES = set(`
+  missile missiles jet jets fighter fighters warplane warplanes aircraft plane planes helicopter helicopters
+  tank tanks drone drones rocket rockets launcher launchers howitzer howitzers rifle rifles submarine frigate
+  smartphone smartphones phone phones console consoles laptop software chip chips
+`);
+
+/** Words around a name that say it is a place. */
+export const PLACE_BEFORE = set(`city town village region province capital county district port island oblast state`);
+export const PLACE_AFTER = set(`region regions province provinces oblast oblasts county district city town village island peninsula areas`);
+
+/** Capitalized words that never begin a name on their own. */
+export const NOT_NAMES = set(`
+  i a an the this that these those there here it its he she they we you his her their our your my
+  mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  but and or if as at by for from in into of on to with while when where what who which why how after before
+  although though however meanwhile also still yet so because since until unless despite during
+  according following amid among about above below between under over earlier later last next
+  new more most many some several no not all any each every both either neither other another such
+  comments follow related read share advertisement photo video image copyright
+  tomorrow today yesterday tonight
+  tv pow pows ceo ceos gdp pm am mp mps dna id ok pc sms covid hiv vat faq
+`);
+
+/** Verbs that introduce speech. */
+export const SPEECH_VERBS = set(`
+  said says say told tells added adds stated states insisted insists warned warns wrote writes tweeted posted
+  declared declares announced announces explained explains noted notes argued argues claimed claims
+  replied asked urged stressed confirmed denied acknowledged
+`);
+
+export interface Country {
+  /** The name used for the id: the gazetteer's common English name. */
+  readonly key: string;
+  readonly names: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly capitals: readonly string[];
+}
+
+/** Common English names the gazetteer does not list as alternatives. */
+const EXTRA_COUNTRY_NAMES: Record<string, readonly string[]> = {
+  USA: ['America', 'U.S.', 'U.S.A.', 'United States'],
+  GBR: ['Britain', 'Great Britain', 'UK', 'U.K.', 'England'],
+  TUR: ['Turkey'],
+  NLD: ['Holland'],
+  CZE: ['Czech Republic'],
+  CIV: ['Ivory Coast'],
+  MMR: ['Burma'],
+  SWZ: ['Swaziland'],
+  MKD: ['Macedonia'],
+  KOR: ['South Korea'],
+  PRK: ['North Korea'],
+  COD: ['DR Congo', 'DRC'],
+  ARE: ['UAE', 'Emirates'],
+};
+
+/** Historical and transliterated place names that are the same place. */
+export const PLACE_VARIANTS: Record<string, string> = {
+  kiev: 'Kyiv',
+  kharkov: 'Kharkiv',
+  odessa: 'Odesa',
+  lvov: 'Lviv',
+  dnepr: 'Dnipro',
+  dnipropetrovsk: 'Dnipropetrovsk',
+  nikolaev: 'Mykolaiv',
+  zaporozhye: 'Zaporizhzhia',
+  donbass: 'Donbas',
+  bombay: 'Mumbai',
+  peking: 'Beijing',
+  calcutta: 'Kolkata',
+  madras: 'Chennai',
+  rangoon: 'Yangon',
+  saigon: 'Ho Chi Minh City',
+};
+
+/** Continents and large regions. */
+export const REGIONS = set(`europe asia africa america americas oceania antarctica arctic balkans caucasus scandinavia
+  siberia crimea donbas gaza kashmir`);
+export const MULTIWORD_REGIONS = ['Middle East', 'Latin America', 'South America', 'North America', 'Central Asia',
+  'Eastern Europe', 'Western Europe', 'West Bank', 'Gaza Strip', 'Southeast Asia', 'East Asia', 'Black Sea', 'Red Sea'];
+
+function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string, Country>; capitals: Map<string, Country> } {
+  const byName = new Map<string, Country>();
+  const byDemonym = new Map<string, Country>();
+  const capitals = new Map<string, Country>();
+  // A demonym shared by several entries ("American") belongs to the largest of them.
+  const bySize = [...countries].sort((a, b) => b.area - a.area);
+  for (const c of bySize) {
+    const extra = EXTRA_COUNTRY_NAMES[c.cca3] ?? [];
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 2), ...extra];
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d);
+    const country: Country = { key: c.name.common, names, demonyms, capitals: c.capital };
+    for (const n of names) if (!byName.has(fold(n))) byName.set(fold(n), country);
+    for (const d of demonyms) if (!byDemonym.has(fold(d))) byDemonym.set(fold(d), country);
+    for (const cap of c.capital) if (!capitals.has(fold(cap))) capitals.set(fold(cap), country);
+  }
+  return { byName, byDemonym, capitals };
+}
+
+export const GAZETTEER = buildCountries();
+
+/** Extra demonyms news uses that the gazetteer lacks. */
+export const EXTRA_DEMONYMS: Record<string, string> = { british: 'United Kingdom', dutch: 'Netherlands', emirati: 'United Arab Emirates' };

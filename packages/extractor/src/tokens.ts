@@ -1,0 +1,90 @@
+/**
+ * From wink-nlp's tokens to words with offsets into the original text.
+ * wink-nlp is lossless (precedingSpaces + value rebuild the text), so offsets are exact; it splits some
+ * non-ASCII words ("Erdo|ğ|an"), which are joined again here.
+ */
+import type { WinkMethods } from 'wink-nlp';
+
+export interface Word {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly pos: string;
+  /** Index of the sentence the word belongs to. */
+  readonly sentence: number;
+  /** True when whitespace separates this word from the one before. */
+  readonly spaceBefore: boolean;
+}
+
+export interface SentenceSpan {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** Word indexes [first, last). */
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface Tokenized {
+  readonly words: readonly Word[];
+  readonly sentences: readonly SentenceSpan[];
+}
+
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+export function tokenize(nlp: WinkMethods, text: string): Tokenized {
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const sentenceOf = new Int32Array(values.length);
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  spans.forEach(([a, b], i) => {
+    for (let t = a; t <= b; t++) sentenceOf[t] = i;
+  });
+
+  const words: Word[] = [];
+  const sentences: SentenceSpan[] = [];
+  let offset = 0;
+  let sentence = -1;
+  let winkSentence = -1;
+  let breakPending = true;
+  const closeSentence = (): void => {
+    const open = sentences[sentences.length - 1];
+    const lastWord = words[words.length - 1];
+    if (open && open.last === -1 && lastWord) sentences[sentences.length - 1] = { ...open, last: words.length, end: lastWord.end };
+  };
+
+  for (let t = 0; t < values.length; t++) {
+    const space = spaces[t] ?? '';
+    const value = values[t] ?? '';
+    const start = offset + space.length;
+    const end = start + value.length;
+    offset = end;
+    if (space.includes('\n')) breakPending = true;
+    if (value.trim() === '') {
+      if (value.includes('\n')) breakPending = true;
+      continue;
+    }
+    const prev = words[words.length - 1];
+    if (prev && space === '' && prev.end === start && LETTERS.test(value) && LETTERS.test(prev.text) && (NON_ASCII.test(value) || NON_ASCII.test(prev.text))) {
+      const text = prev.text + value;
+      words[words.length - 1] = { ...prev, text, lower: text.toLowerCase(), end };
+      continue;
+    }
+    if (breakPending || sentenceOf[t] !== winkSentence) {
+      closeSentence();
+      sentence += 1;
+      sentences.push({ index: sentence, start, end, first: words.length, last: -1 });
+      winkSentence = sentenceOf[t] ?? winkSentence;
+      breakPending = false;
+    }
+    words.push({ text: value, lower: value.toLowerCase(), start, end, pos: pos[t] ?? 'X', sentence, spaceBefore: space !== '' || t === 0 });
+  }
+  closeSentence();
+  return { words, sentences };
+}
+
