@@ -18,6 +18,8 @@ const common = {
 };
 
 export default {
+  // Loading into a real Neo4j takes seconds; unit tests finish far below this.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/', '/dist/'] },
     {
@@ -26,7 +28,6 @@ export default {
       testMatch: ['<rootDir>/packages/*/src/**/*.int.test.ts', '<rootDir>/test/**/*.int.test.ts'],
       globalSetup: '<rootDir>/test/neo4j-global-setup.js',
       globalTeardown: '<rootDir>/test/neo4j-global-teardown.js',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { kg } from './__fixtures__/io.js';
+
+const env = { NEO4J_URI: process.env.NEO4J_URI, NEO4J_USERNAME: process.env.NEO4J_USERNAME, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD, NEO4J_DATABASE: process.env.NEO4J_DATABASE };
+const sessionOpts = process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {};
+let driver: Driver;
+
+beforeAll(() => {
+  driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+});
+afterAll(async () => {
+  await driver.close();
+});
+
+async function query(text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  const session = driver.session(sessionOpts);
+  try {
+    return (await session.run(text, params)).records.map((r) => r.toObject());
+  } finally {
+    await session.close();
+  }
+}
+
+interface GraphJson {
+  nodes: { key: string; attributes: { label: string; type?: string } }[];
+  edges: { key: string; source: string; target: string; attributes: { type: string } }[];
+}
+
+/** Counts by label and by relationship type, from graph.json and from the database (only the graph's own ids). */
+function countsFromJson(g: GraphJson): Record<string, number> {
+  const c: Record<string, number> = {};
+  for (const n of g.nodes) {
+    const label = n.attributes.label === 'Entity' ? `Entity:${n.attributes.type}` : n.attributes.label;
+    c[label] = (c[label] ?? 0) + 1;
+  }
+  for (const e of g.edges) c[`-${e.attributes.type}-`] = (c[`-${e.attributes.type}-`] ?? 0) + 1;
+  return c;
+}
+
+async function countsFromNeo4j(ids: string[]): Promise<Record<string, number>> {
+  const c: Record<string, number> = {};
+  const nodes = await query(
+    "MATCH (n) WHERE n.id IN $ids RETURN CASE WHEN n:Entity THEN 'Entity:' + [l IN labels(n) WHERE l <> 'Entity'][0] ELSE labels(n)[0] END AS label, count(*) AS n",
+    { ids },
+  );
+  for (const r of nodes) c[String(r.label)] = Number(r.n);
+  const rels = await query('MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN type(r) AS type, count(*) AS n', { ids });
+  for (const r of rels) c[`-${String(r.type)}-`] = Number(r.n);
+  return c;
+}
+
+describe('kg load seeds into the real Neo4j', () => {
+  const out = mkdtempSync(join(tmpdir(), 'kg-load-'));
+  let graph: GraphJson;
+
+  beforeAll(async () => {
+    const built = await kg(['build', 'seeds', '--out', out]);
+    expect(built.code).toBe(0);
+    graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+  });
+
+  it('gives the counts of graph.json, and the same counts when loaded again', async () => {
+    const ids = graph.nodes.map((n) => n.key);
+    const expected = countsFromJson(graph);
+    const first = await kg(['load', 'seeds'], { env });
+    expect(first.code).toBe(0);
+    expect(await countsFromNeo4j(ids)).toEqual(expected);
+    const second = await kg(['load', 'seeds'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/created 0 nodes and 0 relationships/);
+    expect(await countsFromNeo4j(ids)).toEqual(expected);
+  });
+
+  it('finds the sentences that say Zelensky meets Erdogan, one lookup from the fact', async () => {
+    await kg(['load', 'seeds'], { env });
+    const rows = await query(
+      `MATCH (a:Person)-[r:MEETS]-(b:Person)
+       WHERE a.name CONTAINS 'Zelensk' AND b.name CONTAINS 'Erdo'
+       MATCH (s:Sentence) WHERE s.id IN r.evidence
+       MATCH (art:Article)-[:HAS_SENTENCE]->(s)
+       RETURN s.text AS text, art.source AS source, r.sources AS sources`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const r of rows) expect(String(r.text)).toMatch(/meet/i);
+    expect(Number(rows[0]!.sources)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('round-trips an article full of hostile text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-hostile-'));
+    const title = 'Breaking: "}) DETACH DELETE n // O\'Brien \\ 🚀 مرحبا';
+    writeFileSync(join(dir, 'hostile.txt'), `${title}\nPresident Jean-Luc O'Brien met Prime Minister Sara "Quote" Benali in Paris on Monday.\n`);
+    const r = await kg(['load', dir], { env });
+    expect(r.code).toBe(0);
+    const rows = await query("MATCH (a:Article) WHERE a.source ENDS WITH 'hostile.txt' RETURN a.title AS title");
+    expect(rows.map((x) => x.title)).toContain(title);
+    expect((await query('MATCH (n) RETURN count(n) AS n'))[0]!.n).not.toEqual(neo4j.int(0));
+  });
+
+  it('with a wrong password: one line naming the URI, exit 3, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-refused-'));
+    writeFileSync(join(dir, 'a.txt'), 'Refusal test article: Chancellor Olaf Testperson visited Vienna.');
+    const r = await kg(['load', dir], { env: { ...env, NEO4J_PASSWORD: 'wrong-password' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(String(env.NEO4J_URI));
+    const rows = await query("MATCH (a:Article) WHERE a.title STARTS WITH 'Refusal test article' RETURN count(a) AS n");
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+});
