@@ -1,10 +1,8 @@
 // Two projects: unit tests (no server) and integration tests (*.int.test.ts) against a real Neo4j,
 // which test/neo4j-global-setup.js starts unless NEO4J_URI points at one already.
+// ts-jest transpiles each file alone (isolatedModules in tsconfig.base.json); `npm test` type-checks everything with tsc first.
 const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
-  ],
+  '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json' }],
 };
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
