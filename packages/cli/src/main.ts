@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor } from '@kg/extractor';
+import { createExtractor, WINK_PIPE } from '@kg/extractor';
 import { buildGraph, createWriter, KgGraphError, mergeExtractions, summarize, toCypher, toJSON, type Extraction, type GraphSummary } from '@kg/graph';
 import { HELP } from './help.js';
 import { listInputs, readArticles } from './inputs.js';
@@ -102,7 +102,7 @@ interface Io {
 async function extractAll(paths: readonly string[], io: Io, each?: (x: Extraction) => void): Promise<{ extractions: Extraction[]; failed: number }> {
   const { files, problems } = await listInputs(paths);
   for (const p of problems) io.say(p.message);
-  const extractor = createExtractor({ nlp: winkNLP(model) });
+  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE) });
   const bar = io.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: extracting {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
   const extractions: Extraction[] = [];

@@ -1,7 +1,7 @@
 // The kg extractor: English news text to entities, relations and quotes.
 
 // Extraction
-export { createExtractor, documentId } from './extract.js';
+export { createExtractor, documentId, WINK_PIPE } from './extract.js';
 export type { ArticleInput, Extractor, ExtractorOptions } from './extract.js';
 
 // Input

@@ -1,5 +1,17 @@
-/** Folding used to compare names: case, diacritics, periods, curly apostrophes. */
+const folded = new Map<string, string>();
+
+/** Folding used to compare names: case, diacritics, periods, curly apostrophes. Memoized: names repeat. */
 export function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size > 200_000) folded.clear();
+    f = foldUncached(s);
+    folded.set(s, f);
+  }
+  return f;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -1,0 +1,58 @@
+// Extraction throughput on a fixed corpus (default ../shared/corpora/bbc, 2,225 articles), printed as a
+// ratio to wink-nlp's bare readDoc over the same texts, measured in the same run.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createExtractor, decodeArticle, WINK_PIPE } from '@kg/extractor';
+
+export function loadCorpus(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.txt') && !/^(README|SOURCE)/i.test(name)) files.push(p);
+    }
+  };
+  walk(dir);
+  const texts = [];
+  let skipped = 0;
+  for (const f of files) {
+    try {
+      texts.push({ source: f, text: decodeArticle(readFileSync(f), f) });
+    } catch {
+      skipped++;
+    }
+  }
+  return { texts, skipped };
+}
+
+export function benchExtract(texts, { rounds = 3 } = {}) {
+  // The baseline is wink-nlp's own pipeline as a user gets it (all stages); kg runs the stages it reads.
+  const nlp = winkNLP(model);
+  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE) });
+  const its = nlp.its;
+  let tokens = 0;
+  for (const t of texts.slice(0, 50)) {
+    nlp.readDoc(t.text);
+    extractor.extract(t);
+  }
+  const time = (fn) => {
+    const t0 = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  const base = [];
+  const kg = [];
+  for (let r = 0; r < rounds; r++) {
+    base.push(time(() => {
+      tokens = 0;
+      for (const t of texts) tokens += nlp.readDoc(t.text).tokens().out(its.value).length;
+    }));
+    kg.push(time(() => {
+      for (const t of texts) extractor.extract(t);
+    }));
+  }
+  return { base: Math.min(...base), kg: Math.min(...kg), tokens };
+}

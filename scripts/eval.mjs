@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// npm run eval: scores kg extract with the scorers of ../shared/eval on the seed gold,
+// CoNLL-2003 eng.testa and wikigold, and prints one table. Corpora are read from ../shared; nothing is copied.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const shared = process.env.KG_SHARED ?? join(root, '..', 'shared');
+const out = join(root, 'out', 'eval');
+const kg = join(root, 'packages', 'cli', 'bin', 'kg.js');
+if (!existsSync(join(shared, 'eval', 'score.mjs'))) {
+  console.error(`kg eval: no scorers at ${join(shared, 'eval')} (set KG_SHARED to the shared folder)`);
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+const node = (args, opts = {}) => execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+const extract = (input, file) => {
+  writeFileSync(file, node([kg, 'extract', input, '--format', 'json'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+};
+
+const rows = [];
+// Seeds
+const seedsOut = join(out, 'seeds.json');
+extract(join(root, 'seeds'), seedsOut);
+const s = JSON.parse(node([join(shared, 'eval', 'score.mjs'), join(shared, 'eval', 'gold', 'seeds.gold.json'), seedsOut, '--json']));
+const pct = (x) => (100 * x).toFixed(1);
+rows.push(['seeds entities (PER+ORG+LOC)', pct(s.entities.micro.precision), pct(s.entities.micro.recall), pct(s.entities.micro.f1), `duplicates ${s.entities.duplicates}, forbidden ${s.entities.forbidden.length}`]);
+rows.push(['seeds relations', pct(s.relations.micro.precision), pct(s.relations.micro.recall), pct(s.relations.micro.f1), `quotes attributed ${s.quotes.attributed}/${s.quotes.gold}`]);
+// Mention-level NER
+for (const [name, file] of [['CoNLL-2003 eng.testa', join(shared, 'corpora', 'conll2003', 'eng.testa')], ['wikigold', join(shared, 'corpora', 'wikigold', 'wikigold.conll.txt')]]) {
+  if (!existsSync(file)) {
+    rows.push([name, '', '', '', `missing: ${file}`]);
+    continue;
+  }
+  const dir = join(out, name.replace(/[^a-z0-9]+/gi, '-'));
+  node([join(shared, 'eval', 'conll.mjs'), 'prepare', file, dir]);
+  extract(dir, `${dir}.json`);
+  const r = JSON.parse(node([join(shared, 'eval', 'conll.mjs'), 'score', join(dir, 'gold.json'), `${dir}.json`, '--json']));
+  const by = Object.entries(r.byType).map(([t, v]) => `${t.slice(0, 3)} ${pct(v.f1)}`).join(', ');
+  rows.push([`${name} mentions`, pct(r.micro.precision), pct(r.micro.recall), pct(r.micro.f1), by]);
+}
+const w = [32, 6, 6, 6];
+console.log(['set'.padEnd(w[0]), 'P'.padStart(w[1]), 'R'.padStart(w[2]), 'F1'.padStart(w[3]), '  notes'].join(''));
+for (const r of rows) console.log([r[0].padEnd(w[0]), r[1].padStart(w[1]), r[2].padStart(w[2]), r[3].padStart(w[3]), `  ${r[4]}`].join(''));
+console.log(`(details: node ${join(shared, 'eval', 'score.mjs')} ... --explain; outputs in ${out})`);
