@@ -3,18 +3,23 @@
  * and join the surface forms that name the same thing inside the document.
  */
 import { fold, type EntityType } from '@kg/graph/contract';
+import { isGivenName, placePopulation } from './names-gazetteer.js';
 import {
+  EVENT_HEADS,
   EXTRA_DEMONYMS,
   GAZETTEER,
   INSTITUTIONS,
   MULTIWORD_REGIONS,
+  NEVER_NAMES,
   NOT_NAMES,
   ORG_CUES,
   ORG_HEADS,
   ORG_STARTS,
   PLACE_AFTER,
   PLACE_BEFORE,
+  PLACE_HEADS,
   PLACE_VARIANTS,
+  PERSON_AFTER,
   PRODUCT_CUES,
   REGIONS,
   SPEECH_VERBS,
@@ -90,7 +95,8 @@ export function lookupPlace(name: string): PlaceMatch | undefined {
 /** The country a nationality adjective points to ("Russian" -> Russia). */
 export function lookupDemonym(word: string): PlaceMatch | undefined {
   const f = fold(word);
-  const c = GAZETTEER.byDemonym.get(f);
+  // "Americans", "Ukrainians": the people of a country stand for it too.
+  const c = GAZETTEER.byDemonym.get(f) ?? (f.endsWith('s') ? GAZETTEER.byDemonym.get(f.slice(0, -1)) : undefined);
   if (c) return { key: `country:${fold(c.key)}`, name: c.key, reason: 'nationality adjective' };
   const extra = EXTRA_DEMONYMS[f];
   if (extra) {
@@ -112,14 +118,14 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   while (i < to) {
     const w = words[i]!;
     const startsSentence = i === from || /^["“‘(:—–-]$/.test(words[i - 1]!.text);
-    if (!isCap(w) || NOT_NAMES.has(bare(w.text)) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text))) {
+    if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || NOT_NAMES.has(w.lower) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text))) {
       i++;
       continue;
     }
     let j = i + 1;
     while (j < to) {
       const n = words[j]!;
-      if (isCap(n) && !NOT_NAMES.has(bare(n.text)) && n.spaceBefore) {
+      if (isCap(n) && !NEVER_NAMES.has(bare(n.text)) && n.spaceBefore) {
         j++;
         continue;
       }
@@ -128,7 +134,7 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 2;
         continue;
       }
-      if (CONNECTORS.has(n.text) && after && isCap(after) && !NOT_NAMES.has(bare(after.text))) {
+      if (CONNECTORS.has(n.text) && after && isCap(after) && !NEVER_NAMES.has(bare(after.text))) {
         j += 2;
         continue;
       }
@@ -197,11 +203,16 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
 
   for (const s of sentences) {
     const headline = isHeadline(words, s.first, s.last);
+    const allCaps = isAllCaps(words, s.first, s.last);
     const runs = findRuns(words, s.first, s.last);
     for (const raw of runs) {
       const parts = splitHyphenated(words, raw) ?? [raw];
       for (const run of parts) {
-        const cand = analyse(text, words, run, s.first, s.last);
+        const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
+        if (cand && !cand.type && isDateline(words, run, s.first)) {
+          cand.type = 'Location';
+          cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
+        }
         if (cand && headline && cand.type !== 'Location') cand.type = undefined;
         if (!cand || !cand.type) {
           if (run.last - run.first === 1) {
@@ -290,11 +301,27 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
   return { entities, refs, roles };
 }
 
+/** A line without lowercase letters ("SOCCER - JAPAN GET LUCKY WIN"): its capitals say nothing. */
+function isAllCaps(words: readonly Word[], first: number, last: number): boolean {
+  const alpha = words.slice(first, last).filter((w) => /\p{L}/u.test(w.text));
+  return alpha.length >= 2 && alpha.every((w) => w.text === w.text.toUpperCase());
+}
+
+/** "BONN 1996-08-31", "KYIV, Ukraine —": the place a story was filed from, at the start of a line. */
+function isDateline(words: readonly Word[], run: Run, sFirst: number): boolean {
+  if (run.first !== sFirst) return false;
+  const ws = words.slice(run.first, run.last);
+  if (!ws.every((w) => w.text === w.text.toUpperCase())) return false;
+  const next = words[run.last];
+  return !!next && (/^\d{4}-\d{2}-\d{2}$/.test(next.text) || (next.text === ',' && /^\p{Lu}/u.test(words[run.last + 1]?.text ?? '')));
+}
+
 /** A line in title case ("Lavrov Explores Negotiation Prospects"): its names need support from elsewhere. */
 function isHeadline(words: readonly Word[], first: number, last: number): boolean {
   const alpha = words.slice(first, last).filter((w) => /^\p{L}/u.test(w.text));
-  // Headlines and link lists do not end like sentences.
+  // Headlines and link lists do not end like sentences, and carry few numbers (result lines do).
   if (alpha.length < 3 || /^[.?!"”’]$/.test(words[last - 1]?.text ?? '')) return false;
+  if (words.slice(first, last).filter((w) => /^\d/.test(w.text)).length >= 2) return false;
   const content = alpha.filter((w) => !/^(a|an|the|of|in|on|at|to|for|and|or|with|by|from|as)$/i.test(w.text));
   return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
 }
@@ -320,7 +347,15 @@ function holderKey(text: string, words: readonly Word[], run: Run): string | und
 }
 
 /** Decide what a capitalized run is: its name span without titles, its type, its role. */
-function analyse(text: string, words: readonly Word[], run: Run, sFirst: number, sLast: number): Candidate | undefined {
+interface SentenceContext {
+  readonly sFirst: number;
+  readonly sLast: number;
+  /** The whole line is in capitals. */
+  readonly allCaps: boolean;
+}
+
+function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceContext): Candidate | undefined {
+  const { sFirst, sLast } = ctx;
   let first = run.first;
   const last = run.last;
   let roleText: string | undefined;
@@ -410,9 +445,14 @@ function analyse(text: string, words: readonly Word[], run: Run, sFirst: number,
     }
   }
 
-  const cand: Candidate = { first, last, name, type: undefined };
+  let cand: Candidate = { first, last, name, type: undefined };
   if (roleText) cand.role = { text: roleText, holder };
-  cand.type = typeOf(words, cand, sFirst);
+  cand.type = typeOf(words, cand, ctx);
+  // "Australian Tom Moody": a nationality adjective before a person's name is not part of it.
+  if (cand.type !== 'Person' && last - first >= 3 && lookupDemonym(words[first]!.text)) {
+    const rest: Candidate = { first: first + 1, last, name: textOf(text, words, first + 1, last), type: undefined };
+    if (typeOf(words, rest, ctx) === 'Person') cand = { ...rest, type: 'Person' };
+  }
   if (cand.type !== 'Person') delete cand.role;
   if (cand.type === 'Location') {
     const p = lookupPlace(name);
@@ -437,36 +477,49 @@ function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run |
   return { first: f, last: k + 1 };
 }
 
-function typeOf(words: readonly Word[], c: Candidate, sFirst: number): EntityType | undefined {
+function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
+  const { sFirst, allCaps } = ctx;
   const ws = words.slice(c.first, c.last);
   const firstW = ws[0]!;
   const lastW = ws[ws.length - 1]!;
+  const lastBare = bare(lastW.text);
   const next = words[c.last];
   const next2 = words[c.last + 1];
   const prev = c.first - 1 >= sFirst ? words[c.first - 1] : undefined;
   const prev2 = c.first - 2 >= sFirst ? words[c.first - 2] : undefined;
+  const startsSentence = c.first === sFirst;
 
   if (lookupPlace(c.name)) {
     // "Washington Post" is not Washington.
-    if (next && isCap(next)) return undefined;
+    if (next && isCap(next) && !allCaps) return undefined;
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
   if (c.role) return 'Person';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
-  if (ws.length > 1 && (ORG_HEADS.has(lastW.lower) || ORG_STARTS.has(firstW.lower))) return 'Organization';
+  if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
   if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
   if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
+  if (ws.length > 1 && EVENT_HEADS.has(lastBare)) return undefined;
+  if (ws.length > 1 && PLACE_HEADS.has(lastBare)) return 'Location';
   if (prev?.lower === 'of' && prev2 && PLACE_BEFORE.has(prev2.lower)) return 'Location';
   if (hasPlaceCueAfter(words, c.last)) return 'Location';
-  if (ws.length === 1 && prev?.lower === 'in' && firstW.pos === 'PROPN' && !POSSESSIVE.has(next?.text ?? '')) return 'Location';
-  if (ws.length === 1 && (ACRONYM.test(firstW.text) || DOTTED.test(firstW.text))) return 'Organization';
-  if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower))) return undefined;
-  if (ws.length >= 2 && ws.length <= 4 && ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(w.lower))) {
-    if (ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
-    return 'Person';
-  }
+
+  const possessive = POSSESSIVE.has(next?.text ?? '');
+  const population = placePopulation(c.name);
+  const givenFirst = isGivenName(firstW.text) || /^\p{Lu}\.$/u.test(firstW.text);
+  if (ws.length === 1 && prev && /^(in|near|at)$/.test(prev.lower) && !possessive && (firstW.pos === 'PROPN' || population > 0)) return 'Location';
+  if (population >= 100_000 && (ws.length === 1 || !givenFirst)) return 'Location';
+  if (ws.length === 1 && !allCaps && (ACRONYM.test(firstW.text) || DOTTED.test(firstW.text))) return 'Organization';
+
+  // A person: a name's shape and some evidence for it (a given name, a speech verb, "who").
+  const shaped = ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)));
+  if (!shaped || ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
+  const speaks = !!next && SPEECH_VERBS.has(next.lower);
+  const who = next?.text === ',' && !!next2 && PERSON_AFTER.has(next2.lower);
+  if (ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
+  if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';
   return undefined;
 }
 

@@ -60,11 +60,36 @@ export const PRODUCT_CUES = set(`
   smartphone smartphones phone phones console consoles laptop software chip chips
 `);
 
+/** Last words of names of events, competitions and works, which are neither persons nor places. */
+export const EVENT_HEADS = set(`
+  cup games olympics championship championships open tournament trophy prize award awards festival war
+  campaign battle act bill day week series league derby marathon grand prix rally classic masters
+  summit conference congress expo show album song film movie novel book edition index
+`);
+
+/** Last words of multi-word place names. */
+export const PLACE_HEADS = set(`
+  city county province state island islands river lake mountains mountain valley bay sea ocean gulf peninsula
+  desert street road avenue square park bridge airport district region territory coast heights hills falls
+  canyon forest strait channel harbour harbor village town
+`);
+
+/** Words after a name that say a person: "Smith, who", speech verbs are in SPEECH_VERBS. */
+export const PERSON_AFTER = set(`who whose`);
+
 /** Words around a name that say it is a place. */
 export const PLACE_BEFORE = set(`city town village region province capital county district port island oblast state`);
 export const PLACE_AFTER = set(`region regions province provinces oblast oblasts county district city town village island peninsula areas`);
 
-/** Capitalized words that never begin a name on their own. */
+/** Capitalized words that are never names: days, months, pronouns, a few abbreviations. */
+export const NEVER_NAMES = set(`
+  i mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april june
+  july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  tomorrow today yesterday tonight
+  tv pow pows ceo ceos gdp pm am mp mps dna id ok pc sms covid hiv aids vat faq
+`);
+
+/** Function words: capitalized only because they start a sentence or a title, so not names there. */
 export const NOT_NAMES = set(`
   i a an the this that these those there here it its he she they we you his her their our your my
   mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -72,7 +97,7 @@ export const NOT_NAMES = set(`
   but and or if as at by for from in into of on to with while when where what who which why how after before
   although though however meanwhile also still yet so because since until unless despite during
   according following amid among about above below between under over earlier later last next
-  new more most many some several no not all any each every both either neither other another such
+  more most many some several no not all any each every both either neither other another
   comments follow related read share advertisement photo video image copyright
   tomorrow today yesterday tonight
   tv pow pows ceo ceos gdp pm am mp mps dna id ok pc sms covid hiv vat faq
