@@ -230,6 +230,19 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     }
   }
 
+  // News names a person in full once, then by surname: a full name whose last word comes back alone
+  // elsewhere in the article is a person's.
+  const alone = new Map<string, number>();
+  for (const { cand } of pending) if (cand.last - cand.first === 1) alone.set(fold(cand.name), (alone.get(fold(cand.name)) ?? 0) + 1);
+  for (const { cand } of pending) {
+    const n = cand.last - cand.first;
+    if (cand.type || n < 2 || n > 4) continue;
+    const ws = words.slice(cand.first, cand.last);
+    if (!ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    if (EVENT_HEADS.has(bare(ws[n - 1]!.text)) || PLACE_HEADS.has(bare(ws[n - 1]!.text))) continue;
+    if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
+  }
+
   // First pass: names typed with confidence.
   const persons: LocalEntity[] = [];
   for (const { cand, sentence } of pending) {
@@ -498,6 +511,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (c.role) return 'Person';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
   if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
+  // "Army of the Potomac", "Bank of England"; "Procter & Gamble".
+  if (ws.length > 2 && ORG_HEADS.has(bare(firstW.text)) && ws[1]!.lower === 'of') return 'Organization';
+  if (ws.some((w) => w.text === '&' || /\p{L}&\p{L}/u.test(w.text))) return 'Organization';
   if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
   if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
