@@ -1,22 +1,64 @@
 #!/usr/bin/env node
-// npm run bench: prints each figure next to a baseline measured in the same run.
-//   KG_BENCH_CORPUS=dir  corpus to use (default ../shared/corpora/bbc)
-import { existsSync } from 'node:fs';
+// npm run bench: every figure next to a baseline measured in the same run.
+//   KG_BENCH_CORPUS=dir   corpus (default ../shared/corpora/bbc)
+//   KG_BENCH_ONLY=extract|build|load   run one part
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createExtractor, WINK_PIPE } from '@kg/extractor';
+import { buildGraph, mergeExtractions } from '@kg/graph';
 import { benchExtract, loadCorpus } from './extract.mjs';
+import { benchLoad, withPrivateNeo4j } from './load.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = process.env.KG_BENCH_CORPUS ?? join(root, '..', 'shared', 'corpora', 'bbc');
+const only = process.env.KG_BENCH_ONLY;
 if (!existsSync(corpus)) {
   console.error(`kg bench: corpus not found at ${corpus} (set KG_BENCH_CORPUS)`);
   process.exit(2);
 }
-const { texts, skipped } = loadCorpus(corpus);
-console.log(`corpus: ${corpus}: ${texts.length} articles (${skipped} unreadable, skipped), ${process.version}, best of 3 rounds`);
-const r = benchExtract(texts);
 const rate = (n, s) => Math.round(n / s).toLocaleString('en-US');
-console.log('extraction');
-console.log(`  wink-nlp readDoc (baseline)  ${r.base.toFixed(2)} s  ${rate(texts.length, r.base)} articles/s  ${rate(r.tokens, r.base)} tokens/s`);
-console.log(`  kg extract                   ${r.kg.toFixed(2)} s  ${rate(texts.length, r.kg)} articles/s  ${rate(r.tokens, r.kg)} tokens/s`);
-console.log(`  kg time / wink-nlp time: ${(r.kg / r.base).toFixed(2)}x  (kg throughput ${((100 * r.base) / r.kg).toFixed(0)}% of wink-nlp's)`);
+const { texts, skipped } = loadCorpus(corpus);
+console.log(`corpus: ${corpus}: ${texts.length} articles (${skipped} unreadable, skipped); node ${process.version}`);
+
+if (!only || only === 'extract') {
+  const r = benchExtract(texts);
+  console.log('\nextraction (best of 3 rounds)');
+  console.log(`  wink-nlp readDoc, all stages (baseline)  ${r.base.toFixed(2)} s  ${rate(texts.length, r.base)} articles/s  ${rate(r.tokens, r.base)} tokens/s`);
+  console.log(`  kg extract                               ${r.kg.toFixed(2)} s  ${rate(texts.length, r.kg)} articles/s  ${rate(r.tokens, r.kg)} tokens/s`);
+  console.log(`  kg throughput = ${((100 * r.base) / r.kg).toFixed(0)}% of wink-nlp's (time ratio ${(r.kg / r.base).toFixed(2)}x)`);
+}
+
+if (!only || only === 'build') {
+  const run = (copies) => {
+    const out = mkdtempSync(join(tmpdir(), 'kg-bench-build-'));
+    try {
+      const line = execFileSync(process.execPath, [join(root, 'bench', 'build-child.mjs'), ...Array(copies).fill(corpus), '--out', out], { encoding: 'utf8' }).trim().split('\n').pop();
+      return JSON.parse(line);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  };
+  const once = run(1);
+  const four = run(4);
+  console.log('\nkg build (peak memory, wall time)');
+  console.log(`  corpus once (baseline)   ${once.maxRssMB} MB  ${once.seconds.toFixed(1)} s`);
+  console.log(`  corpus four times        ${four.maxRssMB} MB  ${four.seconds.toFixed(1)} s`);
+  console.log(`  memory ratio 4x/1x = ${(four.maxRssMB / once.maxRssMB).toFixed(2)} (input is read one file at a time; a repeated text is read once)`);
+}
+
+if (!only || only === 'load') {
+  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE) });
+  const graph = buildGraph(mergeExtractions(texts.map((t) => extractor.extract(t)).filter((x, i, all) => all.findIndex((y) => y.documents[0].id === x.documents[0].id) === i)));
+  console.log(`\nkg load into a private Neo4j (graph: ${graph.order} nodes, ${graph.size} relationships)`);
+  const r = await withPrivateNeo4j((driver, uri) => benchLoad(driver, uri, graph));
+  const kgRate = r.relationships / r.kgSeconds;
+  const rowRate = r.sample / r.rowSeconds;
+  console.log(`  one statement per row (baseline, ${r.sample} MENTIONS rows)  ${rate(r.sample, r.rowSeconds)} relationships/s`);
+  console.log(`  kg load, batched UNWIND (whole graph, nodes included)       ${rate(r.relationships, r.kgSeconds)} relationships/s  (${r.kgSeconds.toFixed(1)} s)`);
+  console.log(`  kg load = ${(kgRate / rowRate).toFixed(1)}x one statement per row`);
+}

@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, WINK_PIPE } from '@kg/extractor';
+import { createExtractor, documentId, WINK_PIPE } from '@kg/extractor';
 import { buildGraph, createWriter, KgGraphError, mergeExtractions, summarize, toCypher, toJSON, type Extraction, type GraphSummary } from '@kg/graph';
 import { HELP } from './help.js';
 import { listInputs, readArticles } from './inputs.js';
@@ -106,6 +106,7 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
   const bar = io.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: extracting {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
   const extractions: Extraction[] = [];
+  const seen = new Map<string, string>();
   let failed = problems.length;
   for await (const item of readArticles(files, io.stdin)) {
     bar?.increment();
@@ -115,8 +116,17 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
       failed++;
       continue;
     }
+    // The same text given twice is one article: read once, noted, not an error.
+    const { id } = documentId(item.article.text);
+    const firstSource = seen.get(id);
+    if (firstSource !== undefined) {
+      bar?.stop();
+      io.say(`kg: note: ${item.article.source} has the same text as ${firstSource}; counted once`);
+      continue;
+    }
+    seen.set(id, item.article.source);
     try {
-      const x = extractor.extract(item.article);
+      const x = extractor.extract({ ...item.article, id });
       each?.(x);
       extractions.push(x);
     } catch (err) {

@@ -44,8 +44,10 @@ export function mergeExtractions(extractions: readonly Extraction[]): Extraction
     why.set(root, [...(why.get(root) ?? []), ...(why.get(child) ?? []), { alias, reason }]);
   };
 
-  const first = (id: string): Entity => byId.get(id)![0]!;
+  const firstOf = new Map(ids.map((id) => [id, byId.get(id)![0]!]));
+  const first = (id: string): Entity => firstOf.get(id)!;
   const namesOf = (id: string): Set<string> => new Set(byId.get(id)!.flatMap((e) => [e.name, ...e.aliases]));
+  const toks = new Map(ids.map((id) => [id, tokens(first(id).name)]));
 
   // Same type and the same multi-word name (or a single-word name of a place or organization) after folding.
   const byName = new Map<string, string[]>();
@@ -63,34 +65,46 @@ export function mergeExtractions(extractions: readonly Extraction[]): Extraction
 
   // People: the same first name and a last name one or two letters apart ("Zelensky", "Zelenskyy").
   const people = ids.filter((id) => first(id).type === 'Person');
-  const full = people.filter((id) => tokens(first(id).name).length >= 2);
-  for (let i = 0; i < full.length; i++) {
-    for (let j = i + 1; j < full.length; j++) {
-      const a = tokens(first(full[i]!).name);
-      const b = tokens(first(full[j]!).name);
-      if (a[0] !== b[0] || a.length !== b.length) continue;
-      const la = a.at(-1)!;
-      const lb = b.at(-1)!;
-      if (la !== lb && Math.min(la.length, lb.length) >= 5 && distance(la, lb) <= 2) {
-        union(full[i]!, full[j]!, first(full[j]!).name, 'spelling variant of the same full name');
+  const full = people.filter((id) => toks.get(id)!.length >= 2);
+  const byFirstName = new Map<string, string[]>();
+  for (const id of full) {
+    const t = toks.get(id)!;
+    const k = `${t[0]}|${t.length}`;
+    byFirstName.set(k, [...(byFirstName.get(k) ?? []), id]);
+  }
+  for (const group of byFirstName.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const la = toks.get(group[i]!)!.at(-1)!;
+        const lb = toks.get(group[j]!)!.at(-1)!;
+        if (la !== lb && Math.min(la.length, lb.length) >= 5 && Math.abs(la.length - lb.length) <= 2 && distance(la, lb) <= 2) {
+          union(group[i]!, group[j]!, first(group[j]!).name, 'spelling variant of the same full name');
+        }
       }
     }
   }
 
   // A surname alone joins the one full name it ends (or nearly ends) across the corpus; never two people.
+  // Last names are indexed by themselves and by each one-letter deletion, which finds edit distance 1.
+  const deletions = (w: string): string[] => [...Array(w.length).keys()].map((i) => w.slice(0, i) + w.slice(i + 1));
+  const byLast = new Map<string, Set<string>>();
+  const index = (k: string, id: string): void => void byLast.set(k, (byLast.get(k) ?? new Set()).add(id));
+  for (const id of full) {
+    const last = toks.get(id)!.at(-1)!;
+    index(`=${last}`, id);
+    if (last.length >= 5) {
+      index(`~${last}`, id);
+      for (const d of deletions(last)) index(`~${d}`, id);
+    }
+  }
   for (const id of people) {
-    const e = first(id);
-    const t = tokens(e.name);
+    const t = toks.get(id)!;
     if (t.length !== 1) continue;
-    const owners = new Set(
-      full
-        .filter((f) => {
-          const last = tokens(first(f).name).at(-1)!;
-          return last === t[0] || (last.length >= 5 && distance(last, t[0]!) <= 1);
-        })
-        .map(find),
-    );
-    if (owners.size === 1) union([...owners][0]!, id, e.name, 'surname of a full name in another article');
+    const s0 = t[0]!;
+    const candidates = new Set(byLast.get(`=${s0}`) ?? []);
+    if (s0.length >= 4) for (const k of [s0, ...deletions(s0)]) for (const c of byLast.get(`~${k}`) ?? []) if (distance(toks.get(c)!.at(-1)!, s0) <= 1) candidates.add(c);
+    const owners = new Set([...candidates].map(find));
+    if (owners.size === 1) union([...owners][0]!, id, first(id).name, 'surname of a full name in another article');
   }
 
   // Acronyms of organizations ("AFP" for "Agence France-Presse").
