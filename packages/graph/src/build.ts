@@ -6,6 +6,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { extractionSchema, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { KgGraphError } from './errors.js';
+import { entityMetrics } from './analytics.js';
 import { mergeExtractions } from './merge.js';
 
 export type NodeAttributes =
@@ -20,6 +21,11 @@ export type NodeAttributes =
       mentionCount: number;
       articleCount: number;
       merges: string[];
+      /** Facts with other entities (distinct neighbours in the entity graph). */
+      degree: number;
+      pagerank: number;
+      /** Louvain community, numbered by size (0 is the largest). */
+      community: number;
     }
   | { label: 'Quote'; id: string; text: string; start: number; end: number };
 
@@ -95,6 +101,9 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
       mentionCount: e.mentions.length,
       articleCount: docs.size,
       merges: (e.merges ?? []).map((m) => `${m.alias}: ${m.reason}`),
+      degree: 0,
+      pagerank: 0,
+      community: 0,
     });
     for (const m of e.mentions) {
       const s = sentenceAt(m.doc, m.start);
@@ -133,6 +142,7 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
     g.addEdgeWithKey(`${id}:in`, id, s, { type: 'IN' });
     if (q.speaker && g.hasNode(q.speaker)) g.addEdgeWithKey(`${id}:said_by`, id, q.speaker, { type: 'SAID_BY' });
   }
+  for (const [id, m] of entityMetrics(g)) g.mergeNodeAttributes(id, m);
   return g;
 }
 
@@ -160,17 +170,13 @@ export function summarize(g: KgGraph, top = 5): GraphSummary {
     mostConnected: [],
   };
   const degrees: GraphSummary['mostConnected'] = [];
-  g.forEachNode((node, a) => {
+  g.forEachNode((_node, a) => {
     if (a.label === 'Article') s.articles++;
     else if (a.label === 'Sentence') s.sentences++;
     else if (a.label === 'Quote') s.quotes++;
     else {
       s.entities[a.type]++;
-      let degree = 0;
-      g.forEachEdge(node, (_e, ea) => {
-        if ('evidence' in ea) degree++;
-      });
-      degrees.push({ id: a.id, name: a.name, type: a.type, degree });
+      degrees.push({ id: a.id, name: a.name, type: a.type, degree: a.degree });
     }
   });
   g.forEachEdge((_e, a) => {

@@ -34,7 +34,8 @@ const REL_TYPE: Record<RelationType, string> = Object.fromEntries(RELATION_TYPES
 
 const entityStatement = (t: EntityType): string =>
   `UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:${ENTITY_LABEL[t]}, e.name = row.name, e.aliases = row.aliases, ` +
-  'e.aliasText = row.aliasText, e.mentionCount = toInteger(row.mentionCount), e.articleCount = toInteger(row.articleCount), e.merges = row.merges';
+  'e.aliasText = row.aliasText, e.mentionCount = toInteger(row.mentionCount), e.articleCount = toInteger(row.articleCount), e.merges = row.merges, ' +
+  'e.degree = toInteger(row.degree), e.pagerank = toFloat(row.pagerank), e.community = toInteger(row.community)';
 
 const relationStatement = (t: RelationType): string =>
   `UNWIND $rows AS row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) MERGE (a)-[r:${REL_TYPE[t]}]->(b) ` +
@@ -85,6 +86,9 @@ export function planWrites(g: KgGraph): Plan {
           mentionCount: a.mentionCount,
           articleCount: a.articleCount,
           merges: a.merges,
+          degree: a.degree,
+          pagerank: a.pagerank,
+          community: a.community,
         });
         break;
       case 'Quote':
