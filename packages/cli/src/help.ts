@@ -6,12 +6,14 @@ Usage: kg <command> PATH... [options]
 Commands:
   extract   print the entities, relations and quotes found in articles (JSON)
   build     build the graph in memory and write graph.json and graph.cypher (no server needed)
+  view      write a self-contained HTML page of the graph: search an entity, see its facts
   load      write the graph into Neo4j (idempotent: loading twice changes nothing)
 
 PATH is a text file, a folder (read recursively: *.txt, *.text, *.md), or - for standard input.
 
 Examples:
   kg build seeds                      # -> kg-out/graph.json, kg-out/graph.cypher
+  kg view seeds                       # -> kg-view/index.html
   kg extract seeds --format json > out.json
   kg load seeds --uri bolt://localhost:7687 --password secret
 
@@ -44,6 +46,17 @@ then prints a summary: articles, entities by type, relations by type, the most c
 Examples:
   kg build seeds
   kg build ../news --out /tmp/news-graph`,
+
+  view: `Usage: kg view PATH... [--out DIR]
+
+Builds the graph (no server) and writes DIR/index.html, one self-contained page (sigma.js, no network):
+entities drawn by type and sized by PageRank; type a name or alias in the search box and press Enter,
+or click a node, to see its facts with the sentences that say them and the articles they come from.
+  --out DIR   where to write (default: kg-view)
+
+Examples:
+  kg view seeds && xdg-open kg-view/index.html
+  kg view ../news --out /tmp/news-view`,
 
   load: `Usage: kg load PATH... [--uri URI] [--user USER] [--password PASSWORD] [--database NAME]
 

@@ -10,9 +10,10 @@ import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, documentId, WINK_PIPE } from '@kg/extractor';
-import { buildGraph, createWriter, KgGraphError, mergeExtractions, summarize, toCypher, toJSON, type Extraction, type GraphSummary } from '@kg/graph';
+import { buildGraph, createWriter, KgGraphError, mergeExtractions, summarize, toCypher, toJSON, type Extraction, type GraphSummary, type KgGraph } from '@kg/graph';
 import { HELP } from './help.js';
 import { listInputs, readArticles } from './inputs.js';
+import { renderView, viewModel } from './view.js';
 
 export interface MainOptions {
   readonly argv: readonly string[];
@@ -30,6 +31,7 @@ class UsageError extends Error {}
 const OPTIONS = {
   extract: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } },
   build: { out: { type: 'string', default: 'kg-out' }, help: { type: 'boolean', short: 'h' } },
+  view: { out: { type: 'string', default: 'kg-view' }, help: { type: 'boolean', short: 'h' } },
   load: {
     uri: { type: 'string' },
     user: { type: 'string' },
@@ -55,7 +57,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     return EXIT.OK;
   }
   if (!(cmd in OPTIONS)) {
-    say(`kg: unknown command "${cmd}"; commands are extract, build, load (kg --help)`);
+    say(`kg: unknown command "${cmd}"; commands are extract, build, view, load (kg --help)`);
     return EXIT.USAGE;
   }
   const command = cmd as Command;
@@ -77,6 +79,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     if (positionals.length === 0) throw new UsageError(`kg ${command}: give at least one file or folder, or - for standard input (kg ${command} --help)`);
     if (command === 'extract') return await runExtract(positionals, String(values.format), { stdout, stderr, stdin, say });
     if (command === 'build') return await runBuild(positionals, String(values.out), { stdout, stderr, stdin, say });
+    if (command === 'view') return await runView(positionals, String(values.out), { stdout, stderr, stdin, say });
     return await runLoad(positionals, values, env, { stdout, stderr, stdin, say });
   } catch (err) {
     if (err instanceof UsageError) {
@@ -145,24 +148,39 @@ async function runExtract(paths: string[], format: string, io: Io): Promise<numb
   return failed ? EXIT.INPUT : EXIT.OK;
 }
 
-async function runBuild(paths: string[], out: string, io: Io): Promise<number> {
+/** Writes next to the target, then renames: an interrupted run never leaves half a file. */
+async function put(dir: string, name: string, data: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+  await writeFile(tmp, data);
+  await rename(tmp, join(dir, name));
+  return join(dir, name);
+}
+
+async function graphOf(command: string, paths: string[], io: Io): Promise<{ graph: KgGraph; failed: number } | undefined> {
   const { extractions, failed } = await extractAll(paths, io);
   if (extractions.length === 0) {
-    io.say('kg build: no article could be read; nothing written');
-    return EXIT.INPUT;
+    io.say(`kg ${command}: no article could be read; nothing written`);
+    return undefined;
   }
-  const graph = buildGraph(mergeExtractions(extractions));
-  await mkdir(out, { recursive: true });
-  // Write next to the target, then rename: an interrupted build never leaves half a file.
-  const put = async (name: string, data: string): Promise<void> => {
-    const tmp = join(out, `.${name}.${process.pid}.tmp`);
-    await writeFile(tmp, data);
-    await rename(tmp, join(out, name));
-  };
-  await put('graph.json', JSON.stringify(toJSON(graph)));
-  await put('graph.cypher', toCypher(graph));
-  io.stdout.write(formatSummary(summarize(graph), [`${join(out, 'graph.json')}`, `${join(out, 'graph.cypher')}`]));
-  return failed ? EXIT.INPUT : EXIT.OK;
+  return { graph: buildGraph(mergeExtractions(extractions)), failed };
+}
+
+async function runBuild(paths: string[], out: string, io: Io): Promise<number> {
+  const built = await graphOf('build', paths, io);
+  if (!built) return EXIT.INPUT;
+  const written = [await put(out, 'graph.json', JSON.stringify(toJSON(built.graph))), await put(out, 'graph.cypher', toCypher(built.graph))];
+  io.stdout.write(formatSummary(summarize(built.graph), written));
+  return built.failed ? EXIT.INPUT : EXIT.OK;
+}
+
+async function runView(paths: string[], out: string, io: Io): Promise<number> {
+  const built = await graphOf('view', paths, io);
+  if (!built) return EXIT.INPUT;
+  const page = await put(out, 'index.html', renderView(viewModel(built.graph), { title: `kg view: ${paths.join(' ')}` }));
+  io.stdout.write(formatSummary(summarize(built.graph), [page]));
+  io.stdout.write(`open ${page} in a browser: search an entity, click it, read its facts and their sentences\n`);
+  return built.failed ? EXIT.INPUT : EXIT.OK;
 }
 
 async function runLoad(paths: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -188,7 +206,7 @@ async function runLoad(paths: string[], values: Record<string, string | boolean 
       io.say('kg load: no article could be read; nothing written');
       return EXIT.INPUT;
     }
-    const graph = buildGraph(mergeExtractions(extractions));
+      const graph = buildGraph(mergeExtractions(extractions));
     const bar = io.stderr.isTTY ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: loading {bar} {value}/{total} rows | {kind}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
     let started = false;
     const summary = await writer.write(graph, {

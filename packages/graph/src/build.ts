@@ -4,7 +4,7 @@
  * Quote -SAID_BY-> Entity, Quote -IN-> Sentence. Keys are stable ids, so the same input gives the same graph.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { extractionSchema, type EntityType, type Extraction, type RelationType } from './contract.js';
+import { checkExtraction, extractionSchema, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { KgGraphError } from './errors.js';
 import { entityMetrics } from './analytics.js';
 import { mergeExtractions } from './merge.js';
@@ -49,6 +49,8 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
       const issue = parsed.error.issues[0];
       throw new KgGraphError('INVALID_EXTRACTION', `extraction does not follow the contract at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
     }
+    const problems = checkExtraction(parsed.data);
+    if (problems.length) throw new KgGraphError('INVALID_EXTRACTION', `extraction is inconsistent (${problems.length} problems), first: ${problems[0]}`);
   }
   const x = list.length === 1 ? list[0]! : mergeExtractions(list);
   const g: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();

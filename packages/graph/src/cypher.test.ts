@@ -58,6 +58,11 @@ describe('buildGraph', () => {
     }
   });
 
+  it('refuses a relation whose entities are not in the extraction', () => {
+    const x = hostileExtraction();
+    expect(() => buildGraph({ ...x, entities: x.entities.slice(2) })).toThrow(/unknown source/);
+  });
+
   it('links every fact to the sentences that say it and counts its sources', () => {
     const g = buildGraph(hostileExtraction());
     const meets = g.getEdgeAttributes('person:hostile-0|MEETS|person:hostile-1');

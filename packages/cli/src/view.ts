@@ -1,0 +1,239 @@
+/**
+ * `kg view`: the graph as one self-contained HTML page for people without Neo4j. Entities are drawn with
+ * sigma.js (graphology's renderer), placed by ForceAtlas2 here, so the page needs no server and no network;
+ * a search box finds an entity by any name, and its panel lists its facts with their sentences and sources.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { UndirectedGraph } from 'graphology';
+import type { KgGraph } from '@kg/graph';
+
+const require = createRequire(import.meta.url);
+// CommonJS whose types describe ES default exports: loaded the way Node does.
+const forceAtlas2 = require('graphology-layout-forceatlas2') as (typeof import('graphology-layout-forceatlas2'))['default'];
+const circular = require('graphology-layout/circular') as (typeof import('graphology-layout/circular.js'))['default'];
+
+export interface ViewNode {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  x: number;
+  y: number;
+  size: number;
+  pagerank: number;
+  community: number;
+}
+
+export interface ViewFact {
+  source: string;
+  target: string;
+  type: string;
+  role: string | null;
+  sources: number;
+  /** Indexes into ViewModel.sentences. */
+  sentences: number[];
+}
+
+export interface ViewModel {
+  nodes: ViewNode[];
+  facts: ViewFact[];
+  sentences: { text: string; article: string }[];
+  articles: number;
+}
+
+/** The data the page shows: entities with a layout, facts with their sentences. Deterministic. */
+export function viewModel(g: KgGraph): ViewModel {
+  const sentences: ViewModel['sentences'] = [];
+  const sentenceIndex = new Map<string, number>();
+  const sourceOf = new Map<string, string>();
+  let articles = 0;
+  g.forEachNode((id, a) => {
+    if (a.label === 'Article') {
+      articles++;
+      sourceOf.set(id, a.source);
+    }
+  });
+  const facts: ViewFact[] = [];
+  g.forEachEdge((_key, a, source, target) => {
+    if (!('evidence' in a)) return;
+    const idx = a.evidence.map((sid) => {
+      let i = sentenceIndex.get(sid);
+      if (i === undefined) {
+        const s = g.getNodeAttributes(sid);
+        i = sentences.length;
+        sentences.push({ text: s.label === 'Sentence' ? s.text : '', article: sourceOf.get(s.label === 'Sentence' ? s.article : '') ?? '' });
+        sentenceIndex.set(sid, i);
+      }
+      return i;
+    });
+    facts.push({ source, target, type: a.type, role: a.role, sources: a.sources, sentences: idx });
+  });
+
+  const layout = new UndirectedGraph();
+  const entities = g.filterNodes((_n, a) => a.label === 'Entity').sort();
+  for (const id of entities) layout.addNode(id);
+  for (const f of facts) if (!layout.hasEdge(f.source, f.target) && f.source !== f.target) layout.addEdge(f.source, f.target);
+  circular.assign(layout);
+  if (layout.size > 0) forceAtlas2.assign(layout, { iterations: 150, settings: { ...forceAtlas2.inferSettings(layout), barnesHutOptimize: layout.order > 2000 } });
+
+  const nodes: ViewNode[] = entities.map((id) => {
+    const a = g.getNodeAttributes(id);
+    const p = layout.getNodeAttributes(id) as { x: number; y: number };
+    if (a.label !== 'Entity') throw new Error('unreachable');
+    return {
+      id,
+      name: a.name,
+      type: a.type,
+      aliases: a.aliases,
+      x: Number(p.x.toFixed(3)),
+      y: Number(p.y.toFixed(3)),
+      size: Number((3 + Math.sqrt(a.pagerank) * 40).toFixed(2)),
+      pagerank: a.pagerank,
+      community: a.community,
+    };
+  });
+  return { nodes, facts, sentences, articles };
+}
+
+/** JSON safe inside a <script> element: no "<" can close it, whatever the text holds. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A browser bundle shipped next to a package's main file (its "exports" do not list it). */
+function inlineScript(pkg: string, file: string): string {
+  return readFileSync(join(dirname(require.resolve(pkg)), file), 'utf8').replace(/<\/script/gi, '<\\/script');
+}
+
+export function renderView(model: ViewModel, { title = 'kg view' }: { title?: string } = {}): string {
+  const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+  html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, sans-serif; color: #222; }
+  header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #ddd; background: #fafafa; }
+  header h1 { font-size: 16px; margin: 0; }
+  #search { flex: 0 1 320px; padding: 6px 8px; font-size: 14px; }
+  #stats { color: #666; }
+  main { display: flex; height: calc(100% - 49px); }
+  #graph { flex: 1; position: relative; }
+  #panel { width: 380px; overflow: auto; border-left: 1px solid #ddd; padding: 12px; }
+  #panel h2 { margin: 0 0 4px; font-size: 18px; }
+  .type { display: inline-block; padding: 1px 6px; border-radius: 8px; color: #fff; font-size: 12px; }
+  .fact { margin: 10px 0; padding-top: 8px; border-top: 1px solid #eee; }
+  .fact b { font-family: ui-monospace, monospace; font-size: 12px; }
+  .sentence { margin: 4px 0 0 10px; color: #444; }
+  .sentence small { color: #888; }
+  #notice { position: absolute; top: 8px; left: 8px; color: #a00; }
+  a.entity { color: #2870c2; cursor: pointer; text-decoration: underline; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${esc(title)}</h1>
+  <input id="search" list="names" placeholder="Search an entity (any name or alias), then Enter" autocomplete="off">
+  <datalist id="names"></datalist>
+  <span id="stats"></span>
+</header>
+<main>
+  <div id="graph"><div id="notice"></div></div>
+  <aside id="panel"><p>Search an entity or click a node to see its facts and the sentences that say them.</p></aside>
+</main>
+<script id="kg-data" type="application/json">${scriptJson(model)}</script>
+<script>${inlineScript('graphology', 'graphology.umd.min.js')}</script>
+<script>${inlineScript('sigma', 'sigma.min.js')}</script>
+<script>
+(function () {
+  var data = JSON.parse(document.getElementById('kg-data').textContent);
+  var COLORS = { Person: '#4C8EDA', Organization: '#F79767', Location: '#57C7E3', Product: '#8DCC93' };
+  var byId = {}, byName = {};
+  data.nodes.forEach(function (n) {
+    byId[n.id] = n;
+    [n.name].concat(n.aliases).forEach(function (s) { byName[s.toLowerCase()] = n.id; });
+  });
+  document.getElementById('stats').textContent = data.articles + ' articles, ' + data.nodes.length + ' entities, ' + data.facts.length + ' facts';
+  var list = document.getElementById('names');
+  data.nodes.slice().sort(function (a, b) { return b.pagerank - a.pagerank; }).forEach(function (n) {
+    var o = document.createElement('option'); o.value = n.name; list.appendChild(o);
+  });
+
+  var selected = null, neighbours = {}, renderer = null;
+  try {
+    var g = new graphology.Graph({ multi: true });
+    data.nodes.forEach(function (n) { g.addNode(n.id, { x: n.x, y: n.y, size: n.size, label: n.name, color: COLORS[n.type] || '#999' }); });
+    data.facts.forEach(function (f) { if (f.source !== f.target) g.addEdge(f.source, f.target, { size: 1 + Math.min(4, f.sources), color: '#ccc', label: f.type }); });
+    renderer = new Sigma(g, document.getElementById('graph'), {
+      renderEdgeLabels: false,
+      nodeReducer: function (node, attrs) {
+        if (!selected) return attrs;
+        if (node === selected || neighbours[node]) return Object.assign({}, attrs, { highlighted: node === selected, zIndex: 1 });
+        return Object.assign({}, attrs, { color: '#eee', label: '' });
+      },
+      edgeReducer: function (edge, attrs) {
+        if (!selected) return attrs;
+        var ends = g.extremities(edge);
+        return ends.indexOf(selected) >= 0 ? attrs : Object.assign({}, attrs, { hidden: true });
+      }
+    });
+    renderer.on('clickNode', function (e) { select(e.node); });
+  } catch (err) {
+    document.getElementById('notice').textContent = 'The drawing needs WebGL (' + err.message + '); search and facts still work.';
+  }
+
+  function text(tag, s, cls) { var el = document.createElement(tag); el.textContent = s; if (cls) el.className = cls; return el; }
+
+  function select(id) {
+    var n = byId[id]; if (!n) return;
+    selected = id; neighbours = {};
+    var panel = document.getElementById('panel');
+    panel.textContent = '';
+    panel.appendChild(text('h2', n.name));
+    var t = text('span', n.type, 'type'); t.style.background = COLORS[n.type] || '#999'; panel.appendChild(t);
+    if (n.aliases.length) panel.appendChild(text('p', 'Also: ' + n.aliases.join(', ')));
+    var facts = data.facts.filter(function (f) { return f.source === id || f.target === id; });
+    facts.sort(function (a, b) { return b.sources - a.sources; });
+    panel.appendChild(text('p', facts.length + ' facts'));
+    facts.forEach(function (f) {
+      var other = byId[f.source === id ? f.target : f.source];
+      neighbours[other.id] = true;
+      var div = document.createElement('div'); div.className = 'fact';
+      div.appendChild(text('b', f.source === id ? f.type + ' \\u2192 ' : '\\u2190 ' + f.type + ' '));
+      var a = text('a', other.name, 'entity'); a.onclick = function () { select(other.id); }; div.appendChild(a);
+      div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles')));
+      f.sentences.forEach(function (i) {
+        var s = data.sentences[i]; var p = text('div', s.text, 'sentence');
+        p.appendChild(document.createElement('br')); p.appendChild(text('small', s.article)); div.appendChild(p);
+      });
+      panel.appendChild(div);
+    });
+    if (renderer) {
+      renderer.refresh();
+      var pos = renderer.getNodeDisplayData(id);
+      if (pos) renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.5 }, { duration: 400 });
+    }
+  }
+
+  document.getElementById('search').addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter') return;
+    var q = e.target.value.trim().toLowerCase();
+    var id = byName[q];
+    if (!id) {
+      var hit = data.nodes.filter(function (n) { return [n.name].concat(n.aliases).some(function (s) { return s.toLowerCase().indexOf(q) >= 0; }); })
+        .sort(function (a, b) { return b.pagerank - a.pagerank; })[0];
+      id = hit && hit.id;
+    }
+    if (id) select(id); else document.getElementById('panel').textContent = 'No entity named "' + e.target.value + '".';
+  });
+  window.kgSelect = select;
+})();
+</script>
+</body>
+</html>
+`;
+}
