@@ -52,6 +52,7 @@ export interface Ref {
 export interface RoleClaim {
   readonly person: string;
   readonly holder: string | undefined;
+  readonly holderText?: string | undefined;
   readonly role: string;
   readonly sentence: number;
 }
@@ -158,8 +159,8 @@ interface Candidate {
   last: number;
   name: string;
   type: EntityType | undefined;
-  /** Role text and holder when a title names this person. */
-  role?: { text: string; holder: Run | undefined };
+  /** Role text and holder(s) when a title names this person. */
+  role?: { text: string; holder: Run | undefined; more?: Run[] };
   place?: PlaceMatch;
 }
 
@@ -253,9 +254,10 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
       const e = entities.get(key)!;
       if (!persons.includes(e)) persons.push(e);
       if (cand.role) {
-        const holder = cand.role.holder ? holderKey(text, words, cand.role.holder) : undefined;
-        roles.push({ person: key, holder, role: cand.role.text, sentence });
-        // The holder is itself a mention when it is a place or an organization not yet seen.
+        for (const h of [cand.role.holder, ...(cand.role.more ?? [])]) {
+          const holder = h ? holderKey(text, words, h) : undefined;
+          roles.push({ person: key, holder, holderText: h ? textOf(text, words, h.first, h.last) : undefined, role: cand.role.text, sentence });
+        }
       }
     }
   }
@@ -308,6 +310,17 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     long.merges.push({ alias: e.name, reason: 'acronym of the full name in the same article' });
     entities.delete(e.key);
     for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: long.key };
+  }
+
+  // A holder named by a surname or another surface ("Putin's envoy") is the entity that has that surface.
+  const bySurface = new Map<string, string>();
+  for (const e of entities.values()) for (const x of e.surfaces) bySurface.set(fold(x), e.key);
+  for (let k = 0; k < roles.length; k++) {
+    const r = roles[k]!;
+    if (r.holder && !entities.has(r.holder) && !r.holder.startsWith('country:') && r.holderText) {
+      const key = bySurface.get(fold(r.holderText));
+      if (key) roles[k] = { ...r, holder: key };
+    }
   }
 
   refs.sort((a, b) => a.first - b.first);
@@ -373,6 +386,7 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   const last = run.last;
   let roleText: string | undefined;
   let holder: Run | undefined;
+  const extraHolders: Run[] = [];
 
   // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi".
   let lastTitle = -1;
@@ -430,36 +444,49 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
     while (k < end && words[k]!.text !== ',' && !/^(VERB|AUX)$/.test(words[k]!.pos)) {
       const w = words[k]!;
       if (isTitle(w) && !isCap(w)) sawTitle = true;
-      if (!h && isCap(w) && (lookupPlace(w.text) || lookupDemonym(w.text) || ACRONYM.test(w.text) || DOTTED.test(w.text))) h = { first: k, last: k + 1 };
+      const compound = words[k + 1]?.text === '-' && !words[k + 1]!.spaceBefore;
+      if (!h && !compound && isCap(w) && (lookupPlace(w.text) || lookupDemonym(w.text) || ACRONYM.test(w.text) || DOTTED.test(w.text))) h = { first: k, last: k + 1 };
       k++;
     }
-    if (sawTitle) {
+    // An apposition closes with a comma or the sentence; one that runs into a verb is that verb's subject.
+    const closed = k >= sLast || words[k]!.text === ',' || /^[.;:]$/.test(words[k]!.text);
+    if (sawTitle && closed) {
       roleText = textOf(text, words, last + 1, k);
       holder = h;
+      // "... and the leader of the European Solidarity party": organizations after "of" hold a role too.
+      for (const r of findRuns(words, last + 1, k)) {
+        if (words[r.first - 1]?.lower === 'of' || words[r.first - 1]?.lower === 'the') {
+          if (h && r.first === h.first) continue;
+          extraHolders.push(r);
+        }
+      }
     }
   }
 
   // Apposition before the name: "The commander of Ukraine's Unmanned Systems Forces, Maj. Robert Brovdi".
-  if (words[run.first - 1]?.text === ',' && !holder) {
-    let k = run.first - 2;
+  let comma = run.first - 1;
+  while (comma > sFirst && (words[comma]!.text === '.' || isTitle(words[comma]))) comma--;
+  if (words[comma]?.text === ',' && !holder) {
+    let k = comma - 1;
     let sawTitle = false;
     let h: Run | undefined;
-    while (k >= sFirst && words[k]!.text !== ',' && run.first - k < 16) {
+    while (k >= sFirst && words[k]!.text !== ',' && comma - k < 16) {
       if (isTitle(words[k]) && !isCap(words[k]!)) sawTitle = true;
       k--;
     }
     if (sawTitle) {
       const segFirst = k + 1;
-      const segRuns = findRuns(words, segFirst, run.first - 1);
+      // "Russian-appointed head": a nationality inside a compound is not the holder.
+      const segRuns = findRuns(words, segFirst, comma).filter((r) => !(words[r.last]?.text === '-' && !words[r.last]!.spaceBefore));
       const lastRun = segRuns.at(-1);
       if (lastRun) h = lastRun;
-      roleText ??= textOf(text, words, segFirst, run.first - 1).replace(/^(the|a|an)\s+/i, '');
+      roleText ??= textOf(text, words, segFirst, comma).replace(/^(the|a|an)\s+/i, '');
       holder = h;
     }
   }
 
   let cand: Candidate = { first, last, name, type: undefined };
-  if (roleText) cand.role = { text: roleText, holder };
+  if (roleText) cand.role = { text: roleText, holder, more: extraHolders };
   cand.type = typeOf(words, cand, ctx);
   // "Australian Tom Moody": a nationality adjective before a person's name is not part of it.
   if (cand.type !== 'Person' && last - first >= 3 && lookupDemonym(words[first]!.text)) {

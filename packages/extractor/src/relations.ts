@@ -43,6 +43,7 @@ for (const [w, t] of [
   ...words('visit visits visited visiting', { type: 'VISITS', verb: true }),
   ...words('travel travels traveled travelled traveling travelling head heads headed trip flew fly flies', { type: 'VISITS', next: ['to'] }),
   ...words('arrive arrives arrived', { type: 'VISITS', next: ['in'] }),
+  ...words('was were', { type: 'VISITS', next: ['in'] }),
   ...words('sanction sanctions sanctioned sanctioning', { type: 'SANCTIONS' }),
   ...words('slapped slaps slap', { type: 'SANCTIONS' }),
   ...words('attack attacks attacked attacking strike strikes struck striking bombed bombing bombard bombarded bombarding bombardment bombardments shelled shelling invade invaded invading invasion target targeted targeting targets raid raids', { type: 'ATTACKS' }),
@@ -71,7 +72,47 @@ const ALLOWED: Record<RelationType, { subject: EntityType[]; object: EntityType[
   LOCATED_IN: { subject: [L], object: [L] },
 };
 
+/**
+ * Where the object may stand: right after the trigger (within `near` words, titles included), or after one
+ * of `via` (a preposition at most `viaGap` words after the trigger), within `far` words of the trigger.
+ * Objects elsewhere in the sentence belong to other words.
+ */
+const OBJECT_RULES: Record<RelationType, { near: number; via: readonly string[]; viaGap: number; far: number }> = {
+  MEETS: { near: 6, via: ['with'], viaGap: 2, far: 8 },
+  VISITS: { near: 3, via: ['to', 'in'], viaGap: 1, far: 4 },
+  SANCTIONS: { near: 3, via: ['on', 'against'], viaGap: 2, far: 7 },
+  ATTACKS: { near: 6, via: ['on', 'against', 'of', 'in'], viaGap: 2, far: 12 },
+  PROVIDES_AID: { near: 3, via: ['to'], viaGap: 8, far: 12 },
+  CRITICIZES: { near: 4, via: [], viaGap: 0, far: 0 },
+  NEGOTIATES_WITH: { near: 0, via: ['with'], viaGap: 1, far: 6 },
+  SIGNS_AGREEMENT: { near: 0, via: ['with', 'from'], viaGap: 12, far: 14 },
+  HOLDS_ROLE: { near: 0, via: [], viaGap: 0, far: 0 },
+  LOCATED_IN: { near: 0, via: [], viaGap: 0, far: 0 },
+};
+
+const PREPOSITIONS = new Set(['in', 'to', 'of', 'for', 'from', 'at', 'with', 'on', 'by', 'about', 'into', 'over', 'against', 'between', 'among', 'toward', 'towards', 'than']);
+const SKIPPABLE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', "'s", '’s']);
+
+/** True when a reference is the object of a preposition ("frustration with Putin"), which never makes it a subject. */
+function isPrepObject(ws: readonly Word[], r: Ref): boolean {
+  let k = r.first - 1;
+  while (k >= 0 && ws[k]!.sentence === ws[r.first]!.sentence) {
+    const w = ws[k]!;
+    if (PREPOSITIONS.has(w.lower)) return true;
+    if (SKIPPABLE.has(w.lower) || TITLE_WORDS.has(w.lower.replace(/\.$/, '')) || /^\p{Lu}/u.test(w.text)) {
+      k--;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Verbs whose object noun carries the relation: "launched an attack", "imposed sanctions", "held talks". */
+const LIGHT_VERBS = new Set(['launched', 'launch', 'launches', 'carried', 'conducted', 'imposed', 'impose', 'imposes', 'imposing', 'slapped', 'staged', 'held', 'hold', 'holds', 'join', 'joined', 'joins', 'began', 'started', 'continued', 'intensified', 'stepped']);
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’']);
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
 const MAX_GAP = 14;
 
@@ -108,9 +149,14 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
       const w = ws[t]!;
       for (const trig of TRIGGERS.get(w.lower) ?? []) {
         if (trig.verb && w.pos !== 'VERB') continue;
+        // "American-supplied", "Russian-appointed": part of a compound, not a trigger.
+        const prevWord = ws[t - 1];
+        if (prevWord?.text === '-' && !w.spaceBefore) continue;
         const nextWord = ws[t + 1]?.lower;
         if (trig.next && !(nextWord && trig.next.includes(nextWord))) continue;
+        if (trig.type === 'PROVIDES_AID' && nextWord === 'for') continue; // "provides for": stipulates
         const allowed = ALLOWED[trig.type];
+        const isNoun = w.pos === 'NOUN' || w.pos === 'PROPN';
         const passive = ws[t + 1]?.lower === 'by' && /^(was|were|been|being|is|are)$/.test(ws[t - 1]?.lower ?? '');
         const before = inSentence.filter((r) => r.last <= t && t - r.last < MAX_GAP).reverse();
         const after = inSentence.filter((r) => r.first > t && r.first - t < MAX_GAP);
@@ -132,6 +178,18 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
           if (pair) add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text });
         }
 
+        const rule = OBJECT_RULES[trig.type];
+        // "Russian strikes hit railway infrastructure in the city of Dnipro": a trigger noun that is the
+        // subject of a verb reaches its target through that verb's clause.
+        const subjectNoun = isNoun && ws[t + 1]?.pos === 'VERB';
+        const linked = (r: Ref): boolean => {
+          const gap = ws.slice(t + 1, r.first);
+          if (subjectNoun) return r.first - t <= 20 && !gap.some((x) => /^[;:]$/.test(x.text));
+          if (!isNoun && r.first - t <= rule.near && !gap.some((x) => /^[,;:.]$/.test(x.text) && r.first - t > 2)) return true;
+          if (r.first - t > rule.far) return false;
+          for (let k = t + 1; k < r.first && k <= t + rule.viaGap; k++) if (rule.via.includes(ws[k]!.lower)) return true;
+          return false;
+        };
         let subject: Ref | undefined;
         let objects: Ref[] = [];
         if (passive) {
@@ -139,10 +197,27 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
           const o = before.find((r) => fits(r, allowed.object));
           objects = o ? [o] : [];
         } else {
-          subject = before.find((r) => fits(r, allowed.subject));
-          const firstObject = after.find((r) => fits(r, allowed.object) && r.key !== subject?.key);
+          // A noun ("Russian strikes", "Moscow's attacks") takes its actor from right before it;
+          // a verb from the nearest reference before it that is not the object of a preposition.
+          const clauseSubject = (): Ref | undefined => {
+            // "Zelensky, who accused him": the relative pronoun's antecedent.
+            const who = ws.slice(Math.max(s.first, t - 3), t).findIndex((x) => x.lower === 'who');
+            if (who >= 0) {
+              const at = Math.max(s.first, t - 3) + who;
+              const ante = before.find((r) => r.last <= at && at - r.last <= 2);
+              if (ante && fits(ante, allowed.subject)) return ante;
+            }
+            return before.find((r) => fits(r, allowed.subject) && !isPrepObject(ws, r));
+          };
+          const adjacent = before.find((r) => fits(r, allowed.subject) && t - r.last <= 3 && (r.kind === 'demonym' || POSSESSIVE_MARK.has(ws[r.last]?.text ?? '')));
+          const light = ws.slice(Math.max(s.first, t - 4), t).some((x) => LIGHT_VERBS.has(x.lower));
+          subject = !isNoun || trig.type === 'MEETS' || trig.next?.includes('with') ? clauseSubject() : (adjacent ?? (light ? clauseSubject() : undefined));
+          const firstObject = after.find((r) => fits(r, allowed.object) && r.key !== subject?.key && linked(r));
           objects = firstObject ? coordinated(ws, firstObject, after).filter((r) => fits(r, allowed.object)) : [];
         }
+        // "talks with" between states or organizations is a negotiation; between people, a meeting.
+        if (trig.type === 'NEGOTIATES_WITH' && w.lower === 'talks' && (!subject || typeOf(subject.key) === 'Person' || objects.some((o) => typeOf(o.key) === 'Person'))) continue;
+        if (trig.type === 'MEETS' && w.lower === 'talks' && subject && typeOf(subject.key) !== 'Person') continue;
         if (trig.type === 'SANCTIONS') {
           if (!subject && /^the$/i.test(ws[t - 1]?.text ?? '') && lastSanctioner) subject = { key: lastSanctioner, first: t, last: t, sentence: s.index, kind: 'name' };
           if (subject) lastSanctioner = subject.key;
@@ -159,24 +234,34 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
 /** Name references plus pronouns and "the Ukrainian leader" resolved to the person they stand for. */
 function withReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: string) => EntityType | undefined): Ref[] {
   const refs = [...doc.refs];
-  const persons = doc.refs.filter((r) => typeOf(r.key) === 'Person');
   const roleHolders = new Map<string, Set<string>>();
-  for (const r of doc.roles) if (r.holder) roleHolders.set(r.holder, (roleHolders.get(r.holder) ?? new Set()).add(r.person));
-  const lastPersonBefore = (i: number, not?: string): string | undefined => {
-    for (let k = persons.length - 1; k >= 0; k--) {
-      const p = persons[k]!;
-      if (p.first < i && p.key !== not) return p.key;
+  // Who holds a role for a country now: a "former" president is not "the Ukrainian leader".
+  for (const r of doc.roles) if (r.holder && !/\b(former|ex|late|then)\b/i.test(r.role)) roleHolders.set(r.holder, (roleHolders.get(r.holder) ?? new Set()).add(r.person));
+  // People mentioned so far, in order; a mention inside a prepositional phrase is a weaker antecedent.
+  const persons = doc.refs.filter((r) => typeOf(r.key) === 'Person').sort((a, b) => a.first - b.first);
+  const seen: { key: string; first: number; strong: boolean }[] = [];
+  let p = 0;
+  const advance = (i: number): void => {
+    while (p < persons.length && persons[p]!.first < i) {
+      const r = persons[p]!;
+      seen.push({ key: r.key, first: r.first, strong: !isPrepObject(ws, r) });
+      p++;
     }
+  };
+  const antecedent = (i: number, not?: string): string | undefined => {
+    advance(i);
+    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.strong && seen[k]!.key !== not) return seen[k]!.key;
+    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.key !== not) return seen[k]!.key;
     return undefined;
   };
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (SUBJECT_PRONOUNS.has(w.lower)) {
-      const key = lastPersonBefore(i);
+      const key = antecedent(i);
       if (key) refs.push({ key, first: i, last: i + 1, sentence: w.sentence, kind: 'name' });
     } else if (OBJECT_PRONOUNS.has(w.lower)) {
       const subjectOfSentence = refs.find((r) => r.sentence === w.sentence && r.first < i && typeOf(r.key) === 'Person');
-      const key = lastPersonBefore(i, subjectOfSentence?.key);
+      const key = antecedent(i, subjectOfSentence?.key);
       if (key) refs.push({ key, first: i, last: i + 1, sentence: w.sentence, kind: 'name' });
     } else if (w.lower === 'the') {
       // "the Ukrainian leader": the one person this document gives a role for that country.
@@ -185,7 +270,12 @@ function withReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: 
       if (adj && title && TITLE_WORDS.has(title.lower) && !/^\p{Lu}/u.test(ws[i + 3]?.text ?? '')) {
         const country = lookupDemonym(adj.text);
         const holders = country ? roleHolders.get(country.key) : undefined;
-        if (holders && holders.size === 1) refs.push({ key: [...holders][0]!, first: i, last: i + 3, sentence: w.sentence, kind: 'name' });
+        if (holders && holders.size === 1) {
+          const key = [...holders][0]!;
+          refs.push({ key, first: i, last: i + 3, sentence: w.sentence, kind: 'name' });
+          advance(i);
+          seen.push({ key, first: i, strong: true });
+        }
       }
     }
   }
