@@ -19,6 +19,13 @@ ORDER BY articles DESC;
 MATCH (a:Entity)-[r]->(b:Entity) WHERE r.sources >= 2
 RETURN a.name AS subject, type(r) AS fact, b.name AS object, r.sources AS articles ORDER BY articles DESC;
 
+// Contested facts: one article denies what another reports or plans, with each side's sentences
+MATCH (a:Entity)-[r]->(b:Entity) WHERE r.contested
+MATCH (s:Sentence) WHERE s.id IN r.evidence
+MATCH (art:Article)-[:HAS_SENTENCE]->(s)
+RETURN a.name AS subject, type(r) AS fact, b.name AS object, r.reported AS reported, r.planned AS planned, r.denied AS denied,
+       r.cues AS cues, collect(art.source + ': ' + s.text) AS sentences;
+
 // Quotes by speaker ($name)
 MATCH (q:Quote)-[:SAID_BY]->(e:Entity) WHERE e.name = $name OR $name IN e.aliases
 MATCH (q)-[:IN]->(s:Sentence)<-[:HAS_SENTENCE]-(art:Article)

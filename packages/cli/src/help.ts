@@ -26,6 +26,9 @@ Prints what was found in the articles on standard output.
   --format json    one document for the whole input: entities merged across articles (default)
   --format jsonl   one line per article, as each is read (entities not merged across articles)
 
+  --date YYYY-MM-DD  the articles' date: "on Wednesday", "Nov. 19", "last month" are resolved against it
+                   (otherwise against a date line at the top of each file; otherwise kept as written)
+
 Each entity has an id that stays the same across runs, a type (Person, Organization, Location,
 Product), a name, its aliases and its mentions as character offsets into the text. Each relation has
 the sentence(s) that say it; each quote its speaker when one is named.
@@ -41,7 +44,8 @@ Builds the graph in memory (no server) and writes:
   DIR/graph.json     the graph in graphology's JSON format
   DIR/graph.cypher   a Cypher script that recreates it: cypher-shell -f DIR/graph.cypher
 then prints a summary: articles, entities by type, relations by type, the most connected entities.
-  --out DIR   where to write (default: kg-out)
+  --out DIR          where to write (default: kg-out)
+  --date YYYY-MM-DD  the articles' date, for resolving relative dates (see kg extract --help)
 
 Examples:
   kg build seeds
@@ -52,7 +56,8 @@ Examples:
 Builds the graph (no server) and writes DIR/index.html, one self-contained page (sigma.js, no network):
 entities drawn by type and sized by PageRank; type a name or alias in the search box and press Enter,
 or click a node, to see its facts with the sentences that say them and the articles they come from.
-  --out DIR   where to write (default: kg-view)
+  --out DIR          where to write (default: kg-view)
+  --date YYYY-MM-DD  the articles' date, for resolving relative dates
 
 Examples:
   kg view seeds && xdg-open kg-view/index.html
@@ -68,6 +73,7 @@ The server and the credentials are checked before anything is read or written.
   --password PASS    default: $NEO4J_PASSWORD
   --database NAME    default: $NEO4J_DATABASE, else the server's default database
   --batch-size N     rows per transaction (default 1000)
+  --date YYYY-MM-DD  the articles' date, for resolving relative dates
 
 Examples:
   docker compose up -d && kg load seeds --password kg-password

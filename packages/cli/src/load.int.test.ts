@@ -106,6 +106,19 @@ describe('kg load seeds into the real Neo4j', () => {
     expect(results.some((r) => r.some((row) => 'pagerank' in row))).toBe(true);
   });
 
+  it("finds the seeds' contested fact (does Witkoff join the talks in Turkey?) with the README's query", async () => {
+    await kg(['load', 'seeds', '--date', '2025-11-18'], { env });
+    const block = readFileSync(join(process.cwd(), 'neo4j', 'queries.cypher'), 'utf8')
+      .split(/\n\s*\n/)
+      .find((b) => b.startsWith('// Contested facts'))!;
+    const rows = await query(block.split('\n').filter((l) => !l.startsWith('//')).join('\n').replace(/;\s*$/, ''));
+    const witkoff = rows.find((r) => r.subject === 'Steve Witkoff');
+    expect(witkoff).toMatchObject({ fact: 'VISITS', object: 'Türkiye' });
+    expect(Number(witkoff!.planned)).toBeGreaterThan(0);
+    expect(Number(witkoff!.denied)).toBeGreaterThan(0);
+    expect((witkoff!.sentences as string[]).some((s) => /wouldn.t be coming/.test(s))).toBe(true);
+  });
+
   it('round-trips an article full of hostile text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-hostile-'));
     const title = 'Breaking: "}) DETACH DELETE n // O\'Brien \\ 🚀 مرحبا';

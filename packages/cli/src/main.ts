@@ -29,15 +29,16 @@ export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, NEO4J: 3 } as const;
 class UsageError extends Error {}
 
 const OPTIONS = {
-  extract: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } },
-  build: { out: { type: 'string', default: 'kg-out' }, help: { type: 'boolean', short: 'h' } },
-  view: { out: { type: 'string', default: 'kg-view' }, help: { type: 'boolean', short: 'h' } },
+  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   load: {
     uri: { type: 'string' },
     user: { type: 'string' },
     password: { type: 'string' },
     database: { type: 'string' },
     'batch-size': { type: 'string', default: '1000' },
+    date: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
@@ -77,10 +78,13 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
   }
   try {
     if (positionals.length === 0) throw new UsageError(`kg ${command}: give at least one file or folder, or - for standard input (kg ${command} --help)`);
-    if (command === 'extract') return await runExtract(positionals, String(values.format), { stdout, stderr, stdin, say });
-    if (command === 'build') return await runBuild(positionals, String(values.out), { stdout, stderr, stdin, say });
-    if (command === 'view') return await runView(positionals, String(values.out), { stdout, stderr, stdin, say });
-    return await runLoad(positionals, values, env, { stdout, stderr, stdin, say });
+    const date = str(values.date);
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`kg ${command}: --date is the articles' date as YYYY-MM-DD, not "${date}"`);
+    const io: Io = { stdout, stderr, stdin, say, ...(date ? { date } : {}) };
+    if (command === 'extract') return await runExtract(positionals, String(values.format), io);
+    if (command === 'build') return await runBuild(positionals, String(values.out), io);
+    if (command === 'view') return await runView(positionals, String(values.out), io);
+    return await runLoad(positionals, values, env, io);
   } catch (err) {
     if (err instanceof UsageError) {
       say(err.message);
@@ -99,6 +103,8 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   say: (line: string) => void;
+  /** --date: the articles' date, for resolving "on Wednesday" (otherwise each file's date line, if any). */
+  date?: string;
 }
 
 /** Reads, decodes and extracts every input; problems are reported one line each and counted. */
@@ -129,7 +135,7 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
     }
     seen.set(id, item.article.source);
     try {
-      const x = extractor.extract({ ...item.article, id });
+      const x = extractor.extract({ ...item.article, id, ...(io.date ? { date: io.date } : {}) });
       each?.(x);
       extractions.push(x);
     } catch (err) {

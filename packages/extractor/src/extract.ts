@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { WinkMethods } from 'wink-nlp';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
-import type { Entity, EntityType, Extraction, Quote, Relation } from '@kg/graph/contract';
+import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
 import { findEntities } from './entities.js';
 import { GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations } from './relations.js';
 import { tokenize } from './tokens.js';
+import { dateLine, findDates, findQuantities, parseDay } from './when.js';
 
 export interface ArticleInput {
   /** Where the text came from (a path as given); shown in the output and in errors. */
@@ -14,6 +15,11 @@ export interface ArticleInput {
   readonly text: string;
   /** Document id; by default derived from the text's SHA-256, so the same text gets the same id. */
   readonly id?: string;
+  /**
+   * The article's date (YYYY-MM-DD), against which "on Wednesday" or "last month" are resolved.
+   * Without it, a date line near the top of the text is used; without that, dates keep only their text.
+   */
+  readonly date?: string;
 }
 
 export interface Extractor {
@@ -35,6 +41,7 @@ export interface ExtractorOptions {
 export function createExtractor({ nlp }: ExtractorOptions): Extractor {
   return {
     extract(input) {
+      if (input.date !== undefined && !parseDay(input.date)) throw new KgExtractorError('INVALID_INPUT', `date "${input.date}" for ${input.source} is not a calendar date (YYYY-MM-DD)`, { source: input.source });
       const x = extractOne(nlp, input);
       const parsed = extractionSchema.safeParse(x);
       if (!parsed.success) throw new KgExtractorError('INVALID_OUTPUT', `extraction of ${input.source} broke the contract: ${parsed.error.issues[0]?.message ?? 'unknown'}`, { source: input.source });
@@ -82,15 +89,32 @@ function extractOne(nlp: WinkMethods, input: ArticleInput): Extraction {
       .map((m) => ({ doc: docId, start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
     merges: e.merges,
   }));
-  const sentence = (i: number): { doc: string; start: number; end: number } => {
-    const s = tok.sentences[i]!;
-    return { doc: docId, start: s.start, end: s.end };
+  const articleDate = input.date ?? dateLine(text);
+  const day = parseDay(articleDate);
+  const evidence = (r: (typeof relations)[number]): Evidence => {
+    const s = tok.sentences[r.sentence]!;
+    const sentenceText = text.slice(s.start, s.end);
+    // Facts without a trigger word (roles, "Kyiv, Ukraine") carry no date or amount of their own.
+    const trigger = r.at === undefined ? undefined : tok.words[r.at]!.start;
+    const dates = trigger === undefined ? [] : findDates(sentenceText, day, r.modality === 'planned');
+    // The date nearest the trigger; the amounts that follow it closely.
+    const date = trigger === undefined ? undefined : [...dates].sort((a, b) => Math.abs(s.start + a.start - trigger) - Math.abs(s.start + b.start - trigger))[0];
+    const quantities = trigger === undefined ? [] : findQuantities(sentenceText, dates).filter((q) => s.start + q.start >= trigger && s.start + q.start - trigger <= 80).map((q) => q.text);
+    return {
+      doc: docId,
+      start: s.start,
+      end: s.end,
+      modality: r.modality,
+      ...(r.cue ? { cue: r.cue } : {}),
+      ...(date ? { date: { text: date.text, ...(date.value ? { value: date.value } : {}) } } : {}),
+      ...(quantities.length ? { quantities } : {}),
+    };
   };
   const rels: Relation[] = relations.map((r) => ({
     type: r.type,
     source: idOf.get(r.source)!,
     target: idOf.get(r.target)!,
-    evidence: [sentence(r.sentence)],
+    evidence: [evidence(r)],
     trigger: r.trigger,
     ...(r.role === undefined ? {} : { role: r.role }),
   }));
@@ -109,6 +133,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput): Extraction {
         source,
         title: firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine,
         sha256: hashed.sha256,
+        ...(parseDay(articleDate) ? { date: articleDate! } : {}),
         text,
         sentences: tok.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
       },

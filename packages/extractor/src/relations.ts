@@ -9,6 +9,8 @@ import { lookupDemonym } from './entities.js';
 import { SPEECH_VERBS, TITLE_WORDS } from './lexicon.js';
 import type { Tokenized, Word } from './tokens.js';
 
+export type Modality = 'reported' | 'planned' | 'denied';
+
 export interface LocalRelation {
   type: RelationType;
   source: string;
@@ -16,6 +18,34 @@ export interface LocalRelation {
   sentence: number;
   role?: string;
   trigger: string;
+  /** Word index of the trigger, when a word triggered it. */
+  at?: number;
+  modality: Modality;
+  /** The words that gave the modality ("wouldn't be", "is expected to"). */
+  cue?: string;
+}
+
+const DENIAL = /^(not|n't|n’t|never|no|cannot|cancelled|canceled|scrapped|ruled|denied|refused|wouldn't|wouldn’t|won't|won’t|didn't|didn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|wasn't|wasn’t|weren't|weren’t|can't|can’t)$/;
+const PLAN = /^(will|'ll|’ll|would|shall|to|expected|due|scheduled|set|plans|plan|planned|planning|going|about|could|may|might|hopes|hoping|seeks|seeking|aims|wants|intends)$/;
+
+/** Reported, planned ("will meet", "is expected to join") or denied ("wouldn't be coming"), from the words before the trigger. */
+export function modalityAt(ws: readonly Word[], t: number, sentenceFirst: number): { modality: Modality; cue?: string } {
+  const cue: string[] = [];
+  let modality: Modality = 'reported';
+  for (let k = t - 1; k >= Math.max(sentenceFirst, t - 6); k--) {
+    const w = ws[k]!;
+    if (/^[,;:.—–"“”]$/.test(w.text)) break;
+    if (DENIAL.test(w.lower)) {
+      modality = 'denied';
+      cue.unshift(w.text);
+    } else if (PLAN.test(w.lower)) {
+      if (modality !== 'denied') modality = 'planned';
+      cue.unshift(w.text);
+    } else if (/^(be|been|is|are|was|were|has|have|had|also|still|now|then)$/.test(w.lower) && cue.length) {
+      cue.unshift(w.text);
+    } else if (cue.length || /^(VERB|NOUN|PROPN|PRON)$/.test(w.pos)) break;
+  }
+  return cue.length ? { modality, cue: cue.join(' ') } : { modality };
 }
 
 export interface LocalQuote {
@@ -31,6 +61,8 @@ interface Trigger {
   next?: readonly string[];
   /** Only when tagged as a verb. */
   verb?: boolean;
+  /** "Witkoff wouldn't be coming": with no destination after it, the place named earlier in the sentence. */
+  ellipsis?: boolean;
 }
 
 const words = (list: string, t: Trigger): [string, Trigger][] => list.trim().split(/\s+/).map((w) => [w, t]);
@@ -44,6 +76,8 @@ for (const [w, t] of [
   ...words('travel travels traveled travelled traveling travelling head heads headed trip flew fly flies', { type: 'VISITS', next: ['to'] }),
   ...words('arrive arrives arrived', { type: 'VISITS', next: ['in'] }),
   ...words('was were', { type: 'VISITS', next: ['in'] }),
+  ...words('come comes coming came', { type: 'VISITS', ellipsis: true }),
+  ...words('join joins joined joining', { type: 'MEETS' }),
   ...words('sanction sanctions sanctioned sanctioning', { type: 'SANCTIONS' }),
   ...words('slapped slaps slap', { type: 'SANCTIONS' }),
   ...words('attack attacks attacked attacking strike strikes struck striking bombed bombing bombard bombarded bombarding bombardment bombardments shelled shelling invade invaded invading invasion target targeted targeting targets raid raids', { type: 'ATTACKS' }),
@@ -111,6 +145,9 @@ function isPrepObject(ws: readonly Word[], r: Ref): boolean {
 /** Verbs whose object noun carries the relation: "launched an attack", "imposed sanctions", "held talks". */
 const LIGHT_VERBS = new Set(['launched', 'launch', 'launches', 'carried', 'conducted', 'imposed', 'impose', 'imposes', 'imposing', 'slapped', 'staged', 'held', 'hold', 'holds', 'join', 'joined', 'joins', 'began', 'started', 'continued', 'intensified', 'stepped']);
 
+/** "Moscow's troops shelled": the nouns whose possessor acts through them. Other possessors ("Zelensky's statement came") do not. */
+const ACTOR_NOUNS = new Set(['troops', 'forces', 'army', 'military', 'navy', 'air', 'drones', 'missiles', 'jets', 'artillery', 'government', 'officials', 'police', 'president', 'leader', 'minister', 'envoy', 'regime', 'authorities']);
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’']);
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
@@ -128,7 +165,9 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
   const refs = withReferences(ws, doc, typeOf);
   const out: LocalRelation[] = [];
   const seen = new Set<string>();
-  const add = (r: LocalRelation): void => {
+  const add = (partial: Omit<LocalRelation, 'modality'>): void => {
+    const m = partial.at === undefined ? { modality: 'reported' as Modality } : modalityAt(ws, partial.at, sentences[partial.sentence]!.first);
+    const r: LocalRelation = { ...partial, ...m };
     if (r.source === r.target) return;
     const k = `${r.type}|${r.source}|${r.target}|${r.sentence}`;
     if (seen.has(k)) return;
@@ -169,13 +208,13 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
         if (trig.type === 'NEGOTIATES_WITH' || (w.lower === 'talks' && trig.type === 'MEETS')) {
           const pair = between(ws, t, after) ?? hyphenPair(ws, t, before);
           if (pair && trig.type === 'NEGOTIATES_WITH') {
-            add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text });
+            add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text, at: t });
             continue;
           }
         }
         if (w.lower === 'talks' && trig.type === 'NEGOTIATES_WITH') {
           const pair = hyphenPair(ws, t, before);
-          if (pair) add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text });
+          if (pair) add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text, at: t });
         }
 
         const rule = OBJECT_RULES[trig.type];
@@ -207,7 +246,7 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
               const ante = before.find((r) => r.last <= at && at - r.last <= 2);
               if (ante && fits(ante, allowed.subject)) return ante;
             }
-            return before.find((r) => fits(r, allowed.subject) && !isPrepObject(ws, r));
+            return before.find((r) => fits(r, allowed.subject) && !isPrepObject(ws, r) && (!POSSESSIVE_MARK.has(ws[r.last]?.text ?? '') || ACTOR_NOUNS.has(ws[r.last + 1]?.lower ?? '')));
           };
           const adjacent = before.find((r) => fits(r, allowed.subject) && t - r.last <= 3 && (r.kind === 'demonym' || POSSESSIVE_MARK.has(ws[r.last]?.text ?? '')));
           const light = ws.slice(Math.max(s.first, t - 4), t).some((x) => LIGHT_VERBS.has(x.lower));
@@ -223,7 +262,11 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
           if (subject) lastSanctioner = subject.key;
         }
         if (!subject) continue;
-        for (const o of objects) add({ type: trig.type, source: subject.key, target: o.key, sentence: s.index, trigger: w.text });
+        if (objects.length === 0 && trig.ellipsis && subject) {
+          const place = before.find((r) => r.key !== subject!.key && typeOf(r.key) === 'Location' && r.kind === 'name');
+          if (place) objects = [place];
+        }
+        for (const o of objects) add({ type: trig.type, source: subject.key, target: o.key, sentence: s.index, trigger: w.text, at: t });
       }
     }
     locatedIn(ws, inSentence, typeOf, doc, s.index, add);
@@ -317,7 +360,7 @@ function hyphenPair(ws: readonly Word[], t: number, before: readonly Ref[]): [Re
 }
 
 /** "Kyiv, Ukraine": a place followed by a comma and a country. */
-function locatedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string) => EntityType | undefined, doc: DocumentEntities, sentence: number, add: (r: LocalRelation) => void): void {
+function locatedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string) => EntityType | undefined, doc: DocumentEntities, sentence: number, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
   for (let k = 0; k + 1 < refs.length; k++) {
     const a = refs[k]!;
     const b = refs[k + 1]!;

@@ -4,7 +4,7 @@
  * Quote -SAID_BY-> Entity, Quote -IN-> Sentence. Keys are stable ids, so the same input gives the same graph.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { checkExtraction, extractionSchema, type EntityType, type Extraction, type RelationType } from './contract.js';
+import { checkExtraction, extractionSchema, type EntityType, type Extraction, type Relation, type RelationType } from './contract.js';
 import { KgGraphError } from './errors.js';
 import { entityMetrics } from './analytics.js';
 import { mergeExtractions } from './merge.js';
@@ -34,7 +34,25 @@ export type EdgeAttributes =
   | { type: 'MENTIONS'; start: number; end: number; text: string }
   | { type: 'SAID_BY' }
   | { type: 'IN' }
-  | { type: RelationType; evidence: string[]; sources: number; role: string | null; triggers: string[] };
+  | {
+      type: RelationType;
+      /** Ids of the sentences that say it. */
+      evidence: string[];
+      /** Distinct articles that say it. */
+      sources: number;
+      role: string | null;
+      triggers: string[];
+      /** Sentences by modality. */
+      reported: number;
+      planned: number;
+      denied: number;
+      /** One article denies what another reports or plans. */
+      contested: boolean;
+      /** Modality cues as written ("wouldn't be"), dates ("on Wednesday = 2025-11-19"), amounts. */
+      cues: string[];
+      dates: string[];
+      quantities: string[];
+    };
 
 export type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -114,25 +132,35 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
       if (!g.hasEdge(key)) g.addEdgeWithKey(key, s, e.id, { type: 'MENTIONS', start: m.start, end: m.end, text: m.text });
     }
   }
+  const facts = new Map<string, Relation[]>();
   for (const r of x.relations) {
     if (!g.hasNode(r.source) || !g.hasNode(r.target)) continue;
     const key = `${r.source}|${r.type}|${r.target}`;
-    const evidence = r.evidence.map((e) => sentenceAt(e.doc, e.start)).filter((s): s is string => !!s);
-    const docs = new Set(r.evidence.map((e) => e.doc));
-    if (g.hasEdge(key)) {
-      const prev = g.getEdgeAttributes(key);
-      if ('evidence' in prev) {
-        const all = [...new Set([...prev.evidence, ...evidence])].sort();
-        g.mergeEdgeAttributes(key, { evidence: all, sources: new Set(all.map((s) => s.split(':')[0])).size });
-      }
-      continue;
-    }
+    facts.set(key, [...(facts.get(key) ?? []), r]);
+  }
+  for (const [key, rs] of facts) {
+    const r = rs[0]!;
+    const all = rs.flatMap((x) => x.evidence);
+    const sentencesBy = (m: string): string[] => all.filter((e) => (e.modality ?? 'reported') === m).map((e) => sentenceAt(e.doc, e.start)).filter((s): s is string => !!s);
+    const evidence = [...new Set(all.map((e) => sentenceAt(e.doc, e.start)).filter((s): s is string => !!s))].sort();
+    const docsBy = (m: string): Set<string> => new Set(all.filter((e) => (e.modality ?? 'reported') === m).map((e) => e.doc));
+    const denying = docsBy('denied');
+    const affirming = new Set([...docsBy('reported'), ...docsBy('planned')]);
+    const contested = [...denying].some((d) => [...affirming].some((a) => a !== d));
+    const uniq = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((v): v is string => !!v))].sort();
     g.addEdgeWithKey(key, r.source, r.target, {
       type: r.type,
-      evidence: [...new Set(evidence)].sort(),
-      sources: docs.size,
-      role: r.role ?? null,
-      triggers: r.trigger ? [r.trigger] : [],
+      evidence,
+      sources: new Set(all.map((e) => e.doc)).size,
+      role: rs.find((x) => x.role)?.role ?? null,
+      triggers: uniq(rs.map((x) => x.trigger)),
+      reported: new Set(sentencesBy('reported')).size,
+      planned: new Set(sentencesBy('planned')).size,
+      denied: new Set(sentencesBy('denied')).size,
+      contested,
+      cues: uniq(all.map((e) => e.cue)),
+      dates: uniq(all.map((e) => (e.date ? (e.date.value ? `${e.date.text} = ${e.date.value}` : e.date.text) : undefined))),
+      quantities: uniq(all.flatMap((e) => e.quantities ?? [])),
     });
   }
   for (const q of x.quotes) {

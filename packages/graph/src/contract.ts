@@ -31,6 +31,26 @@ export const spanSchema = z
   .object({ doc: z.string().min(1), start: offset, end: offset })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start' });
 
+export const MODALITIES = ['reported', 'planned', 'denied'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** A sentence that says a fact, and how it says it. */
+export const evidenceSchema = z
+  .object({
+    doc: z.string().min(1),
+    start: offset,
+    end: offset,
+    /** reported ("met"), planned ("will meet", "is expected to join") or denied ("wouldn't be coming"). */
+    modality: z.enum(MODALITIES).optional(),
+    /** The words that gave the modality. */
+    cue: z.string().optional(),
+    /** A date as written, with its calendar value when the article's date is known. */
+    date: z.object({ text: z.string(), value: z.string().optional() }).optional(),
+    /** Amounts carried by the fact, as written ("up to 100 Rafale fighter jets"). */
+    quantities: z.array(z.string()).optional(),
+  })
+  .refine((s) => s.end >= s.start, { message: 'end must not be before start' });
+
 export const sentenceSchema = z.object({ index: z.number().int().nonnegative(), start: offset, end: offset });
 
 export const documentSchema = z.object({
@@ -38,6 +58,8 @@ export const documentSchema = z.object({
   source: z.string(),
   title: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The article's date (YYYY-MM-DD) when known: given with --date or read from a date line. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   text: z.string(),
   sentences: z.array(sentenceSchema),
 });
@@ -63,7 +85,7 @@ export const relationSchema = z.object({
   type: z.enum(RELATION_TYPES),
   source: z.string().min(1),
   target: z.string().min(1),
-  evidence: z.array(spanSchema).min(1),
+  evidence: z.array(evidenceSchema).min(1),
   /** HOLDS_ROLE: the title as written ("Kremlin spokesman"). */
   role: z.string().optional(),
   /** The words that triggered the relation ("will meet"). */
@@ -86,6 +108,7 @@ export const extractionSchema = z.object({
 });
 
 export type Span = z.infer<typeof spanSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
 export type Sentence = z.infer<typeof sentenceSchema>;
 export type ArticleDocument = z.infer<typeof documentSchema>;
 export type Mention = z.infer<typeof mentionSchema>;

@@ -39,7 +39,9 @@ const entityStatement = (t: EntityType): string =>
 
 const relationStatement = (t: RelationType): string =>
   `UNWIND $rows AS row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) MERGE (a)-[r:${REL_TYPE[t]}]->(b) ` +
-  'SET r.evidence = row.evidence, r.sources = toInteger(row.sources), r.role = row.role, r.triggers = row.triggers';
+  'SET r.evidence = row.evidence, r.sources = toInteger(row.sources), r.role = row.role, r.triggers = row.triggers, ' +
+  'r.reported = toInteger(row.reported), r.planned = toInteger(row.planned), r.denied = toInteger(row.denied), r.contested = row.contested, ' +
+  'r.cues = row.cues, r.dates = row.dates, r.quantities = row.quantities';
 
 export const STATEMENTS = {
   article: 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256',
@@ -100,7 +102,21 @@ export function planWrites(g: KgGraph): Plan {
     if (a.type === 'MENTIONS') mentions.push({ sentence: source, entity: target, start: a.start, end: a.end, text: a.text });
     else if (a.type === 'SAID_BY') saidBy.push({ quote: source, speaker: target });
     else if ('evidence' in a) {
-      relations.get(a.type)!.push({ source, target, evidence: a.evidence, sources: a.sources, role: a.role, triggers: a.triggers });
+      relations.get(a.type)!.push({
+        source,
+        target,
+        evidence: a.evidence,
+        sources: a.sources,
+        role: a.role,
+        triggers: a.triggers,
+        reported: a.reported,
+        planned: a.planned,
+        denied: a.denied,
+        contested: a.contested,
+        cues: a.cues,
+        dates: a.dates,
+        quantities: a.quantities,
+      });
     }
   });
 

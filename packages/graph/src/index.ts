@@ -2,8 +2,8 @@
 // (graphology JSON, a Cypher script, a Neo4j database).
 
 // The contract shared with the extractor
-export { ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS, extractionSchema, checkExtraction } from './contract.js';
-export type { ArticleDocument, Entity, EntityType, Extraction, Mention, Quote, Relation, RelationType, Span } from './contract.js';
+export { ENTITY_TYPES, MODALITIES, RELATION_TYPES, SYMMETRIC_RELATIONS, extractionSchema, checkExtraction } from './contract.js';
+export type { ArticleDocument, Entity, EntityType, Evidence, Extraction, Mention, Modality, Quote, Relation, RelationType, Span } from './contract.js';
 
 // Build: many articles into one graph
 export { mergeExtractions } from './merge.js';
