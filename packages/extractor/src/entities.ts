@@ -69,6 +69,7 @@ const DOTTED = /^(?:[A-Z]\.){2,4}$/;
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'la', 'le']);
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
 
 const isCap = (w: Word): boolean => CAPITAL.test(w.text) && /\p{L}/u.test(w.text);
 const isTitle = (w: Word | undefined): boolean => !!w && TITLE_WORDS.has(bare(w.text));
@@ -407,6 +408,10 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   const name = textOf(text, words, first, last);
   if (run.last - first === 1 && (NOT_NAMES.has(words[first]!.lower) || TITLE_MODIFIERS.has(words[first]!.lower))) return undefined;
   if ([...Array(last - first).keys()].every((k) => isTitlish(words[first + k]))) return undefined;
+
+  // An honorific right before the name: "Mr Kennedy", "Mrs. Thatcher", "Dr Smith".
+  const honorific = words[run.first - 1];
+  if (!roleText && honorific && HONORIFICS.has(bare(honorific.text)) && run.first - 1 >= sFirst) roleText = honorific.text;
 
   // Lowercase titles just before the run: "Kremlin spokesman Dmitry Peskov", "regional head Oleh Syniehubov".
   if (!roleText) {

@@ -25,7 +25,7 @@ export interface LocalRelation {
   cue?: string;
 }
 
-const DENIAL = /^(not|n't|n’t|never|no|cannot|cancelled|canceled|scrapped|ruled|denied|refused|wouldn't|wouldn’t|won't|won’t|didn't|didn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|wasn't|wasn’t|weren't|weren’t|can't|can’t)$/;
+const DENIAL = /^(not|n't|n’t|never|no|cannot|cancelled|canceled|scrapped|ruled|denied|refused|barred|banned|prevented|wouldn't|wouldn’t|won't|won’t|didn't|didn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|wasn't|wasn’t|weren't|weren’t|can't|can’t)$/;
 const PLAN = /^(will|'ll|’ll|would|shall|to|expected|due|scheduled|set|plans|plan|planned|planning|going|about|could|may|might|hopes|hoping|seeks|seeking|aims|wants|intends)$/;
 
 /** Reported, planned ("will meet", "is expected to join") or denied ("wouldn't be coming"), from the words before the trigger. */
@@ -69,7 +69,7 @@ const words = (list: string, t: Trigger): [string, Trigger][] => list.trim().spl
 
 const TRIGGERS = new Map<string, Trigger[]>();
 for (const [w, t] of [
-  ...words('meet meets met', { type: 'MEETS' }),
+  ...words('meet meets met host hosts hosted hosting', { type: 'MEETS' }),
   ...words('meeting', { type: 'MEETS', verb: true }),
   ...words('meeting meetings talks conferences summit', { type: 'MEETS', next: ['with'] }),
   ...words('visit visits visited visiting', { type: 'VISITS', verb: true }),
@@ -130,10 +130,17 @@ const SKIPPABLE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', "'s",
 /** True when a reference is the object of a preposition ("frustration with Putin"), which never makes it a subject. */
 function isPrepObject(ws: readonly Word[], r: Ref): boolean {
   let k = r.first - 1;
+  let modifiers = 0;
   while (k >= 0 && ws[k]!.sentence === ws[r.first]!.sentence) {
     const w = ws[k]!;
     if (PREPOSITIONS.has(w.lower)) return true;
     if (SKIPPABLE.has(w.lower) || TITLE_WORDS.has(w.lower.replace(/\.$/, '')) || /^\p{Lu}/u.test(w.text)) {
+      k--;
+      continue;
+    }
+    // "by billionaire George Soros": a couple of modifiers between the preposition and the name.
+    if (modifiers < 2 && (w.pos === 'ADJ' || w.pos === 'NOUN')) {
+      modifiers++;
       k--;
       continue;
     }
@@ -194,6 +201,8 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
         const nextWord = ws[t + 1]?.lower;
         if (trig.next && !(nextWord && trig.next.includes(nextWord))) continue;
         if (trig.type === 'PROVIDES_AID' && nextWord === 'for') continue; // "provides for": stipulates
+        // "struck a deal", "strike a balance": not attacks.
+        if (trig.type === 'ATTACKS' && ws.slice(t + 1, t + 4).some((x) => /^(deal|deals|agreement|accord|balance|chord|note|tone|bargain|pose)$/.test(x.lower))) continue;
         const allowed = ALLOWED[trig.type];
         const isNoun = w.pos === 'NOUN' || w.pos === 'PROPN';
         const passive = ws[t + 1]?.lower === 'by' && /^(was|were|been|being|is|are)$/.test(ws[t - 1]?.lower ?? '');
@@ -251,7 +260,8 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
           const adjacent = before.find((r) => fits(r, allowed.subject) && t - r.last <= 3 && (r.kind === 'demonym' || POSSESSIVE_MARK.has(ws[r.last]?.text ?? '')));
           const light = ws.slice(Math.max(s.first, t - 4), t).some((x) => LIGHT_VERBS.has(x.lower));
           subject = !isNoun || trig.type === 'MEETS' || trig.next?.includes('with') ? clauseSubject() : (adjacent ?? (light ? clauseSubject() : undefined));
-          const firstObject = after.find((r) => fits(r, allowed.object) && r.key !== subject?.key && linked(r));
+          // A nationality adjective stands for its country as a target of attacks ("bombarding Ukrainian cities"), not as a visit's place or an aid's recipient.
+          const firstObject = after.find((r) => fits(r, allowed.object) && r.key !== subject?.key && linked(r) && (r.kind === 'name' || trig.type === 'ATTACKS'));
           objects = firstObject ? coordinated(ws, firstObject, after).filter((r) => fits(r, allowed.object)) : [];
         }
         // "talks with" between states or organizations is a negotiation; between people, a meeting.
@@ -262,14 +272,18 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
           if (subject) lastSanctioner = subject.key;
         }
         if (!subject) continue;
-        if (objects.length === 0 && trig.ellipsis && subject) {
+        if (trig.ellipsis) {
+          // Only "X wouldn't be coming" with nothing after: "came close", "come forward to" are not visits.
+          const bare = !ws[t + 1] || /^[.,;:!?”"]$/.test(ws[t + 1]!.text);
+          if (!bare || !subject || t - subject.last > 4) continue;
           const place = before.find((r) => r.key !== subject!.key && typeOf(r.key) === 'Location' && r.kind === 'name');
-          if (place) objects = [place];
+          objects = place ? [place] : [];
         }
         for (const o of objects) add({ type: trig.type, source: subject.key, target: o.key, sentence: s.index, trigger: w.text, at: t });
       }
     }
     locatedIn(ws, inSentence, typeOf, doc, s.index, add);
+    placedIn(ws, inSentence, typeOf, s.index, add);
   }
   return out;
 }
@@ -311,8 +325,11 @@ function withReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: 
       const adj = ws[i + 1];
       const title = ws[i + 2];
       if (adj && title && TITLE_WORDS.has(title.lower) && !/^\p{Lu}/u.test(ws[i + 3]?.text ?? '')) {
+        // The holder is a country named by its adjective, or an organization named as it is ("the Kremlin spokesman").
         const country = lookupDemonym(adj.text);
-        const holders = country ? roleHolders.get(country.key) : undefined;
+        const named = [...doc.entities.values()].find((e) => e.type !== 'Person' && [...e.surfaces].some((x) => x === adj.text));
+        const holderKey = country?.key ?? named?.key;
+        const holders = holderKey ? roleHolders.get(holderKey) : undefined;
         if (holders && holders.size === 1) {
           const key = [...holders][0]!;
           refs.push({ key, first: i, last: i + 3, sentence: w.sentence, kind: 'name' });
@@ -357,6 +374,32 @@ function hyphenPair(ws: readonly Word[], t: number, before: readonly Ref[]): [Re
   if (!a || !b || a.key === b.key || b.last < t - 2) return undefined;
   const gap = ws.slice(a.last, b.first);
   return gap.length === 1 && gap[0]!.text === '-' ? [a, b] : undefined;
+}
+
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'port', 'region', 'province', 'district', 'oblast']);
+
+/**
+ * Places inside countries, as news writes them: "the central Ukrainian city of Dnipro",
+ * "Ukraine's northeastern Kharkiv region", "the Donetsk region of Ukraine".
+ */
+function placedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string) => EntityType | undefined, sentence: number, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
+  const places = refs.filter((r) => r.kind === 'name' && typeOf(r.key) === 'Location' && !r.key.startsWith('country:'));
+  const countries = refs.filter((r) => r.key.startsWith('country:'));
+  for (const p of places) {
+    // "... Ukrainian city of Dnipro": a country (or its adjective) up to three words before "<noun> of".
+    if (ws[p.first - 1]?.lower === 'of' && PLACE_NOUNS.has(ws[p.first - 2]?.lower ?? '')) {
+      const c = countries.find((c) => c.last <= p.first - 2 && p.first - 2 - c.last <= 2);
+      if (c) add({ type: 'LOCATED_IN', source: p.key, target: c.key, sentence, trigger: ws[p.first - 2]!.text });
+    }
+    // "Ukraine's northeastern Kharkiv region": a country's possessive up to two words before the place and its noun.
+    if (PLACE_NOUNS.has(ws[p.last]?.lower ?? '')) {
+      const c = countries.find((c) => c.kind === 'name' && /^['’]s$/.test(ws[c.last]?.text ?? '') && p.first - c.last >= 1 && p.first - c.last <= 3);
+      if (c) add({ type: 'LOCATED_IN', source: p.key, target: c.key, sentence, trigger: ws[p.last]!.text });
+      // "the Donetsk region of Ukraine"
+      const after = countries.find((c) => c.first === p.last + 2 && ws[p.last + 1]?.lower === 'of');
+      if (after) add({ type: 'LOCATED_IN', source: p.key, target: after.key, sentence, trigger: ws[p.last]!.text });
+    }
+  }
 }
 
 /** "Kyiv, Ukraine": a place followed by a comma and a country. */
