@@ -3,7 +3,7 @@
  * and join the surface forms that name the same thing inside the document.
  */
 import { fold, type EntityType } from '@kg/graph/contract';
-import { isGivenName, placePopulation } from './names-gazetteer.js';
+import { isGivenName, placePopulation, regionCountry } from './names-gazetteer.js';
 import {
   EVENT_HEADS,
   EXTRA_DEMONYMS,
@@ -64,7 +64,7 @@ export interface DocumentEntities {
 }
 
 const CAPITAL = /^\p{Lu}/u;
-const ACRONYM = /^[A-Z][A-Z0-9&]{1,6}$/;
+const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
 const DOTTED = /^(?:[A-Z]\.){2,4}$/;
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'la', 'le']);
@@ -91,6 +91,8 @@ export function lookupPlace(name: string): PlaceMatch | undefined {
   const variant = PLACE_VARIANTS[f];
   if (variant) return { key: `place:${fold(variant)}`, name: variant, reason: 'a known alternative name of the place' };
   if (REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) return { key: `place:${f}`, name, reason: 'same place name' };
+  const region = regionCountry(name);
+  if (region) return { key: `place:${f}`, name, reason: `a region of ${region}` };
   return undefined;
 }
 
@@ -120,6 +122,16 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   while (i < to) {
     const w = words[i]!;
     const startsSentence = i === from || /^["“‘(:—–-]$/.test(words[i - 1]!.text);
+    // "65th Air Division", "139th Regiment": an ordinal opens a unit's name.
+    if (/^\d+(?:st|nd|rd|th|d)$/.test(w.text) && words[i + 1] && isCap(words[i + 1]!) && i + 1 < to) {
+      let j = i + 1;
+      while (j < to && isCap(words[j]!) && words[j]!.spaceBefore) j++;
+      if (ORG_HEADS.has(bare(words[j - 1]!.text))) {
+        runs.push({ first: i, last: j });
+        i = j;
+        continue;
+      }
+    }
     if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || NOT_NAMES.has(w.lower) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text))) {
       i++;
       continue;
@@ -146,7 +158,18 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       }
       break;
     }
-    runs.push({ first: i, last: j });
+    // "Amos Frumkin of the Hebrew University": a person's name, then the body they belong to.
+    const of = words.slice(i, j).findIndex((x, k) => k > 0 && x.text === 'of');
+    const right = words.slice(i + of + 1, j).filter((x) => x.text !== 'the');
+    const rightLast = right[right.length - 1];
+    const splitsAtOf =
+      of >= 2 && of <= 3 && !ORG_HEADS.has(bare(words[i + of - 1]!.text)) && !words.slice(i, i + of).some((x) => isTitle(x)) &&
+      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || !!lookupPlace(right.map((x) => x.text).join(' ')))));
+    if (splitsAtOf) {
+      runs.push({ first: i, last: i + of });
+      const rest = words[i + of + 1]?.text === 'the' ? i + of + 2 : i + of + 1;
+      if (rest < j) runs.push({ first: rest, last: j });
+    } else runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
@@ -206,11 +229,18 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
   for (const s of sentences) {
     const headline = isHeadline(words, s.first, s.last);
     const allCaps = isAllCaps(words, s.first, s.last);
+    const resultLine = isResultLine(words, s.first, s.last);
     const runs = findRuns(words, s.first, s.last);
     for (const raw of runs) {
       const parts = splitHyphenated(words, raw) ?? [raw];
       for (const run of parts) {
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
+        // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
+        // evidence are teams, organizations, even when named after their town (countries stay places).
+        if (cand && cand.type !== 'Person' && !lookupPlace(cand.name)?.key.startsWith('country:') && (resultLine || isMatchSide(words, run))) {
+          cand.type = 'Organization';
+          delete cand.place;
+        }
         if (cand && !cand.type && isDateline(words, run, s.first)) {
           cand.type = 'Location';
           cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
@@ -243,6 +273,22 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     if (!ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
     if (EVENT_HEADS.has(bare(ws[n - 1]!.text)) || PLACE_HEADS.has(bare(ws[n - 1]!.text))) continue;
     if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
+  }
+
+  // "Jared Leto, Shannon Leto, Tomo Milicevic": a name-shaped item in a list of people is a person.
+  for (let k = 0; k < pending.length; k++) {
+    const { cand } = pending[k]!;
+    const n = cand.last - cand.first;
+    if (cand.type || n < 2 || n > 3) continue;
+    const ws = words.slice(cand.first, cand.last);
+    if (!ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    const joined = (a: Candidate, b: Candidate): boolean => {
+      const gap = words.slice(a.last, b.first).map((w) => w.lower);
+      return gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === ',' || g === 'and');
+    };
+    const prevCand = pending[k - 1]?.cand;
+    const nextCand = pending[k + 1]?.cand;
+    if ((prevCand?.type === 'Person' && joined(prevCand, cand)) || (nextCand?.type === 'Person' && joined(cand, nextCand))) cand.type = 'Person';
   }
 
   // First pass: names typed with confidence.
@@ -278,7 +324,7 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
       continue;
     }
     const next = words[cand.last];
-    if (cand.last - cand.first === 1 && next && SPEECH_VERBS.has(next.lower) && words[cand.first]!.pos === 'PROPN') {
+    if (cand.last - cand.first === 1 && next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB' && words[cand.first]!.pos === 'PROPN' && !lookupDemonym(cand.name)) {
       addMention(`name:${f}`, 'Person', cand.name, cand.first, cand.last, sentence);
     }
   }
@@ -332,6 +378,25 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
 function isAllCaps(words: readonly Word[], first: number, last: number): boolean {
   const alpha = words.slice(first, last).filter((w) => /\p{L}/u.test(w.text));
   return alpha.length >= 2 && alpha.every((w) => w.text === w.text.toUpperCase());
+}
+
+/** A line of names and scores ("CHICAGO 3 Atlanta 2", "Ulsan 1 0 2 8 9 3"): no verbs, numbers after names. */
+function isResultLine(words: readonly Word[], first: number, last: number): boolean {
+  const ws = words.slice(first, last);
+  const numbers = ws.filter((w) => /^\d+$/.test(w.text)).length;
+  if (numbers < 2 || ws.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return false;
+  const alpha = ws.filter((w) => /\p{L}/u.test(w.text));
+  return alpha.length > 0 && alpha.every((w) => isCap(w) || /^(v|vs|at|and|of|the)$/i.test(w.text));
+}
+
+const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'defeat', 'defeats', 'thrashed', 'edged', 'v', 'vs', 'drew', 'draw']);
+
+/** "Leicestershire beat Somerset", "Birmingham v Barnsley": the two sides of a match. */
+function isMatchSide(words: readonly Word[], run: Run): boolean {
+  const next = words[run.last];
+  const prev = words[run.first - 1];
+  const prev2 = words[run.first - 2];
+  return (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && prev2?.lower === 'drew') || (prev?.lower === 'to' && prev2?.lower === 'lost');
 }
 
 /** "BONN 1996-08-31", "KYIV, Ukraine —": the place a story was filed from, at the start of a line. */
@@ -394,6 +459,16 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   for (let k = run.first; k < run.last; k++) if (isTitle(words[k])) lastTitle = k;
   if (lastTitle >= 0) {
     if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
+    if (words[lastTitle + 1]?.text === 'of') {
+      // "Co-founder of Australians Against Further Immigration": what follows is the body, typed on its own.
+      let k = lastTitle + 2;
+      if (words[k]?.text === 'the') k++;
+      if (k >= run.last) return undefined;
+      const body: Candidate = { first: k, last: run.last, name: textOf(text, words, k, run.last), type: undefined };
+      body.type = typeOf(words, body, ctx);
+      if (body.type === 'Location') body.place = lookupPlace(body.name) ?? { key: `place:${fold(body.name)}`, name: body.name, reason: 'same place name' };
+      return body.type && body.type !== 'Person' ? body : undefined;
+    }
     roleText = textOf(text, words, run.first, lastTitle + 1);
     for (let k = run.first; k < lastTitle; k++) {
       const w = words[k]!;
@@ -493,6 +568,18 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   let cand: Candidate = { first, last, name, type: undefined };
   if (roleText) cand.role = { text: roleText, holder, more: extraHolders };
   cand.type = typeOf(words, cand, ctx);
+  // "County Coroner William McLaughlin": a given name inside a longer run starts the person's name;
+  // the capitalized words before it are a title.
+  if (cand.type === undefined && last - first >= 3) {
+    for (let k = first + 1; k <= last - 2; k++) {
+      if (!isGivenName(words[k]!.text) || ORG_HEADS.has(bare(words[k - 1]!.text))) continue;
+      const rest: Candidate = { first: k, last, name: textOf(text, words, k, last), type: undefined };
+      if (typeOf(words, rest, ctx) === 'Person') {
+        cand = { ...rest, type: 'Person', role: { text: textOf(text, words, first, k), holder: undefined } };
+        break;
+      }
+    }
+  }
   // "Australian Tom Moody": a nationality adjective before a person's name is not part of it.
   if (cand.type !== 'Person' && last - first >= 3 && lookupDemonym(words[first]!.text)) {
     const rest: Candidate = { first: first + 1, last, name: textOf(text, words, first + 1, last), type: undefined };
@@ -550,6 +637,12 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
   if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
   if (ws.length > 1 && EVENT_HEADS.has(lastBare)) return undefined;
+  // "Boston Bruins", "Buffalo Bisons": a place and a capitalized plural name a team.
+  if (ws.length >= 2 && /[^su]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text)) {
+    const placePart = ws.slice(0, -1).map((w) => w.text).join(' ');
+    if (lookupPlace(placePart) || placePopulation(placePart) >= 20_000) return 'Organization';
+  }
+  if (prev?.lower === 'the' && /[^su]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text) && !lookupDemonym(lastW.text) && !lookupPlace(c.name)) return 'Organization';
   if (ws.length > 1 && PLACE_HEADS.has(lastBare)) return 'Location';
   if (prev?.lower === 'of' && prev2 && PLACE_BEFORE.has(prev2.lower)) return 'Location';
   if (hasPlaceCueAfter(words, c.last)) return 'Location';
@@ -558,13 +651,15 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const population = placePopulation(c.name);
   const givenFirst = isGivenName(firstW.text) || /^\p{Lu}\.$/u.test(firstW.text);
   if (ws.length === 1 && prev && /^(in|near|at)$/.test(prev.lower) && !possessive && (firstW.pos === 'PROPN' || population > 0)) return 'Location';
+  if (prev && /^(from|to|into|via|outside)$/.test(prev.lower) && !possessive && population > 0 && !givenFirst) return 'Location';
+  if (prev?.lower === 'of' && !possessive && population >= 10_000 && !givenFirst) return 'Location';
   if (population >= 100_000 && (ws.length === 1 || !givenFirst)) return 'Location';
   if (ws.length === 1 && !allCaps && (ACRONYM.test(firstW.text) || DOTTED.test(firstW.text))) return 'Organization';
 
   // A person: a name's shape and some evidence for it (a given name, a speech verb, "who").
   const shaped = ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)));
   if (!shaped || ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
-  const speaks = !!next && SPEECH_VERBS.has(next.lower);
+  const speaks = !!next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB';
   const who = next?.text === ',' && !!next2 && PERSON_AFTER.has(next2.lower);
   if (ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
   if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';

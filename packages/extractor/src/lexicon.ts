@@ -38,6 +38,9 @@ export const ORG_HEADS = set(`
   airlines airways railways motors technologies systems industries holdings partners foundation trust alliance
   front movement coalition command guard police cabinet government rada duma knesset bundestag
   commission ministry tribunal board exchange reserve
+  division brigade corps regiment battalion squadron wing fleet unit laboratory laboratories center centre
+  railroad railway orchestra choir ensemble academy school hospital church museum library studios records
+  magazine gazette broadcasting television radio ltd. inc. corp. co. llp gmbh ag sa
 `);
 
 /** First words of organization names ("Agence France-Presse", "Bank of England"). */
@@ -51,6 +54,7 @@ export const ORG_CUES = set(`
   company companies firm firms broadcaster broadcasters agency agencies party parties group groups newspaper
   newspapers channel bank banks airline airlines carrier network operator giant maker manufacturer retailer
   club clubs team teams university ministry insurer lender startup conglomerate outlet publisher
+  band bands label labels orchestra choir ensemble trio quartet duo franchise regiment unit
 `);
 
 /** Nouns that, after a name, say it is a product: "ATACMS missiles", "Rafale fighter jets". */

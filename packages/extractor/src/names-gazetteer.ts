@@ -14,6 +14,29 @@ interface City {
 }
 
 let cities: Map<string, number> | undefined;
+let regions: Map<string, string> | undefined;
+
+/** Region names too generic to be a name on their own ("Central", "Northern", "Plateau"). */
+const GENERIC_REGION = /^(central|north|south|east|west|northern|southern|eastern|western|capital|coast|island|islands|upper|lower|interior|national|federal|greater|centre|center|littoral|plateau|lakes|savanes|sud|nord|est|ouest|centro|oriental|occidental|mountain|valley|river|lake|bay|sea|city|district)$/i;
+
+/**
+ * The country of a first-level region with this name (US states, provinces, oblasts), or undefined.
+ * From country-region-data; generic names and suffixed forms ("Donetska oblast") are left out.
+ */
+export function regionCountry(name: string): string | undefined {
+  if (!regions) {
+    regions = new Map();
+    const data = require('country-region-data') as { allCountries: [string, string, [string, string][]][] };
+    for (const [country, , list] of data.allCountries) {
+      for (const [region] of list) {
+        if (GENERIC_REGION.test(region) || /\b(oblast|province|region|county|state|district|prefecture|governorate|municipality|department|parish)\b/i.test(region)) continue;
+        const k = fold(region);
+        if (!regions.has(k)) regions.set(k, country);
+      }
+    }
+  }
+  return regions.get(fold(name));
+}
 let givenNames: Set<string> | undefined;
 
 /** The largest population of a place with this name (folded), or 0 when no place has it. */
