@@ -144,6 +144,11 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         continue;
       }
       const after = words[j + 1];
+      // "George F. Hauser": an initial's period inside a name.
+      if (n.text === '.' && !n.spaceBefore && /^\p{Lu}$/u.test(words[j - 1]!.text) && after && isCap(after) && after.spaceBefore) {
+        j += 1;
+        continue;
+      }
       if (n.text === '-' && !n.spaceBefore && after && !after.spaceBefore && /^[\p{Lu}\p{N}]/u.test(after.text)) {
         j += 2;
         continue;
@@ -276,16 +281,16 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
   }
 
   // "Jared Leto, Shannon Leto, Tomo Milicevic": a name-shaped item in a list of people is a person.
+  const joined = (a: Candidate, b: Candidate): boolean => {
+    const gap = words.slice(a.last, b.first).map((w) => w.lower);
+    return gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === ',' || g === 'and');
+  };
   for (let k = 0; k < pending.length; k++) {
     const { cand } = pending[k]!;
     const n = cand.last - cand.first;
     if (cand.type || n < 2 || n > 3) continue;
     const ws = words.slice(cand.first, cand.last);
     if (!ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
-    const joined = (a: Candidate, b: Candidate): boolean => {
-      const gap = words.slice(a.last, b.first).map((w) => w.lower);
-      return gap.length >= 1 && gap.length <= 2 && gap.every((g) => g === ',' || g === 'and');
-    };
     const prevCand = pending[k - 1]?.cand;
     const nextCand = pending[k + 1]?.cand;
     if ((prevCand?.type === 'Person' && joined(prevCand, cand)) || (nextCand?.type === 'Person' && joined(cand, nextCand))) cand.type = 'Person';
@@ -321,6 +326,12 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     const owners = persons.filter((p) => p.name.split(' ').length > 1 && fold(p.name.split(' ').at(-1)!) === f);
     if (owners.length === 1) {
       addMention(owners[0]!.key, 'Person', owners[0]!.name, cand.first, cand.last, sentence, 'surname of a full name in the same article');
+      continue;
+    }
+    // "the Bruins" after "Boston Bruins": the short form of an organization named in full in the same article.
+    const orgs = [...entities.values()].filter((e) => e.type === 'Organization' && e.name.split(' ').length > 1 && fold(e.name.split(' ').at(-1)!) === f && !ORG_HEADS.has(f));
+    if (orgs.length === 1 && cand.last - cand.first === 1 && words[cand.first]!.pos === 'PROPN') {
+      addMention(orgs[0]!.key, 'Organization', orgs[0]!.name, cand.first, cand.last, sentence, 'short form of an organization named in full in the same article');
       continue;
     }
     const next = words[cand.last];
@@ -571,7 +582,8 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   // "County Coroner William McLaughlin": a given name inside a longer run starts the person's name;
   // the capitalized words before it are a title.
   if (cand.type === undefined && last - first >= 3) {
-    for (let k = first + 1; k <= last - 2; k++) {
+    // From the end: the given name nearest the surname ("Tower Man George F. Hauser" is George F. Hauser).
+    for (let k = last - 2; k >= first + 1; k--) {
       if (!isGivenName(words[k]!.text) || ORG_HEADS.has(bare(words[k - 1]!.text))) continue;
       const rest: Candidate = { first: k, last, name: textOf(text, words, k, last), type: undefined };
       if (typeOf(words, rest, ctx) === 'Person') {
@@ -635,6 +647,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.some((w) => w.text === '&' || /\p{L}&\p{L}/u.test(w.text))) return 'Organization';
   if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
+  // "the Gardes Lafayette regiment", "the Killing Joke band": an organization noun right after the name.
+  if (next && !isCap(next) && ORG_CUES.has(next.lower) && !/s$/.test(next.lower) && prev?.lower === 'the') return 'Organization';
   if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
   if (ws.length > 1 && EVENT_HEADS.has(lastBare)) return undefined;
   // "Boston Bruins", "Buffalo Bisons": a place and a capitalized plural name a team.

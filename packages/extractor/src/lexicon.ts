@@ -185,4 +185,4 @@ function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string
 export const GAZETTEER = buildCountries();
 
 /** Extra demonyms news uses that the gazetteer lacks. */
-export const EXTRA_DEMONYMS: Record<string, string> = { british: 'United Kingdom', dutch: 'Netherlands', emirati: 'United Arab Emirates' };
+export const EXTRA_DEMONYMS: Record<string, string> = { british: 'United Kingdom', english: 'United Kingdom', scottish: 'United Kingdom', welsh: 'United Kingdom', dutch: 'Netherlands', emirati: 'United Arab Emirates' };
