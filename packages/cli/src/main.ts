@@ -114,23 +114,33 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
   const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE) });
   const bar = io.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: extracting {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
+
   const extractions: Extraction[] = [];
   const seen = new Map<string, string>();
+  const repeated: string[] = [];
   let failed = problems.length;
+  let done = 0;
+  // A problem gets its own line above the bar, which then goes on.
+  const report = (line: string): void => {
+    if (bar) {
+      bar.stop();
+      io.say(line);
+      bar.start(files.length, done);
+    } else io.say(line);
+  };
   for await (const item of readArticles(files, io.stdin)) {
-    bar?.increment();
+    done++;
+    bar?.update(done);
     if (item.kind === 'problem') {
-      bar?.stop();
-      io.say(item.problem.message);
+      report(item.problem.message);
       failed++;
       continue;
     }
-    // The same text given twice is one article: read once, noted, not an error.
+    // The same text given twice is one article: read once, not an error.
     const { id } = documentId(item.article.text);
     const firstSource = seen.get(id);
     if (firstSource !== undefined) {
-      bar?.stop();
-      io.say(`kg: note: ${item.article.source} has the same text as ${firstSource}; counted once`);
+      repeated.push(`${item.article.source} = ${firstSource}`);
       continue;
     }
     seen.set(id, item.article.source);
@@ -139,11 +149,12 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
       each?.(x);
       extractions.push(x);
     } catch (err) {
-      io.say(`kg: ${item.article.source}: extraction failed: ${(err as Error).message}`);
+      report(`kg: ${item.article.source}: extraction failed: ${(err as Error).message}`);
       failed++;
     }
   }
   bar?.stop();
+  if (repeated.length) io.say(`kg: note: ${repeated.length} file${repeated.length === 1 ? ' has' : 's have'} the same text as one read before and ${repeated.length === 1 ? 'was' : 'were'} counted once (${repeated.slice(0, 2).join('; ')}${repeated.length > 2 ? '; ...' : ''})`);
   return { extractions, failed };
 }
 

@@ -71,6 +71,8 @@ const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
 
+/** A word shaped like part of a name: a capital, then letters, apostrophes, periods or hyphens. */
+const nameShaped = (w: Word): boolean => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text);
 const isCap = (w: Word): boolean => CAPITAL.test(w.text) && /\p{L}/u.test(w.text);
 const isTitle = (w: Word | undefined): boolean => !!w && TITLE_WORDS.has(bare(w.text));
 const isTitlish = (w: Word | undefined): boolean => !!w && (TITLE_WORDS.has(bare(w.text)) || TITLE_MODIFIERS.has(bare(w.text)));
@@ -275,7 +277,7 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     const n = cand.last - cand.first;
     if (cand.type || n < 2 || n > 4) continue;
     const ws = words.slice(cand.first, cand.last);
-    if (!ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    if (!ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
     if (EVENT_HEADS.has(bare(ws[n - 1]!.text)) || PLACE_HEADS.has(bare(ws[n - 1]!.text))) continue;
     if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
   }
@@ -290,7 +292,7 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     const n = cand.last - cand.first;
     if (cand.type || n < 2 || n > 3) continue;
     const ws = words.slice(cand.first, cand.last);
-    if (!ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    if (!ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
     const prevCand = pending[k - 1]?.cand;
     const nextCand = pending[k + 1]?.cand;
     if ((prevCand?.type === 'Person' && joined(prevCand, cand)) || (nextCand?.type === 'Person' && joined(cand, nextCand))) cand.type = 'Person';
@@ -671,7 +673,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length === 1 && !allCaps && (ACRONYM.test(firstW.text) || DOTTED.test(firstW.text))) return 'Organization';
 
   // A person: a name's shape and some evidence for it (a given name, a speech verb, "who").
-  const shaped = ws.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)));
+  const shaped = ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)));
   if (!shaped || ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
   const speaks = !!next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB';
   const who = next?.text === ',' && !!next2 && PERSON_AFTER.has(next2.lower);

@@ -214,16 +214,12 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
         };
 
         // "talks between Russia and Ukraine", "Russia-Ukraine talks"
-        if (trig.type === 'NEGOTIATES_WITH' || (w.lower === 'talks' && trig.type === 'MEETS')) {
+        if (trig.type === 'NEGOTIATES_WITH') {
           const pair = between(ws, t, after) ?? hyphenPair(ws, t, before);
-          if (pair && trig.type === 'NEGOTIATES_WITH') {
+          if (pair) {
             add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text, at: t });
             continue;
           }
-        }
-        if (w.lower === 'talks' && trig.type === 'NEGOTIATES_WITH') {
-          const pair = hyphenPair(ws, t, before);
-          if (pair) add({ type: 'NEGOTIATES_WITH', source: pair[0].key, target: pair[1].key, sentence: s.index, trigger: w.text, at: t });
         }
 
         const rule = OBJECT_RULES[trig.type];
