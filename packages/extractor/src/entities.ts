@@ -654,11 +654,11 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
   if (ws.length > 1 && EVENT_HEADS.has(lastBare)) return undefined;
   // "Boston Bruins", "Buffalo Bisons": a place and a capitalized plural name a team.
-  if (ws.length >= 2 && /[^su]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text)) {
+  if (ws.length >= 2 && /[^aiosu]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text)) {
     const placePart = ws.slice(0, -1).map((w) => w.text).join(' ');
     if (lookupPlace(placePart) || placePopulation(placePart) >= 20_000) return 'Organization';
   }
-  if (prev?.lower === 'the' && /[^su]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text) && !lookupDemonym(lastW.text) && !lookupPlace(c.name)) return 'Organization';
+  if (prev?.lower === 'the' && /[^aiosu]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text) && !lookupDemonym(lastW.text) && !lookupPlace(c.name)) return 'Organization';
   if (ws.length > 1 && PLACE_HEADS.has(lastBare)) return 'Location';
   if (prev?.lower === 'of' && prev2 && PLACE_BEFORE.has(prev2.lower)) return 'Location';
   if (hasPlaceCueAfter(words, c.last)) return 'Location';

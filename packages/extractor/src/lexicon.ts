@@ -26,7 +26,7 @@ export const TITLE_WORDS = set(`
 export const TITLE_MODIFIERS = set(`
   special senior top former acting interim deputy vice foreign defence defense interior finance economy trade
   prime lead chief first regional state national federal presidential military opposition party then new
-  junior assistant executive managing general international particular
+  junior assistant executive managing general international
 `);
 
 /** Last words of organization names. */
@@ -146,7 +146,6 @@ export const PLACE_VARIANTS: Record<string, string> = {
   odessa: 'Odesa',
   lvov: 'Lviv',
   dnepr: 'Dnipro',
-  dnipropetrovsk: 'Dnipropetrovsk',
   nikolaev: 'Mykolaiv',
   zaporozhye: 'Zaporizhzhia',
   donbass: 'Donbas',
@@ -160,7 +159,7 @@ export const PLACE_VARIANTS: Record<string, string> = {
 
 /** Continents and large regions. */
 export const REGIONS = set(`europe asia africa america americas oceania antarctica arctic balkans caucasus scandinavia
-  siberia crimea donbas gaza kashmir`);
+  siberia`);
 export const MULTIWORD_REGIONS = ['Middle East', 'Latin America', 'South America', 'North America', 'Central Asia',
   'Eastern Europe', 'Western Europe', 'West Bank', 'Gaza Strip', 'Southeast Asia', 'East Asia', 'Black Sea', 'Red Sea'];
 
