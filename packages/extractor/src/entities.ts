@@ -57,11 +57,46 @@ export interface RoleClaim {
   readonly sentence: number;
 }
 
+/** Who wrote or contributed to the article: kept apart from the actors of the news. */
+export interface Byline {
+  readonly name: string;
+  readonly agency?: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface DocumentEntities {
   readonly entities: Map<string, LocalEntity>;
   readonly refs: Ref[];
   readonly roles: RoleClaim[];
+  readonly bylines: Byline[];
 }
+
+type LineKind = 'text' | 'boilerplate' | 'byline';
+
+const BOILERPLATE_START = /^(?:Follow|Read more|Related|Related articles|Comments|Share|Advertisement|Sign up|Subscribe|Click here|This article was|Copyright|All rights reserved)\b/i;
+
+/**
+ * What a sentence is on the page: news text, page furniture (hashtag lines, tag lists, "Follow ...
+ * coverage at ...", "Comments"), or a byline ("Ania TSOUKANOVA/AFP", "By ...", "... contributed to this report").
+ */
+function lineKind(text: string, words: readonly Word[], first: number, last: number, edge: boolean): LineKind {
+  const ws = words.slice(first, last);
+  if (ws.length === 0) return 'text';
+  const line = text.slice(ws[0]!.start, ws[ws.length - 1]!.end);
+  // Bylines and tag lists stand at the top or the bottom of an article (`edge`).
+  if (edge && /\/\s*[A-Z][A-Za-z]{1,12}$/.test(line) && !/\s(?:is|was|said|will|has)\s/.test(line) && ws.length <= 8) return 'byline';
+  if (edge && /^By\s+\p{Lu}/u.test(line) && ws.length <= 12) return 'byline';
+  if (/\bcontributed to this (?:report|story|article)\b/i.test(line)) return 'byline';
+  // "#Zelenskyy #visit" (hashtags), not "# 1 Texas" (numbers).
+  if (ws.filter((w) => /^#\p{L}/u.test(w.text)).length >= 2) return 'boilerplate';
+  if (edge && BOILERPLATE_START.test(line) && ws.length <= 25) return 'boilerplate';
+  // "Ukraine, Zelenskyy, Turkey, Russia, negotiations": a list of tags, no verb, no sentence end.
+  const items = line.split(',').map((x) => x.trim());
+  if (edge && items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 3) && !ws.some((w) => w.pos === 'VERB' || w.pos === 'AUX') && !/[.!?]$/.test(line)) return 'boilerplate';
+  return 'text';
+}
+
 
 const CAPITAL = /^\p{Lu}/u;
 const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
@@ -233,7 +268,25 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     refs.push({ key, first, last, sentence, kind: 'name' });
   };
 
+  const bylines: Byline[] = [];
+  // The edges of an article: its first lines, and what follows its last sentence (credits, tags, links).
+  let tail = sentences.length;
+  while (tail > 0 && !/[.!?"”’)]$/.test(words[sentences[tail - 1]!.last - 1]?.text ?? '')) tail--;
+  const edgeFrom = Math.min(tail, sentences.length - 3);
   for (const s of sentences) {
+    const kind = lineKind(text, words, s.first, s.last, s.index < 3 || s.index >= edgeFrom);
+    if (kind === 'boilerplate') continue;
+    if (kind === 'byline') {
+      const agency = /\/\s*([A-Z][A-Za-z]{1,12})\s*$/.exec(text.slice(s.start, s.end))?.[1];
+      for (const run of findRuns(words, s.first, s.last)) {
+        const n = run.last - run.first;
+        const ws = words.slice(run.first, run.last);
+        if (n < 2 || n > 4 || lookupPlace(textOf(text, words, run.first, run.last)) || ws.some((w) => ORG_HEADS.has(bare(w.text)) || w.text === '/')) continue;
+        if (agency && ws.some((w) => w.text === agency)) continue;
+        bylines.push({ name: textOf(text, words, run.first, run.last).replace(/\s*\/.*$/, ''), ...(agency ? { agency } : {}), start: words[run.first]!.start, end: words[run.last - 1]!.end });
+      }
+      continue;
+    }
     const headline = isHeadline(words, s.first, s.last);
     const allCaps = isAllCaps(words, s.first, s.last);
     const resultLine = isResultLine(words, s.first, s.last);
@@ -384,7 +437,7 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
   }
 
   refs.sort((a, b) => a.first - b.first);
-  return { entities, refs, roles };
+  return { entities, refs, roles, bylines };
 }
 
 /** A line without lowercase letters ("SOCCER - JAPAN GET LUCKY WIN"): its capitals say nothing. */

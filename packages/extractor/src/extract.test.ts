@@ -66,6 +66,31 @@ describe('entities', () => {
   });
 });
 
+describe('bylines and page furniture', () => {
+  it('keeps bylines apart from the actors, and reads no names from tag, hashtag or follow lines', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan in Ankara.',
+      'The talks lasted two hours, officials said.',
+      'Associated Press writers Suzan Fraser in Ankara and Matthew Lee in Washington contributed to this report.',
+      'Ania TSOUKANOVA/AFP',
+      'Follow our coverage of the war in Ukraine at /hub/russia-ukraine',
+      'Ukraine, Zelenskyy, Turkey, Russia, negotiations',
+      '#Zelenskyy #visit #Turkey',
+    ].join('\n');
+    const x = run(text);
+    expect(x.documents[0]!.bylines?.map((b) => [b.name, b.agency ?? null])).toEqual([
+      ['Suzan Fraser', null],
+      ['Matthew Lee', null],
+      ['Ania TSOUKANOVA', 'AFP'],
+    ]);
+    const names = x.entities.map((e) => e.name);
+    expect(names).not.toContain('Suzan Fraser');
+    expect(names).not.toContain('Ania TSOUKANOVA');
+    const furnitureStart = text.indexOf('Follow');
+    expect(x.entities.flatMap((e) => e.mentions).filter((m) => m.start >= furnitureStart)).toEqual([]);
+  });
+});
+
 describe('relations and quotes', () => {
   it('reads the actor of "Russian strikes" as Russia', () => {
     const x = run('Russian strikes hit railway infrastructure in the city of Dnipro on Tuesday.');

@@ -134,6 +134,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput): Extraction {
         title: firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine,
         sha256: hashed.sha256,
         ...(parseDay(articleDate) ? { date: articleDate! } : {}),
+        ...(found.bylines.length ? { bylines: found.bylines.map((b) => ({ ...b })) } : {}),
         text,
         sentences: tok.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
       },

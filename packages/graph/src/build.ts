@@ -10,7 +10,7 @@ import { entityMetrics } from './analytics.js';
 import { mergeExtractions } from './merge.js';
 
 export type NodeAttributes =
-  | { label: 'Article'; id: string; source: string; title: string; sha256: string }
+  | { label: 'Article'; id: string; source: string; title: string; sha256: string; bylines: string[] }
   | { label: 'Sentence'; id: string; article: string; index: number; text: string; start: number; end: number }
   | {
       label: 'Entity';
@@ -77,7 +77,8 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
   const sentencesOf = new Map<string, { id: string; start: number; end: number }[]>();
   for (const d of x.documents) {
     if (g.hasNode(d.id)) continue; // the same text given twice is one article
-    g.addNode(d.id, { label: 'Article', id: d.id, source: d.source, title: d.title, sha256: d.sha256 });
+    const bylines = (d.bylines ?? []).map((b) => (b.agency ? `${b.name} (${b.agency})` : b.name));
+    g.addNode(d.id, { label: 'Article', id: d.id, source: d.source, title: d.title, sha256: d.sha256, bylines });
     const list: { id: string; start: number; end: number }[] = [];
     for (const s of d.sentences) {
       const id = sentenceId(d.id, s.index);

@@ -60,6 +60,8 @@ export const documentSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The article's date (YYYY-MM-DD) when known: given with --date or read from a date line. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Who wrote or contributed to the article ("Ania TSOUKANOVA/AFP"): not actors of the news. */
+  bylines: z.array(z.object({ name: z.string(), agency: z.string().optional(), start: offset, end: offset })).optional(),
   text: z.string(),
   sentences: z.array(sentenceSchema),
 });

@@ -44,7 +44,7 @@ const relationStatement = (t: RelationType): string =>
   'r.cues = row.cues, r.dates = row.dates, r.quantities = row.quantities';
 
 export const STATEMENTS = {
-  article: 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256',
+  article: 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.bylines = row.bylines',
   sentence:
     'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (s:Sentence {id: row.id}) ' +
     'SET s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end) MERGE (a)-[:HAS_SENTENCE]->(s)',
@@ -74,7 +74,7 @@ export function planWrites(g: KgGraph): Plan {
   g.forEachNode((_key, a) => {
     switch (a.label) {
       case 'Article':
-        articles.push({ id: a.id, source: a.source, title: a.title, sha256: a.sha256 });
+        articles.push({ id: a.id, source: a.source, title: a.title, sha256: a.sha256, bylines: a.bylines });
         break;
       case 'Sentence':
         sentences.push({ id: a.id, article: a.article, index: a.index, text: a.text, start: a.start, end: a.end });
