@@ -18,6 +18,7 @@ import {
   PLACE_AFTER,
   PLACE_BEFORE,
   PLACE_HEADS,
+  PLACE_STARTS,
   PLACE_VARIANTS,
   PERSON_AFTER,
   PRODUCT_CUES,
@@ -704,7 +705,12 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
   // "the Gardes Lafayette regiment", "the Killing Joke band": an organization noun right after the name.
   if (next && !isCap(next) && ORG_CUES.has(next.lower) && !/s$/.test(next.lower) && prev?.lower === 'the') return 'Organization';
-  if (hasOrgCueBefore(words, c.first, sFirst)) return 'Organization';
+  // "the duo Ben Wolff and Andy Dean": people's names outrank a group noun before them.
+  const personName = ws.length >= 2 && ws.length <= 3 && isGivenName(firstW.text) && ws.every(nameShaped);
+  if (hasOrgCueBefore(words, c.first, sFirst) && !personName) return 'Organization';
+  // A title of a work in quotes ("Corinne", "A Brand New Name") is neither a person nor a place.
+  if (/^["“‘]$/.test(prev?.text ?? '') && /^["”’]$/.test(next?.text ?? '') && !lookupPlace(c.name)) return undefined;
+  if (ws.length > 1 && PLACE_STARTS.has(bare(firstW.text))) return 'Location';
   if (ws.length > 1 && EVENT_HEADS.has(lastBare)) return undefined;
   // "Boston Bruins", "Buffalo Bisons": a place and a capitalized plural name a team.
   if (ws.length >= 2 && /[^aiosu]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text)) {

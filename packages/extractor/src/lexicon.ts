@@ -75,8 +75,12 @@ export const EVENT_HEADS = set(`
 export const PLACE_HEADS = set(`
   city county province state island islands river lake mountains mountain valley bay sea ocean gulf peninsula
   desert street road avenue square park bridge airport district region territory coast heights hills falls
-  canyon forest strait channel harbour harbor village town
+  canyon forest strait channel harbour harbor village town dock docks playfield plaza pier reservoir canal castle
+  palace stadium arena
 `);
+
+/** First words of place names: "Camp Howe", "Fort Worth", "Mount Kenya", "Lake Tahoe". */
+export const PLACE_STARTS = set(`camp fort mount mt lake cape port isle glen`);
 
 /** Words after a name that say a person: "Smith, who", speech verbs are in SPEECH_VERBS. */
 export const PERSON_AFTER = set(`who whose`);
