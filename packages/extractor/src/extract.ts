@@ -5,7 +5,7 @@ import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '
 import { findEntities } from './entities.js';
 import { GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
-import { findQuotes, findRelations } from './relations.js';
+import { findQuotes, findRelations, resolveReferences } from './relations.js';
 import { tokenize } from './tokens.js';
 import { dateLine, findDates, findQuantities, parseDay } from './when.js';
 
@@ -69,8 +69,9 @@ function extractOne(nlp: WinkMethods, input: ArticleInput): Extraction {
   // A country named only by an adjective ("Russian strikes") becomes an entity when a fact needs it.
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);
   const typeOf = (key: string): EntityType | undefined => found.entities.get(key)?.type ?? (countryOf(key) ? 'Location' : undefined);
-  const relations = findRelations({ tok, doc: found, typeOf });
-  const quotes = findQuotes(text, tok, found, typeOf);
+  const refs = resolveReferences(tok.words, found, typeOf);
+  const relations = findRelations({ tok, doc: found, refs, typeOf });
+  const quotes = findQuotes(text, tok, refs, typeOf);
   for (const key of [...relations.flatMap((r) => [r.source, r.target]), ...quotes.map((q) => q.speaker)]) {
     const country = key === undefined || found.entities.has(key) ? undefined : countryOf(key);
     if (country && key) found.entities.set(key, { key, type: 'Location', name: country.key, surfaces: new Set(), mentions: [], merges: [] });

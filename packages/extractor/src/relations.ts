@@ -163,13 +163,14 @@ const MAX_GAP = 14;
 export interface RelationInput {
   tok: Tokenized;
   doc: DocumentEntities;
+  /** References with pronouns and descriptions resolved (resolveReferences). */
+  refs: readonly Ref[];
   /** The type of an entity key, including countries named only by an adjective. */
   typeOf: (key: string) => EntityType | undefined;
 }
 
-export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelation[] {
+export function findRelations({ tok, doc, refs, typeOf }: RelationInput): LocalRelation[] {
   const { words: ws, sentences } = tok;
-  const refs = withReferences(ws, doc, typeOf);
   const out: LocalRelation[] = [];
   const seen = new Set<string>();
   const add = (partial: Omit<LocalRelation, 'modality'>): void => {
@@ -285,7 +286,7 @@ export function findRelations({ tok, doc, typeOf }: RelationInput): LocalRelatio
 }
 
 /** Name references plus pronouns and "the Ukrainian leader" resolved to the person they stand for. */
-function withReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: string) => EntityType | undefined): Ref[] {
+export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: string) => EntityType | undefined): Ref[] {
   const refs = [...doc.refs];
   const roleHolders = new Map<string, Set<string>>();
   // Who holds a role for a country now: a "former" president is not "the Ukrainian leader".
@@ -414,9 +415,9 @@ function locatedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string
 const OPENERS: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
 
 /** Direct quotes of three words or more, with the speaker named next to a speech verb. */
-export function findQuotes(text: string, tok: Tokenized, doc: DocumentEntities, typeOf: (k: string) => EntityType | undefined): LocalQuote[] {
+export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[], typeOf: (k: string) => EntityType | undefined): LocalQuote[] {
   const ws = tok.words;
-  const refs = withReferences(ws, doc, typeOf).filter((r) => {
+  const refs = resolved.filter((r) => {
     const ty = typeOf(r.key);
     return ty === 'Person' || ty === 'Organization' || ty === 'Location';
   });
@@ -434,14 +435,28 @@ export function findQuotes(text: string, tok: Tokenized, doc: DocumentEntities, 
   const quotes: LocalQuote[] = [];
   let previous: { speaker: string | undefined; sentence: number } | undefined;
   for (const q of spans) {
-    const qWords = ws.filter((w) => w.start >= q.start - 1 && w.end <= q.end + 1);
-    const firstWord = qWords[0];
-    const lastWord = qWords.at(-1);
+    // The quote's words (a contiguous run found by binary search), then the words around it in its
+    // first and last sentences: only those are read, not the whole article.
+    let lo = 0;
+    let hi = ws.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ws[mid]!.start < q.start - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < ws.length && ws[end]!.end <= q.end + 1) end++;
+    const firstWord = lo < end ? ws[lo] : undefined;
+    const lastWord = lo < end ? ws[end - 1] : undefined;
     if (!firstWord || !lastWord) continue;
-    const sentences = new Set([firstWord.sentence, lastWord.sentence]);
-    const outside = ws
-      .map((w, i) => ({ w, i }))
-      .filter(({ w }) => sentences.has(w.sentence) && (w.end <= q.start - 1 || w.start >= q.end + 1));
+    const outside: { w: Word; i: number }[] = [];
+    for (const si of new Set([firstWord.sentence, lastWord.sentence])) {
+      const sp = tok.sentences[si]!;
+      for (let i = sp.first; i < sp.last; i++) {
+        const w = ws[i]!;
+        if (w.end <= q.start - 1 || w.start >= q.end + 1) outside.push({ w, i });
+      }
+    }
     const verbs = outside
       .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according)$/.test(w.lower))
       .sort((a, b) => distance(a.w, q) - distance(b.w, q));
