@@ -1,35 +1,21 @@
 // kg load against one statement per row, on a private Neo4j started by scripts/neo4j.sh (never a server
 // of yours: the benchmark empties its database between runs).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { createWriter, planWrites } from '@kg/graph';
-
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
+import { startPrivateNeo4j, stopPrivateNeo4j, waitForNeo4j } from '../scripts/neo4j-private.mjs';
 
 export async function withPrivateNeo4j(fn) {
-  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-neo4j-'));
-  const out = execFileSync('bash', [join(root, 'scripts/neo4j.sh'), 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const env = Object.fromEntries(out.split('\n').map((l) => /^(NEO4J_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
-  const driver = neo4j.driver(env.NEO4J_URI, neo4j.auth.basic(env.NEO4J_USERNAME, env.NEO4J_PASSWORD));
+  const { dir, env } = startPrivateNeo4j('kg-bench-neo4j-');
   try {
-    for (let i = 0; ; i++) {
-      try {
-        await driver.executeQuery('RETURN 1');
-        break;
-      } catch (e) {
-        if (i > 240) throw e;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+    await waitForNeo4j(env);
+    const driver = neo4j.driver(env.NEO4J_URI, neo4j.auth.basic(env.NEO4J_USERNAME, env.NEO4J_PASSWORD));
+    try {
+      return await fn(driver, env.NEO4J_URI);
+    } finally {
+      await driver.close();
     }
-    return await fn(driver, env.NEO4J_URI);
   } finally {
-    await driver.close();
-    execFileSync('bash', [join(root, 'scripts/neo4j.sh'), 'stop', dir], { stdio: 'inherit' });
-    rmSync(dir, { recursive: true, force: true });
+    stopPrivateNeo4j(dir);
   }
 }
 

@@ -37,10 +37,10 @@ export const ORG_HEADS = set(`
   service services club fc team league network news times post journal telegraph guardian herald tribune
   airlines airways railways motors technologies systems industries holdings partners foundation trust alliance
   front movement coalition command guard police cabinet government rada duma knesset bundestag
-  commission ministry tribunal board exchange reserve
+  tribunal board exchange reserve
   division brigade corps regiment battalion squadron wing fleet unit laboratory laboratories center centre
   railroad railway orchestra choir ensemble academy school hospital church museum library studios records
-  magazine gazette broadcasting television radio ltd. inc. corp. co. llp gmbh ag sa
+  magazine gazette broadcasting television radio llp gmbh ag sa
 `);
 
 /** First words of organization names ("Agence France-Presse", "Bank of England"). */
