@@ -1,37 +1,38 @@
 // kg: saved analyst queries for Neo4j Browser. Paste one at a time, or star it in Browser's favorites.
 // Parameters: set them first, e.g.  :param name => 'Volodymyr Zelensky'   and   :param other => 'Vladimir Putin'
 
-// Who met whom, and how many articles say so
+// Who met whom, how many articles say so, and whether it happened, is planned or is denied
 MATCH (a:Person)-[r:MEETS]->(b:Person)
-RETURN a.name AS person, b.name AS met, r.sources AS articles, size(r.evidence) AS sentences
-ORDER BY articles DESC, sentences DESC;
+RETURN a.name AS person, b.name AS met, r.sources AS articles, r.reported AS reported, r.planned AS planned, r.denied AS denied, r.contested AS contested
+ORDER BY articles DESC, reported DESC;
 
-// All facts about an entity, with the sentences that say them and their sources ($name: a name or alias)
+// All facts about an entity, each with the sentences that state it (one hop) and how they state it ($name: a name or alias)
 MATCH (e:Entity) WHERE e.name = $name OR $name IN e.aliases
-MATCH (e)-[r]-(other:Entity)
-MATCH (s:Sentence) WHERE s.id IN r.evidence
-MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-RETURN type(r) AS fact, startNode(r) = e AS outgoing, other.name AS with, r.role AS role, r.sources AS articles,
-       collect(DISTINCT s.text) AS sentences, collect(DISTINCT art.source) AS sources
+MATCH (e)<-[:SUBJECT|OBJECT]-(f:Fact)-[:SUBJECT|OBJECT]->(other:Entity) WHERE other <> e
+MATCH (f)<-[st:STATES]-(s:Sentence)<-[:HAS_SENTENCE]-(art:Article)
+RETURN f.type AS fact, f.subject = e.id AS outgoing, other.name AS with, f.role AS role, f.sources AS articles, f.contested AS contested,
+       collect(st.modality + ' (' + art.source + '): ' + s.text) AS sentences
 ORDER BY articles DESC;
 
-// Facts carried by several independent articles
-MATCH (a:Entity)-[r]->(b:Entity) WHERE r.sources >= 2
-RETURN a.name AS subject, type(r) AS fact, b.name AS object, r.sources AS articles ORDER BY articles DESC;
+// Facts carried by several articles
+MATCH (f:Fact) WHERE f.sources >= 2
+MATCH (f)-[:SUBJECT]->(a:Entity), (f)-[:OBJECT]->(b:Entity)
+RETURN a.name AS subject, f.type AS fact, b.name AS object, f.sources AS articles, f.reported AS reported, f.planned AS planned, f.denied AS denied
+ORDER BY articles DESC;
 
 // Contested facts: one article denies what another reports or plans, with each side's sentences
-MATCH (a:Entity)-[r]->(b:Entity) WHERE r.contested
-MATCH (s:Sentence) WHERE s.id IN r.evidence
-MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-RETURN a.name AS subject, type(r) AS fact, b.name AS object, r.reported AS reported, r.planned AS planned, r.denied AS denied,
-       r.cues AS cues, collect(art.source + ': ' + s.text) AS sentences;
+MATCH (f:Fact) WHERE f.contested
+MATCH (f)-[:SUBJECT]->(a:Entity), (f)-[:OBJECT]->(b:Entity)
+MATCH (f)<-[st:STATES]-(s:Sentence)<-[:HAS_SENTENCE]-(art:Article)
+RETURN a.name AS subject, f.type AS fact, b.name AS object, f.reported AS reported, f.planned AS planned, f.denied AS denied,
+       f.cues AS cues, collect(st.modality + ' in ' + art.source + ': ' + s.text) AS sentences;
 
 // Quotes by speaker ($name)
 MATCH (q:Quote)-[:SAID_BY]->(e:Entity) WHERE e.name = $name OR $name IN e.aliases
 MATCH (q)-[:IN]->(s:Sentence)<-[:HAS_SENTENCE]-(art:Article)
 RETURN q.text AS quote, art.source AS source ORDER BY source;
 
-// The most central actors (PageRank over the facts between entities), with their community
+// The most central actors (PageRank over the facts of the whole graph), with their community
 MATCH (e:Entity) WHERE e.degree > 0
 RETURN e.name AS entity, labels(e) AS labels, e.pagerank AS pagerank, e.degree AS degree, e.community AS community
 ORDER BY pagerank DESC LIMIT 20;
@@ -44,4 +45,4 @@ RETURN p;
 
 // Search any name or alias (full-text index)
 CALL db.index.fulltext.queryNodes('kg_entity_names', $name) YIELD node, score
-RETURN node.name AS name, labels(node) AS labels, node.aliases AS aliases, score LIMIT 10;
+RETURN node.name AS name, labels(node) AS labels, node.aliases AS aliases, node.merges AS merges, score LIMIT 10;

@@ -12,7 +12,7 @@ import { kg } from './__fixtures__/io.js';
 
 const chromiumPath = process.env.KG_CHROMIUM ?? '/usr/bin/chromium';
 const shots = resolve(process.env.KG_SCREENSHOTS ?? join('out', 'screenshots'));
-const env = { NEO4J_URI: process.env.NEO4J_URI, NEO4J_USERNAME: process.env.NEO4J_USERNAME, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD, NEO4J_DATABASE: process.env.NEO4J_DATABASE };
+const env = { NEO4J_URI: process.env.KG_TEST_NEO4J_URI, NEO4J_USERNAME: process.env.KG_TEST_NEO4J_USERNAME, NEO4J_PASSWORD: process.env.KG_TEST_NEO4J_PASSWORD, NEO4J_DATABASE: process.env.KG_TEST_NEO4J_DATABASE };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -38,13 +38,13 @@ function firstSavedQuery(): string {
 }
 
 it('Neo4j Browser at /browser connects and runs a saved query on the loaded seeds', async () => {
-  const http = process.env.NEO4J_HTTP_URL;
-  if (!http) throw new Error('kg tests: NEO4J_HTTP_URL (the HTTP address of Neo4j Browser) is needed with NEO4J_URI');
+  const http = process.env.KG_TEST_NEO4J_HTTP_URL;
+  if (!http) throw new Error('kg tests: KG_TEST_NEO4J_HTTP_URL (the HTTP address of Neo4j Browser) is needed with KG_TEST_NEO4J_URI');
   expect((await kg(['load', 'seeds'], { env })).code).toBe(0);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const bolt = String(process.env.NEO4J_URI).replace(/^(\w+):\/\//, `$1://${process.env.NEO4J_USERNAME ?? 'neo4j'}@`);
+  const bolt = String(process.env.KG_TEST_NEO4J_URI).replace(/^(\w+):\/\//, `$1://${process.env.KG_TEST_NEO4J_USERNAME ?? 'neo4j'}@`);
   await page.goto(`${http}/browser/?dbms=${encodeURIComponent(bolt)}&cmd=edit&arg=${encodeURIComponent(firstSavedQuery())}`);
-  await page.fill('[data-testid="password"]', String(process.env.NEO4J_PASSWORD));
+  await page.fill('[data-testid="password"]', String(process.env.KG_TEST_NEO4J_PASSWORD));
   await page.click('[data-testid="connect"]');
   await page.waitForSelector('text=/connected/i', { timeout: 30000 });
   await page.click('[data-testid="editor-Run"]');

@@ -5,14 +5,18 @@ Usage: kg <command> PATH... [options]
 
 Commands:
   extract   print the entities, relations and quotes found in articles (JSON)
-  build     build the graph in memory and write graph.json and graph.cypher (no server needed)
+  build     build the graph of these articles into a folder: graph.json, graph.cypher (no server needed)
+  add       add articles to the graph in a folder (today's news to the graph kg build started)
   view      write a self-contained HTML page of the graph: search an entity, see its facts
-  load      write the graph into Neo4j (idempotent: loading twice changes nothing)
+  load      add articles to the graph in Neo4j (loading twice, or in any order, gives the same graph)
+  forget    remove articles, and what only they said, from the folder or from Neo4j
 
 PATH is a text file, a folder (read recursively: *.txt, *.text, *.md), or - for standard input.
 
 Examples:
-  kg build seeds                      # -> kg-out/graph.json, kg-out/graph.cypher
+  kg build seeds                      # -> kg-out/graph.json, kg-out/graph.cypher, kg-out/articles.jsonl
+  kg add news/2025-11-19              # the day's articles join the graph in kg-out
+  kg forget news/2025-11-19/x.txt --out kg-out
   kg view seeds                       # -> kg-view/index.html
   kg extract seeds --format json > out.json
   kg load seeds --uri bolt://localhost:7687 --password secret
@@ -40,9 +44,10 @@ Examples:
 
   build: `Usage: kg build PATH... [--out DIR]
 
-Builds the graph in memory (no server) and writes:
-  DIR/graph.json     the graph in graphology's JSON format
-  DIR/graph.cypher   a Cypher script that recreates it: cypher-shell -f DIR/graph.cypher
+Builds the graph of these articles in memory (no server) and writes, replacing what DIR held:
+  DIR/graph.json      the graph in graphology's JSON format
+  DIR/graph.cypher    a Cypher script that recreates it in an empty database: cypher-shell -f DIR/graph.cypher
+  DIR/articles.jsonl  the articles' extractions, so that kg add can grow the graph later
 then prints a summary: articles, entities by type, relations by type, the most connected entities.
   --out DIR          where to write (default: kg-out)
   --date YYYY-MM-DD  the articles' date, for resolving relative dates (see kg extract --help)
@@ -50,6 +55,21 @@ then prints a summary: articles, entities by type, relations by type, the most c
 Examples:
   kg build seeds
   kg build ../news --out /tmp/news-graph`,
+
+  add: `Usage: kg add PATH... [--out DIR]
+
+Adds articles to the graph in DIR (made by kg build or kg add; created when missing) and rewrites
+DIR/graph.json, DIR/graph.cypher and DIR/articles.jsonl. The result is always the graph kg build
+would make of all the articles DIR holds, whatever order they were added in: entities resolve
+against the stored ones ("Zelenskyy" today joins "Volodymyr Zelensky" of last week), facts keep every
+article's sentences, analytics cover the whole graph. An article already held is left as it is; a
+new text from a source (file path) already held replaces the old one. Two runs at once take turns.
+  --out DIR          the folder (default: kg-out)
+  --date YYYY-MM-DD  the articles' date, for resolving relative dates
+
+Examples:
+  kg build seeds && kg add news/2025-11-19 && kg add news/2025-11-20
+  kg forget news/2025-11-19/x.txt --out kg-out      # take one back`,
 
   view: `Usage: kg view PATH... [--out DIR]
 
@@ -65,17 +85,34 @@ Examples:
 
   load: `Usage: kg load PATH... [--uri URI] [--user USER] [--password PASSWORD] [--database NAME]
 
-Writes the graph into Neo4j: uniqueness constraints and a full-text index first, then batches of
-MERGE statements, each batch one transaction. Loading the same input twice leaves the same counts.
-The server and the credentials are checked before anything is read or written.
+Adds articles to the graph in Neo4j. The database always holds the graph of one load of every
+article it holds, whatever the order, the split into loads or repeats: entities resolve against
+the stored ones, facts keep every article's sentences, and degree, PageRank and community are
+recomputed over the whole graph at the end. Each batch of articles is one transaction, so an
+article is in whole or not at all; a load that was killed is completed by running it again; two
+loads at once take turns. A new text from a source already loaded replaces the old one. The server
+and the credentials are checked before anything is read or written.
   --uri URI          default: $NEO4J_URI, else bolt://localhost:7687
   --user USER        default: $NEO4J_USERNAME, else neo4j
   --password PASS    default: $NEO4J_PASSWORD
   --database NAME    default: $NEO4J_DATABASE, else the server's default database
-  --batch-size N     rows per transaction (default 1000)
+  --batch-size N     articles per transaction (default 100)
   --date YYYY-MM-DD  the articles' date, for resolving relative dates
 
 Examples:
   docker compose up -d && kg load seeds --password kg-password
-  NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=secret kg load news/`,
+  NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=secret kg load news/2025-11-19
+  kg forget news/2025-11-19/x.txt --neo4j`,
+
+  forget: `Usage: kg forget SOURCE... (--out DIR | --neo4j [--uri URI] [--user USER] [--password PASSWORD] [--database NAME])
+
+Removes articles by their source (the file path as it was given to kg build, add or load) or their
+id (d-...), with everything only they supported: mentions, quotes, facts no other article states,
+entities no article names any more. What remains is the graph of the remaining articles.
+  --out DIR          forget from the folder written by kg build or kg add
+  --neo4j            forget from Neo4j (settings as for kg load: flags, then NEO4J_* variables, then .env)
+
+Examples:
+  kg forget seeds/003.txt --out kg-out
+  kg forget seeds/003.txt --neo4j --password kg-password`,
 } as const;

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { kg } from './__fixtures__/io.js';
 
-const env = { NEO4J_URI: process.env.NEO4J_URI, NEO4J_USERNAME: process.env.NEO4J_USERNAME, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD, NEO4J_DATABASE: process.env.NEO4J_DATABASE };
-const sessionOpts = process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {};
+const env = { NEO4J_URI: process.env.KG_TEST_NEO4J_URI, NEO4J_USERNAME: process.env.KG_TEST_NEO4J_USERNAME, NEO4J_PASSWORD: process.env.KG_TEST_NEO4J_PASSWORD, NEO4J_DATABASE: process.env.KG_TEST_NEO4J_DATABASE };
+const sessionOpts = process.env.KG_TEST_NEO4J_DATABASE ? { database: process.env.KG_TEST_NEO4J_DATABASE } : {};
 let driver: Driver;
 
 beforeAll(() => {
-  driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+  driver = neo4j.driver(process.env.KG_TEST_NEO4J_URI!, neo4j.auth.basic(process.env.KG_TEST_NEO4J_USERNAME ?? 'neo4j', process.env.KG_TEST_NEO4J_PASSWORD ?? ''));
 });
 afterAll(async () => {
   await driver.close();
@@ -74,18 +74,19 @@ describe('kg load seeds into the real Neo4j', () => {
     expect(await countsFromNeo4j(ids)).toEqual(expected);
   });
 
-  it('finds the sentences that say Zelensky meets Erdogan, one lookup from the fact', async () => {
+  it('finds the sentences that say Zelensky meets Erdogan, one hop from the fact, with how each says it', async () => {
     await kg(['load', 'seeds'], { env });
     const rows = await query(
       `MATCH (a:Person)-[r:MEETS]-(b:Person)
        WHERE a.name CONTAINS 'Zelensk' AND b.name CONTAINS 'Erdo'
-       MATCH (s:Sentence) WHERE s.id IN r.evidence
-       MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-       RETURN s.text AS text, art.source AS source, r.sources AS sources`,
+       MATCH (f:Fact {id: r.fact})<-[st:STATES]-(s:Sentence)<-[:HAS_SENTENCE]-(art:Article)
+       RETURN s.text AS text, art.source AS source, st.modality AS modality, f.sources AS sources, r.sources AS direct`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const r of rows) expect(String(r.text)).toMatch(/meet/i);
+    for (const r of rows) expect(['reported', 'planned', 'denied']).toContain(r.modality);
     expect(Number(rows[0]!.sources)).toBeGreaterThanOrEqual(2);
+    expect(Number(rows[0]!.direct)).toBe(Number(rows[0]!.sources));
   });
 
   it('gives every entity its analytics, and every saved query in neo4j/queries.cypher runs', async () => {

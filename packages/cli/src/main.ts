@@ -10,7 +10,7 @@ import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, documentId, WINK_PIPE } from '@kg/extractor';
-import { buildGraph, createWriter, KgGraphError, mergeExtractions, summarize, toCypher, toJSON, type Extraction, type GraphSummary, type KgGraph } from '@kg/graph';
+import { buildGraph, createFileStore, createStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary, type Store, type StoreSummary } from '@kg/graph';
 import { HELP } from './help.js';
 import { listInputs, readArticles } from './inputs.js';
 import { renderView, viewModel } from './view.js';
@@ -31,14 +31,24 @@ class UsageError extends Error {}
 const OPTIONS = {
   extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   load: {
     uri: { type: 'string' },
     user: { type: 'string' },
     password: { type: 'string' },
     database: { type: 'string' },
-    'batch-size': { type: 'string', default: '1000' },
+    'batch-size': { type: 'string', default: '100' },
     date: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  forget: {
+    out: { type: 'string' },
+    neo4j: { type: 'boolean' },
+    uri: { type: 'string' },
+    user: { type: 'string' },
+    password: { type: 'string' },
+    database: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
@@ -58,7 +68,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     return EXIT.OK;
   }
   if (!(cmd in OPTIONS)) {
-    say(`kg: unknown command "${cmd}"; commands are extract, build, view, load (kg --help)`);
+    say(`kg: unknown command "${cmd}"; commands are extract, build, add, view, load, forget (kg --help)`);
     return EXIT.USAGE;
   }
   const command = cmd as Command;
@@ -77,12 +87,16 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     return EXIT.OK;
   }
   try {
-    if (positionals.length === 0) throw new UsageError(`kg ${command}: give at least one file or folder, or - for standard input (kg ${command} --help)`);
+    if (positionals.length === 0) {
+      if (command === 'forget') throw new UsageError('kg forget: give the source (file path as it was loaded) or id of at least one article (kg forget --help)');
+      throw new UsageError(`kg ${command}: give at least one file or folder, or - for standard input (kg ${command} --help)`);
+    }
+    if (command === 'forget') return await runForget(positionals, values, env, { stdout, say });
     const date = str(values.date);
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`kg ${command}: --date is the articles' date as YYYY-MM-DD, not "${date}"`);
     const io: Io = { stdout, stderr, stdin, say, ...(date ? { date } : {}) };
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
-    if (command === 'build') return await runBuild(positionals, String(values.out), io);
+    if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
     return await runLoad(positionals, values, env, io);
   } catch (err) {
@@ -174,75 +188,128 @@ async function put(dir: string, name: string, data: string): Promise<string> {
   return join(dir, name);
 }
 
-async function graphOf(command: string, paths: string[], io: Io): Promise<{ graph: KgGraph; failed: number } | undefined> {
+async function graphOf(command: string, paths: string[], io: Io): Promise<{ extractions: Extraction[]; failed: number } | undefined> {
   const { extractions, failed } = await extractAll(paths, io);
   if (extractions.length === 0) {
     io.say(`kg ${command}: no article could be read; nothing written`);
     return undefined;
   }
-  return { graph: buildGraph(mergeExtractions(extractions)), failed };
+  return { extractions, failed };
 }
 
-async function runBuild(paths: string[], out: string, io: Io): Promise<number> {
-  const built = await graphOf('build', paths, io);
-  if (!built) return EXIT.INPUT;
-  const written = [await put(out, 'graph.json', JSON.stringify(toJSON(built.graph))), await put(out, 'graph.cypher', toCypher(built.graph))];
-  io.stdout.write(formatSummary(summarize(built.graph), written));
-  return built.failed ? EXIT.INPUT : EXIT.OK;
+/** kg build: the folder holds these articles only; kg add: they join what the folder holds. */
+async function runBuild(command: 'build' | 'add', paths: string[], out: string, io: Io): Promise<number> {
+  const read = await graphOf(command, paths, io);
+  if (!read) return EXIT.INPUT;
+  const store = createFileStore({ dir: out });
+  const result = command === 'build' ? await store.replace(read.extractions) : await store.add(read.extractions);
+  io.stdout.write(formatSummary(summarize(result.graph), result.files));
+  if (command === 'add') io.stdout.write(`${describeChange(result)}\n`);
+  return read.failed ? EXIT.INPUT : EXIT.OK;
+}
+
+function describeChange(r: { added: number; unchanged: number; removed: number }): string {
+  const n = (k: number, what: string): string => `${k} ${what}${k === 1 ? '' : 's'}`;
+  return `${n(r.added, 'article')} added, ${r.unchanged} already there, ${r.removed} replaced or removed`;
 }
 
 async function runView(paths: string[], out: string, io: Io): Promise<number> {
-  const built = await graphOf('view', paths, io);
-  if (!built) return EXIT.INPUT;
-  const page = await put(out, 'index.html', renderView(viewModel(built.graph), { title: `kg view: ${paths.join(' ')}` }));
-  io.stdout.write(formatSummary(summarize(built.graph), [page]));
+  const read = await graphOf('view', paths, io);
+  if (!read) return EXIT.INPUT;
+  const graph = buildGraph(read.extractions);
+  const page = await put(out, 'index.html', renderView(viewModel(graph), { title: `kg view: ${paths.join(' ')}` }));
+  io.stdout.write(formatSummary(summarize(graph), [page]));
   io.stdout.write(`open ${page} in a browser: search an entity, click it, read its facts and their sentences\n`);
-  return built.failed ? EXIT.INPUT : EXIT.OK;
+  return read.failed ? EXIT.INPUT : EXIT.OK;
 }
 
-async function runLoad(paths: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+function neo4jSettings(command: string, values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): Neo4jSettings {
   const uri = str(values.uri) ?? env.NEO4J_URI ?? 'bolt://localhost:7687';
   const user = str(values.user) ?? env.NEO4J_USERNAME ?? 'neo4j';
   const password = str(values.password) ?? env.NEO4J_PASSWORD;
   const database = str(values.database) ?? env.NEO4J_DATABASE;
-  const batchSize = Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`kg load: --batch-size must be a whole number above 0, not "${String(values['batch-size'])}"`);
-  if (password === undefined) throw new UsageError('kg load: no password; pass --password or set NEO4J_PASSWORD (see .env.example)');
+  if (password === undefined) throw new UsageError(`kg ${command}: no password; pass --password or set NEO4J_PASSWORD (see .env.example)`);
+  return { uri, user, password, ...(database ? { database } : {}) };
+}
+
+/** Opens the Neo4j store, runs `work`, and closes the driver whatever happens. */
+async function withStore<T>(command: string, s: Neo4jSettings, work: (store: Store) => Promise<T>): Promise<T> {
   let driver;
   try {
-    driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { connectionTimeout: 5000, connectionAcquisitionTimeout: 15000, maxTransactionRetryTime: 15000 });
+    driver = neo4j.driver(s.uri, neo4j.auth.basic(s.user, s.password), { connectionTimeout: 5000, connectionAcquisitionTimeout: 15000, maxTransactionRetryTime: 30000 });
   } catch (err) {
-    throw new UsageError(`kg load: cannot use Neo4j URI "${uri}" (${(err as Error).message.split('\n')[0]})`);
+    throw new UsageError(`kg ${command}: cannot use Neo4j URI "${s.uri}" (${(err as Error).message.split('\n')[0]})`);
   }
   try {
-    const writer = createWriter({ driver, uri, ...(database ? { database } : {}) });
+    return await work(createStore({ driver, uri: s.uri, ...(s.database ? { database: s.database } : {}) }));
+  } finally {
+    await driver.close();
+  }
+}
+
+async function runLoad(paths: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const settings = neo4jSettings('load', values, env);
+  const batchSize = Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`kg load: --batch-size must be a whole number above 0, not "${String(values['batch-size'])}"`);
+  return withStore('load', settings, async (store) => {
     // Check the server before the work of extraction, so a wrong password costs nothing.
-    await writer.verify();
+    await store.verify();
     const { extractions, failed } = await extractAll(paths, io);
     if (extractions.length === 0) {
       io.say('kg load: no article could be read; nothing written');
       return EXIT.INPUT;
     }
-      const graph = buildGraph(mergeExtractions(extractions));
-    const bar = io.stderr.isTTY ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: loading {bar} {value}/{total} rows | {kind}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
-    let started = false;
-    const summary = await writer.write(graph, {
+    const bar = io.stderr.isTTY ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: loading {bar} {value}/{total} {phase}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+    let phase = '';
+    const summary = await store.add(extractions, {
       batchSize,
       onProgress: (p) => {
-        if (!started) {
-          bar?.start(p.total, 0, { kind: p.kind });
-          started = true;
+        if (p.phase !== phase) {
+          bar?.stop();
+          bar?.start(p.total, p.done, { phase: p.phase === 'articles' ? 'articles' : 'analytics of the whole graph' });
+          phase = p.phase;
         }
-        bar?.update(p.done, { kind: p.kind });
+        bar?.update(p.done);
       },
     });
     bar?.stop();
-    io.stdout.write(formatSummary(summarize(graph), [`${uri}${database ? ` (database ${database})` : ''}`]));
-    io.stdout.write(`created ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships (${summary.rows} rows in ${summary.batches} transactions; existing ones were kept)\n`);
+    io.stdout.write(formatSummary(summarize(buildGraph(extractions)), [`${settings.uri}${settings.database ? ` (database ${settings.database})` : ''}`]).replace(/^/, 'these articles: '));
+    io.stdout.write(`${describeChange(summary)}; ${describeCounts(summary)}\n`);
     return failed ? EXIT.INPUT : EXIT.OK;
-  } finally {
-    await driver.close();
+  });
+}
+
+function describeCounts(s: StoreSummary): string {
+  return `created ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships, deleted ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships`;
+}
+
+async function runForget(keys: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, io: { stdout: NodeJS.WritableStream; say: (l: string) => void }): Promise<number> {
+  const out = str(values.out);
+  if (!out && !values.neo4j) throw new UsageError('kg forget: say where to forget from: --out DIR (a folder written by kg build or kg add) or --neo4j (the database kg load writes to)');
+  if (out && values.neo4j) throw new UsageError('kg forget: --out and --neo4j are two different stores; give one');
+  let removed: number;
+  let notFound: string[];
+  if (out) {
+    const r = await createFileStore({ dir: out }).forget(keys);
+    removed = r.removed;
+    notFound = r.notFound;
+    io.stdout.write(formatSummary(summarize(r.graph), r.files));
+  } else {
+    const r = await withStore('forget', neo4jSettings('forget', values, env), (store) => store.forget(keys));
+    removed = r.removed;
+    notFound = r.notFound;
+    io.stdout.write(`${describeCounts(r)}\n`);
   }
+  for (const k of notFound) io.say(`kg forget: no stored article has the source or id "${k}"`);
+  io.stdout.write(`${removed} article${removed === 1 ? '' : 's'} forgotten\n`);
+  return notFound.length ? EXIT.INPUT : EXIT.OK;
 }
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
-import type { KgGraph } from './build.js';
 
 // Both are CommonJS whose types describe an ES default export; load them the way Node does.
 const require = createRequire(import.meta.url);
@@ -31,15 +30,20 @@ export interface EntityMetrics {
   community: number;
 }
 
-export function entityMetrics(g: KgGraph): Map<string, EntityMetrics> {
+/** A fact between two entities, weighted by the sentences that state it. */
+export interface WeightedFact {
+  readonly source: string;
+  readonly target: string;
+  readonly weight: number;
+}
+
+/** Degree, PageRank and community of every entity, from the entities and the facts between them. */
+export function entityMetrics(entityIds: readonly string[], factList: readonly WeightedFact[]): Map<string, EntityMetrics> {
   const h = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  const entities = g.filterNodes((_n, a) => a.label === 'Entity').sort();
+  const entities = [...entityIds].sort();
   for (const n of entities) h.addNode(n);
-  const facts: [string, string, number][] = [];
-  g.forEachEdge((_e, a, s, t) => {
-    if ('evidence' in a && s !== t) facts.push([s, t, Math.max(1, a.evidence.length)]);
-  });
-  facts.sort((x, y) => (x[0] + x[1] < y[0] + y[1] ? -1 : 1));
+  const facts: [string, string, number][] = factList.filter((f) => f.source !== f.target).map((f) => [f.source, f.target, Math.max(1, f.weight)]);
+  facts.sort((x, y) => (x[0] + '|' + x[1] < y[0] + '|' + y[1] ? -1 : x[0] + '|' + x[1] > y[0] + '|' + y[1] ? 1 : x[2] - y[2]));
   for (const [s, t, w] of facts) {
     if (h.hasEdge(s, t)) h.updateEdgeAttribute(s, t, 'weight', (x) => (x ?? 0) + w);
     else h.addEdge(s, t, { weight: w });

@@ -1,16 +1,19 @@
 /**
- * One extraction (or many, merged first) into a graphology graph with the model analysts see in Neo4j:
- * Article -HAS_SENTENCE-> Sentence -MENTIONS-> Entity, Entity -<relation>-> Entity,
- * Quote -SAID_BY-> Entity, Quote -IN-> Sentence. Keys are stable ids, so the same input gives the same graph.
+ * Extractions (one per article) into a graphology graph with the model analysts see in Neo4j:
+ * Article -HAS_SENTENCE-> Sentence -MENTIONS-> Entity; Sentence -STATES-> Fact -SUBJECT/-OBJECT-> Entity,
+ * with the direct Entity -<type>-> Entity relationship carrying the fact's totals; Quote -SAID_BY-> Entity,
+ * Quote -IN-> Sentence. Keys are stable ids: the same set of articles gives the same graph in any order.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { checkExtraction, extractionSchema, type EntityType, type Extraction, type Relation, type RelationType } from './contract.js';
+import { checkExtraction, extractionSchema, type ArticleDocument, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { KgGraphError } from './errors.js';
-import { entityMetrics } from './analytics.js';
-import { mergeExtractions } from './merge.js';
+import { entityMetrics, type EntityMetrics, type WeightedFact } from './analytics.js';
+import { assertionKey, assertionsOf, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
+import { distinctArticles, factEnds, resolveExtractions } from './merge.js';
+import { mergeLabel } from './resolve.js';
 
 export type NodeAttributes =
-  | { label: 'Article'; id: string; source: string; title: string; sha256: string; bylines: string[] }
+  | { label: 'Article'; id: string; source: string; title: string; sha256: string; date: string | null; bylines: string[] }
   | { label: 'Sentence'; id: string; article: string; index: number; text: string; start: number; end: number }
   | {
       label: 'Entity';
@@ -27,68 +30,44 @@ export type NodeAttributes =
       /** Louvain community, numbered by size (0 is the largest). */
       community: number;
     }
+  | ({ label: 'Fact'; id: string; type: RelationType; subject: string; object: string } & FactTotals)
   | { label: 'Quote'; id: string; text: string; start: number; end: number };
+
+/** The direct relationship between two entities: the fact's totals, and the fact's id. */
+export type FactEdgeAttributes = { type: RelationType; fact: string } & FactTotals;
 
 export type EdgeAttributes =
   | { type: 'HAS_SENTENCE' }
   | { type: 'MENTIONS'; start: number; end: number; text: string }
   | { type: 'SAID_BY' }
   | { type: 'IN' }
-  | {
-      type: RelationType;
-      /** Ids of the sentences that say it. */
-      evidence: string[];
-      /** Distinct articles that say it. */
-      sources: number;
-      role: string | null;
-      triggers: string[];
-      /** Sentences by modality. */
-      reported: number;
-      planned: number;
-      denied: number;
-      /** One article denies what another reports or plans. */
-      contested: boolean;
-      /** Modality cues as written ("wouldn't be"), dates ("on Wednesday = 2025-11-19"), amounts. */
-      cues: string[];
-      dates: string[];
-      quantities: string[];
-    };
+  | { type: 'SUBJECT' }
+  | { type: 'OBJECT' }
+  | ({ type: 'STATES' } & Omit<Assertion, 'sentence'>)
+  | FactEdgeAttributes;
 
 export type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 export const sentenceId = (doc: string, index: number): string => `${doc}:s${index}`;
+export const quoteId = (doc: string, start: number): string => `${doc}:q${start}`;
+export const isFactEdge = (a: EdgeAttributes): a is FactEdgeAttributes => 'fact' in a;
 
-/** Builds the graph; validates the input against the contract first. */
-export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
-  const list = Array.isArray(input) ? (input as readonly Extraction[]) : [input as Extraction];
-  for (const x of list) {
-    const parsed = extractionSchema.safeParse(x);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new KgGraphError('INVALID_EXTRACTION', `extraction does not follow the contract at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
-    }
-    const problems = checkExtraction(parsed.data);
-    if (problems.length) throw new KgGraphError('INVALID_EXTRACTION', `extraction is inconsistent (${problems.length} problems), first: ${problems[0]}`);
+/** Validates one extraction against the contract; throws INVALID_EXTRACTION with the first problem. */
+export function validateExtraction(x: unknown): Extraction {
+  const parsed = extractionSchema.safeParse(x);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KgGraphError('INVALID_EXTRACTION', `extraction does not follow the contract at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
   }
-  const x = list.length === 1 ? list[0]! : mergeExtractions(list);
-  const g: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  const problems = checkExtraction(parsed.data);
+  if (problems.length) throw new KgGraphError('INVALID_EXTRACTION', `extraction is inconsistent (${problems.length} problems), first: ${problems[0]}`);
+  return parsed.data;
+}
 
-  // Sentences by document, to find the sentence a span falls in.
-  const sentencesOf = new Map<string, { id: string; start: number; end: number }[]>();
-  for (const d of x.documents) {
-    if (g.hasNode(d.id)) continue; // the same text given twice is one article
-    const bylines = (d.bylines ?? []).map((b) => (b.agency ? `${b.name} (${b.agency})` : b.name));
-    g.addNode(d.id, { label: 'Article', id: d.id, source: d.source, title: d.title, sha256: d.sha256, bylines });
-    const list: { id: string; start: number; end: number }[] = [];
-    for (const s of d.sentences) {
-      const id = sentenceId(d.id, s.index);
-      g.addNode(id, { label: 'Sentence', id, article: d.id, index: s.index, text: d.text.slice(s.start, s.end), start: s.start, end: s.end });
-      g.addEdgeWithKey(`${id}:has`, d.id, id, { type: 'HAS_SENTENCE' });
-      list.push({ id, start: s.start, end: s.end });
-    }
-    sentencesOf.set(d.id, list);
-  }
-  const sentenceAt = (doc: string, start: number): string | undefined => {
+/** Finds the sentence a span starts in, by binary search over a document's sentences. */
+export function sentenceFinder(documents: readonly ArticleDocument[]): (doc: string, start: number) => string | undefined {
+  const sentencesOf = new Map(documents.map((d) => [d.id, d.sentences]));
+  return (doc, start) => {
     const list = sentencesOf.get(doc);
     if (!list) return undefined;
     let lo = 0;
@@ -98,83 +77,113 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
       const s = list[mid]!;
       if (start < s.start) hi = mid - 1;
       else if (start >= s.end) lo = mid + 1;
-      else return s.id;
+      else return sentenceId(doc, s.index);
     }
     return undefined;
   };
+}
 
-  const evidenceDocs = new Map<string, Set<string>>();
-  for (const r of x.relations) {
-    for (const id of [r.source, r.target]) {
-      const set = evidenceDocs.get(id) ?? new Set<string>();
-      for (const e of r.evidence) set.add(e.doc);
-      evidenceDocs.set(id, set);
+/** Builds the graph of a set of articles; validates the input against the contract first. Input order never matters. */
+export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
+  const list = (Array.isArray(input) ? (input as readonly Extraction[]) : [input as Extraction]).map(validateExtraction);
+  const extractions = distinctArticles(list);
+  const documents = extractions.flatMap((x) => x.documents);
+  const { entities, entityOf } = resolveExtractions(extractions);
+  const g: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  const sentenceAt = sentenceFinder(documents);
+
+  for (const d of documents) {
+    if (g.hasNode(d.id)) continue;
+    g.addNode(d.id, articleAttributes(d));
+    for (const s of d.sentences) {
+      const id = sentenceId(d.id, s.index);
+      g.addNode(id, { label: 'Sentence', id, article: d.id, index: s.index, text: d.text.slice(s.start, s.end), start: s.start, end: s.end });
+      g.addEdgeWithKey(`${id}:has`, d.id, id, { type: 'HAS_SENTENCE' });
     }
   }
-  for (const e of x.entities) {
-    const docs = new Set([...e.mentions.map((m) => m.doc), ...(evidenceDocs.get(e.id) ?? [])]);
-    g.mergeNode(e.id, {
-      label: 'Entity',
-      type: e.type,
-      id: e.id,
-      name: e.name,
-      aliases: e.aliases,
-      mentionCount: e.mentions.length,
-      articleCount: docs.size,
-      merges: (e.merges ?? []).map((m) => `${m.alias}: ${m.reason}`),
-      degree: 0,
-      pagerank: 0,
-      community: 0,
-    });
-    for (const m of e.mentions) {
-      const s = sentenceAt(m.doc, m.start);
-      if (!s) continue;
-      const key = `${s}:m${m.start}-${m.end}:${e.id}`;
-      if (!g.hasEdge(key)) g.addEdgeWithKey(key, s, e.id, { type: 'MENTIONS', start: m.start, end: m.end, text: m.text });
+  for (const e of entities) {
+    g.addNode(e.id, { label: 'Entity', type: e.type, id: e.id, name: e.name, aliases: e.aliases, mentionCount: 0, articleCount: 0, merges: e.merges.map(mergeLabel), degree: 0, pagerank: 0, community: 0 });
+  }
+  for (const x of extractions) {
+    for (const e of x.entities) {
+      const entity = entityOf.get(e.id)!;
+      for (const m of e.mentions) {
+        const s = sentenceAt(m.doc, m.start);
+        if (!s) continue;
+        const key = `${s}:m${m.start}-${m.end}:${entity}`;
+        if (!g.hasEdge(key)) g.addEdgeWithKey(key, s, entity, { type: 'MENTIONS', start: m.start, end: m.end, text: m.text });
+      }
     }
   }
-  const facts = new Map<string, Relation[]>();
-  for (const r of x.relations) {
-    if (!g.hasNode(r.source) || !g.hasNode(r.target)) continue;
-    const key = `${r.source}|${r.type}|${r.target}`;
-    facts.set(key, [...(facts.get(key) ?? []), r]);
+  const assertions = new Map<string, { type: RelationType; source: string; target: string; list: Map<string, Assertion> }>();
+  for (const r of extractions.flatMap((x) => x.relations)) {
+    const [source, target] = factEnds(r.type, entityOf.get(r.source) ?? r.source, entityOf.get(r.target) ?? r.target);
+    if (source === target || !g.hasNode(source) || !g.hasNode(target)) continue;
+    const id = factId(source, r.type, target);
+    const f = assertions.get(id) ?? { type: r.type, source, target, list: new Map<string, Assertion>() };
+    for (const a of assertionsOf(r, (e) => sentenceAt(e.doc, e.start))) f.list.set(assertionKey(a), a);
+    if (f.list.size) assertions.set(id, f);
   }
-  for (const [key, rs] of facts) {
-    const r = rs[0]!;
-    const all = rs.flatMap((x) => x.evidence);
-    const sentencesBy = (m: string): string[] => all.filter((e) => (e.modality ?? 'reported') === m).map((e) => sentenceAt(e.doc, e.start)).filter((s): s is string => !!s);
-    const evidence = [...new Set(all.map((e) => sentenceAt(e.doc, e.start)).filter((s): s is string => !!s))].sort();
-    const docsBy = (m: string): Set<string> => new Set(all.filter((e) => (e.modality ?? 'reported') === m).map((e) => e.doc));
-    const denying = docsBy('denied');
-    const affirming = new Set([...docsBy('reported'), ...docsBy('planned')]);
-    const contested = [...denying].some((d) => [...affirming].some((a) => a !== d));
-    const uniq = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((v): v is string => !!v))].sort();
-    g.addEdgeWithKey(key, r.source, r.target, {
-      type: r.type,
-      evidence,
-      sources: new Set(all.map((e) => e.doc)).size,
-      role: rs.find((x) => x.role)?.role ?? null,
-      triggers: uniq(rs.map((x) => x.trigger)),
-      reported: new Set(sentencesBy('reported')).size,
-      planned: new Set(sentencesBy('planned')).size,
-      denied: new Set(sentencesBy('denied')).size,
-      contested,
-      cues: uniq(all.map((e) => e.cue)),
-      dates: uniq(all.map((e) => (e.date ? (e.date.value ? `${e.date.text} = ${e.date.value}` : e.date.text) : undefined))),
-      quantities: uniq(all.flatMap((e) => e.quantities ?? [])),
+  for (const [id, f] of assertions) addFact(g, id, f.type, f.source, f.target, [...f.list.values()]);
+  for (const x of extractions) {
+    for (const q of x.quotes) {
+      const s = sentenceAt(q.doc, q.start);
+      const id = quoteId(q.doc, q.start);
+      if (!s || g.hasNode(id)) continue;
+      g.addNode(id, { label: 'Quote', id, text: q.text, start: q.start, end: q.end });
+      g.addEdgeWithKey(`${id}:in`, id, s, { type: 'IN' });
+      const speaker = q.speaker === undefined ? undefined : entityOf.get(q.speaker);
+      if (speaker && g.hasNode(speaker)) g.addEdgeWithKey(`${id}:said_by`, id, speaker, { type: 'SAID_BY' });
+    }
+  }
+  // Counts from the graph itself: mentions, and the articles that mention an entity or state its facts.
+  g.forEachNode((n, a) => {
+    if (a.label !== 'Entity') return;
+    const docs = new Set<string>();
+    let mentions = 0;
+    g.forEachInEdge(n, (_e, ea, src) => {
+      const sa = g.getNodeAttributes(src);
+      if (ea.type === 'MENTIONS' && sa.label === 'Sentence') {
+        mentions++;
+        docs.add(sa.article);
+      } else if ((ea.type === 'SUBJECT' || ea.type === 'OBJECT') && sa.label === 'Fact') {
+        g.forEachInEdge(src, (_x, xa) => {
+          if (xa.type === 'STATES') docs.add(xa.doc);
+        });
+      }
     });
-  }
-  for (const q of x.quotes) {
-    const s = sentenceAt(q.doc, q.start);
-    if (!s) continue;
-    const id = `${q.doc}:q${q.start}`;
-    if (g.hasNode(id)) continue;
-    g.addNode(id, { label: 'Quote', id, text: q.text, start: q.start, end: q.end });
-    g.addEdgeWithKey(`${id}:in`, id, s, { type: 'IN' });
-    if (q.speaker && g.hasNode(q.speaker)) g.addEdgeWithKey(`${id}:said_by`, id, q.speaker, { type: 'SAID_BY' });
-  }
-  for (const [id, m] of entityMetrics(g)) g.mergeNodeAttributes(id, m);
+    g.mergeNodeAttributes(n, { mentionCount: mentions, articleCount: docs.size });
+  });
+  for (const [id, m] of graphMetrics(g)) g.mergeNodeAttributes(id, m);
   return g;
+}
+
+export function articleAttributes(d: ArticleDocument): NodeAttributes & { label: 'Article' } {
+  const bylines = (d.bylines ?? []).map((b) => (b.agency ? `${b.name} (${b.agency})` : b.name));
+  return { label: 'Article', id: d.id, source: d.source, title: d.title, sha256: d.sha256, date: d.date ?? null, bylines };
+}
+
+/** Adds a Fact node, its STATES hops, its SUBJECT and OBJECT, and the direct relationship. */
+function addFact(g: KgGraph, id: string, type: RelationType, source: string, target: string, list: Assertion[]): void {
+  const totals = factTotals(list);
+  g.addNode(id, { label: 'Fact', id, type, subject: source, object: target, ...totals });
+  g.addEdgeWithKey(`${id}:subject`, id, source, { type: 'SUBJECT' });
+  g.addEdgeWithKey(`${id}:object`, id, target, { type: 'OBJECT' });
+  for (const a of list) {
+    const { sentence, ...rest } = a;
+    g.addEdgeWithKey(`${id}:states:${assertionKey(a)}`, sentence, id, { type: 'STATES', ...rest });
+  }
+  g.addEdgeWithKey(id, source, target, { type, fact: id, ...totals });
+}
+
+/** The entity graph's analytics over a built graph. */
+function graphMetrics(g: KgGraph): Map<string, EntityMetrics> {
+  const entities = g.filterNodes((_n, a) => a.label === 'Entity');
+  const facts: WeightedFact[] = [];
+  g.forEachEdge((_e, a, s, t) => {
+    if (isFactEdge(a)) facts.push({ source: s, target: t, weight: a.evidence.length });
+  });
+  return entityMetrics(entities, facts);
 }
 
 export interface GraphSummary {
@@ -205,13 +214,13 @@ export function summarize(g: KgGraph, top = 5): GraphSummary {
     if (a.label === 'Article') s.articles++;
     else if (a.label === 'Sentence') s.sentences++;
     else if (a.label === 'Quote') s.quotes++;
-    else {
+    else if (a.label === 'Entity') {
       s.entities[a.type]++;
       degrees.push({ id: a.id, name: a.name, type: a.type, degree: a.degree });
     }
   });
   g.forEachEdge((_e, a) => {
-    if ('evidence' in a) s.relations[a.type] = (s.relations[a.type] ?? 0) + 1;
+    if (isFactEdge(a)) s.relations[a.type] = (s.relations[a.type] ?? 0) + 1;
   });
   s.mostConnected = degrees.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, top);
   return s;

@@ -21,10 +21,10 @@ describe('planWrites', () => {
     const fixed = new Set<string>(Object.values(STATEMENTS));
     for (const st of plan.statements) {
       for (const name of HOSTILE) expect(st.text).not.toContain(name);
-      const template = fixed.has(st.text) || /^UNWIND \$rows AS row MERGE \(e:Entity \{id: row.id\}\) SET e:(Person|Organization|Location|Product), /.test(st.text) || /^UNWIND \$rows AS row MATCH \(a:Entity \{id: row.source\}\) MATCH \(b:Entity \{id: row.target\}\) MERGE \(a\)-\[r:[A-Z_]+\]->\(b\) /.test(st.text);
+      const template = fixed.has(st.text) || /^UNWIND \$rows AS row MERGE \(e:Entity \{id: row.id\}\) SET e:(Person|Organization|Location|Product), /.test(st.text) || /^UNWIND \$rows AS row MATCH \(a:Entity \{id: row.subject\}\) MATCH \(b:Entity \{id: row.object\}\) MERGE \(f:Fact \{id: row.id\}\) .* MERGE \(a\)-\[r:[A-Z_]+ \{fact: row.id\}\]->\(b\) /.test(st.text);
       expect(template).toBe(true);
     }
-    expect(plan.statements.map((s) => s.kind)).toEqual(['Article', 'Sentence', 'Entity:Person', 'MENTIONS', 'MEETS', 'Quote', 'SAID_BY']);
+    expect(plan.statements.map((s) => s.kind)).toEqual(['Article', 'Sentence', 'Entity:Person', 'MENTIONS', 'MEETS', 'STATES', 'Quote', 'SAID_BY']);
   });
 
   it('orders nodes before the relationships that need them', () => {
@@ -32,6 +32,7 @@ describe('planWrites', () => {
     expect(kinds.indexOf('Article')).toBeLessThan(kinds.indexOf('Sentence'));
     expect(kinds.indexOf('Entity:Person')).toBeLessThan(kinds.indexOf('MENTIONS'));
     expect(kinds.indexOf('Quote')).toBeLessThan(kinds.indexOf('SAID_BY'));
+    expect(kinds.indexOf('MEETS')).toBeLessThan(kinds.indexOf('STATES'));
   });
 });
 
@@ -40,7 +41,7 @@ describe('toCypher', () => {
     const script = toCypher(buildGraph(hostileExtraction()));
     const statements = splitCypherScript(script);
     expect(statements.slice(0, SCHEMA.length)).toEqual([...SCHEMA]);
-    expect(statements.length).toBe(SCHEMA.length + 7);
+    expect(statements.length).toBe(SCHEMA.length + 8);
     expect(script).toContain(cypherString('"}) DETACH DELETE n //'));
     expect(script).toContain(cypherString("$' $& $1")); // not expanded as a replacement pattern
     for (const st of statements.slice(SCHEMA.length)) expect(st.startsWith('UNWIND [')).toBe(true);

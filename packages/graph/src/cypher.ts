@@ -5,6 +5,7 @@
  */
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from './contract.js';
 import type { KgGraph } from './build.js';
+import { assertionKey } from './facts.js';
 
 export type Row = Record<string, unknown>;
 
@@ -25,6 +26,7 @@ export const SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT kg_sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT kg_fact_id IF NOT EXISTS FOR (n:Fact) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT kg_quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE',
   'CREATE FULLTEXT INDEX kg_entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
 ];
@@ -37,20 +39,27 @@ const entityStatement = (t: EntityType): string =>
   'e.aliasText = row.aliasText, e.mentionCount = toInteger(row.mentionCount), e.articleCount = toInteger(row.articleCount), e.merges = row.merges, ' +
   'e.degree = toInteger(row.degree), e.pagerank = toFloat(row.pagerank), e.community = toInteger(row.community)';
 
+const TOTALS =
+  'evidence: row.evidence, sources: toInteger(row.sources), role: row.role, triggers: row.triggers, reported: toInteger(row.reported), ' +
+  'planned: toInteger(row.planned), denied: toInteger(row.denied), contested: row.contested, cues: row.cues, dates: row.dates, quantities: row.quantities';
+
 const relationStatement = (t: RelationType): string =>
-  `UNWIND $rows AS row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) MERGE (a)-[r:${REL_TYPE[t]}]->(b) ` +
-  'SET r.evidence = row.evidence, r.sources = toInteger(row.sources), r.role = row.role, r.triggers = row.triggers, ' +
-  'r.reported = toInteger(row.reported), r.planned = toInteger(row.planned), r.denied = toInteger(row.denied), r.contested = row.contested, ' +
-  'r.cues = row.cues, r.dates = row.dates, r.quantities = row.quantities';
+  `UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) MERGE (f:Fact {id: row.id}) ` +
+  `SET f += {type: row.type, subject: row.subject, object: row.object, ${TOTALS}} MERGE (f)-[:SUBJECT]->(a) MERGE (f)-[:OBJECT]->(b) ` +
+  `MERGE (a)-[r:${REL_TYPE[t]} {fact: row.id}]->(b) SET r += {${TOTALS}}`;
 
 export const STATEMENTS = {
-  article: 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.bylines = row.bylines',
+  article: 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.date = row.date, a.bylines = row.bylines',
   sentence:
     'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (s:Sentence {id: row.id}) ' +
-    'SET s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end) MERGE (a)-[:HAS_SENTENCE]->(s)',
+    'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end) MERGE (a)-[:HAS_SENTENCE]->(s)',
   mentions:
     'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MATCH (e:Entity {id: row.entity}) ' +
     'MERGE (s)-[m:MENTIONS {start: toInteger(row.start), end: toInteger(row.end)}]->(e) SET m.text = row.text',
+  states:
+    'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MATCH (f:Fact {id: row.fact}) MERGE (s)-[st:STATES {key: row.key}]->(f) ' +
+    'SET st += {doc: row.doc, subject: row.subject, object: row.object, modality: row.modality, cue: row.cue, date: row.date, dateValue: row.dateValue, ' +
+    'quantities: row.quantities, trigger: row.trigger, role: row.role}',
   quote:
     'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MERGE (q:Quote {id: row.id}) ' +
     'SET q.text = row.text, q.start = toInteger(row.start), q.end = toInteger(row.end) MERGE (q)-[:IN]->(s)',
@@ -63,7 +72,8 @@ export function planWrites(g: KgGraph): Plan {
   const sentences: Row[] = [];
   const entities = new Map<EntityType, Row[]>(ENTITY_TYPES.map((t) => [t, []]));
   const mentions: Row[] = [];
-  const relations = new Map<RelationType, Row[]>(RELATION_TYPES.map((t) => [t, []]));
+  const facts = new Map<RelationType, Row[]>(RELATION_TYPES.map((t) => [t, []]));
+  const states: Row[] = [];
   const quotes: Row[] = [];
   const saidBy: Row[] = [];
   const quoteSentence = new Map<string, string>();
@@ -73,26 +83,26 @@ export function planWrites(g: KgGraph): Plan {
   });
   g.forEachNode((_key, a) => {
     switch (a.label) {
-      case 'Article':
-        articles.push({ id: a.id, source: a.source, title: a.title, sha256: a.sha256, bylines: a.bylines });
+      case 'Article': {
+        const { label: _l, ...row } = a;
+        articles.push(row);
         break;
-      case 'Sentence':
-        sentences.push({ id: a.id, article: a.article, index: a.index, text: a.text, start: a.start, end: a.end });
+      }
+      case 'Sentence': {
+        const { label: _l, ...row } = a;
+        sentences.push(row);
         break;
-      case 'Entity':
-        entities.get(a.type)!.push({
-          id: a.id,
-          name: a.name,
-          aliases: a.aliases,
-          aliasText: a.aliases.join(' | '),
-          mentionCount: a.mentionCount,
-          articleCount: a.articleCount,
-          merges: a.merges,
-          degree: a.degree,
-          pagerank: a.pagerank,
-          community: a.community,
-        });
+      }
+      case 'Entity': {
+        const { label: _l, type: _t, ...row } = a;
+        entities.get(a.type)!.push({ ...row, aliasText: a.aliases.join(' | ') });
         break;
+      }
+      case 'Fact': {
+        const { label: _l, ...row } = a;
+        facts.get(a.type)!.push(row);
+        break;
+      }
       case 'Quote':
         quotes.push({ id: a.id, text: a.text, start: a.start, end: a.end, sentence: quoteSentence.get(a.id) });
         break;
@@ -101,22 +111,9 @@ export function planWrites(g: KgGraph): Plan {
   g.forEachEdge((_key, a, source, target) => {
     if (a.type === 'MENTIONS') mentions.push({ sentence: source, entity: target, start: a.start, end: a.end, text: a.text });
     else if (a.type === 'SAID_BY') saidBy.push({ quote: source, speaker: target });
-    else if ('evidence' in a) {
-      relations.get(a.type)!.push({
-        source,
-        target,
-        evidence: a.evidence,
-        sources: a.sources,
-        role: a.role,
-        triggers: a.triggers,
-        reported: a.reported,
-        planned: a.planned,
-        denied: a.denied,
-        contested: a.contested,
-        cues: a.cues,
-        dates: a.dates,
-        quantities: a.quantities,
-      });
+    else if (a.type === 'STATES') {
+      const { type: _t, ...rest } = a;
+      states.push({ ...rest, sentence: source, fact: target, key: assertionKey({ ...rest, sentence: source }) });
     }
   });
 
@@ -125,7 +122,8 @@ export function planWrites(g: KgGraph): Plan {
     { kind: 'Sentence', text: STATEMENTS.sentence, rows: sentences },
     ...ENTITY_TYPES.map((t) => ({ kind: `Entity:${t}`, text: entityStatement(t), rows: entities.get(t)! })),
     { kind: 'MENTIONS', text: STATEMENTS.mentions, rows: mentions },
-    ...RELATION_TYPES.map((t) => ({ kind: t, text: relationStatement(t), rows: relations.get(t)! })),
+    ...RELATION_TYPES.map((t) => ({ kind: t, text: relationStatement(t), rows: facts.get(t)! })),
+    { kind: 'STATES', text: STATEMENTS.states, rows: states },
     { kind: 'Quote', text: STATEMENTS.quote, rows: quotes },
     { kind: 'SAID_BY', text: STATEMENTS.saidBy, rows: saidBy },
   ].filter((s) => s.rows.length > 0);

@@ -1,6 +1,8 @@
 /** Error codes a caller can branch on; messages are for people and may change. */
 export type GraphErrorCode =
   | 'INVALID_EXTRACTION'
+  | 'STORE_UNREADABLE'
+  | 'STORE_LOCKED'
   | 'NEO4J_UNAVAILABLE'
   | 'NEO4J_AUTH'
   | 'NEO4J_DATABASE'

@@ -7,17 +7,20 @@ export type { ArticleDocument, Entity, EntityType, Evidence, Extraction, Mention
 
 // Build: many articles into one graph
 export { mergeExtractions } from './merge.js';
-export { buildGraph, summarize } from './build.js';
-export type { KgGraph, NodeAttributes, EdgeAttributes, GraphSummary } from './build.js';
+export { buildGraph, summarize, isFactEdge } from './build.js';
+export type { KgGraph, NodeAttributes, EdgeAttributes, FactEdgeAttributes, GraphSummary } from './build.js';
+export type { Assertion, FactTotals } from './facts.js';
+
+// Stores: a graph that grows with each load and equals the graph of all its articles built at once
+export { createFileStore, ARTICLES_FILE } from './files.js';
+export type { FileStore, FileStoreOptions, FileStoreResult } from './files.js';
+export { createStore } from './store.js';
+export type { Store, StoreOptions, AddOptions, StoreProgress, StoreSummary } from './store.js';
 
 // Export: graphology JSON and Cypher
 export { toJSON, fromJSON } from './json.js';
 export { planWrites, toCypher, splitCypherScript } from './cypher.js';
 export type { Plan, Statement } from './cypher.js';
-
-// Write: Neo4j
-export { createWriter } from './writer.js';
-export type { Writer, WriterOptions, WriteOptions, WriteProgress, WriteSummary } from './writer.js';
 
 // Errors
 export { KgGraphError } from './errors.js';

@@ -57,5 +57,6 @@ it('packs, installs into a clean folder, imports as ESM and type-checks as a use
   );
   execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = JSON.parse(execFileSync(process.execPath, [join(app, 'out', 'user.js')], { cwd: app, encoding: 'utf8' }));
-  expect(out).toEqual({ nodes: 4, edges: 4, people: 2, cypher: true, code: 'INVALID_EXTRACTION' });
+  // Article, Sentence, two people and the Fact; HAS_SENTENCE, two MENTIONS, STATES, SUBJECT, OBJECT and the direct MEETS.
+  expect(out).toEqual({ nodes: 5, edges: 7, people: 2, cypher: true, code: 'INVALID_EXTRACTION' });
 }, 180000);

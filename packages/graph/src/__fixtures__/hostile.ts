@@ -12,7 +12,7 @@ export function hostileExtraction(doc = 'd-hostile', prefix = 'hostile'): Extrac
     return { id: `person:${prefix}-${i}`, type: 'Person' as const, name, aliases: [`${name}\\alias`], mentions: [{ doc, start, end: start + name.length, text: name }] };
   });
   return {
-    documents: [{ id: doc, source: 'hostile.txt', title: HOSTILE[0]!, sha256: 'a'.repeat(64), text, sentences: [{ index: 0, start: 0, end: text.length }] }],
+    documents: [{ id: doc, source: `${doc}.txt`, title: HOSTILE[0]!, sha256: 'a'.repeat(64), text, sentences: [{ index: 0, start: 0, end: text.length }] }],
     entities,
     relations: [{ type: 'MEETS', source: `person:${prefix}-0`, target: `person:${prefix}-1`, evidence: [{ doc, start: 0, end: 10 }], role: "'); DROP" }],
     quotes: [{ speaker: `person:${prefix}-2`, text: 'say "hi" \\ bye', doc, start: 0, end: 5 }],

@@ -2,12 +2,12 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { buildGraph } from './build.js';
 import { splitCypherScript, toCypher } from './cypher.js';
 import { KgGraphError } from './errors.js';
-import { createWriter } from './writer.js';
+import { createStore } from './store.js';
 import { HOSTILE, hostileExtraction } from './__fixtures__/hostile.js';
 
-const uri = process.env.NEO4J_URI!;
-const auth = neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '');
-const database = process.env.NEO4J_DATABASE;
+const uri = process.env.KG_TEST_NEO4J_URI!;
+const auth = neo4j.auth.basic(process.env.KG_TEST_NEO4J_USERNAME ?? 'neo4j', process.env.KG_TEST_NEO4J_PASSWORD ?? '');
+const database = process.env.KG_TEST_NEO4J_DATABASE;
 const sessionOpts = database ? { database } : {};
 let driver: Driver;
 
@@ -28,8 +28,9 @@ async function query<T = Record<string, unknown>>(text: string, params: Record<s
   }
 }
 
-/** Removes what one test made (its ids), never anything else. */
+/** Removes what one test made, never anything else: through the store for what it wrote, by id for a script's nodes. */
 async function cleanup(prefix: string, doc: string): Promise<void> {
+  await createStore({ driver, uri, ...(database ? { database } : {}) }).forget([doc]);
   await query('MATCH (n) WHERE n.id STARTS WITH $doc OR n.id STARTS WITH $person DETACH DELETE n', { doc, person: `person:${prefix}-` });
 }
 
@@ -37,17 +38,20 @@ const names = (prefix: string) =>
   query<{ id: string; name: string; aliases: string[] }>('MATCH (e:Entity) WHERE e.id STARTS WITH $p RETURN e.id AS id, e.name AS name, e.aliases AS aliases ORDER BY e.id', { p: `person:${prefix}-` });
 
 describe('writing hostile names to Neo4j', () => {
-  it('round-trips them through the writer (parameters) unchanged', async () => {
-    const prefix = 'hostile-writer';
-    const doc = 'd-hostile-writer';
+  it('round-trips them through the store (parameters) unchanged', async () => {
+    const prefix = 'hostile-store';
+    const doc = 'd-hostile-store';
     await cleanup(prefix, doc);
-    const graph = buildGraph(hostileExtraction(doc, prefix));
-    await createWriter({ driver, uri, ...(database ? { database } : {}) }).write(graph);
+    await createStore({ driver, uri, ...(database ? { database } : {}) }).add([hostileExtraction(doc, prefix)]);
     const got = await names(prefix);
     expect(got.map((g) => g.name)).toEqual(HOSTILE);
     expect(got.map((g) => g.aliases[0])).toEqual(HOSTILE.map((h) => `${h}\\alias`));
-    const [rel] = await query<{ role: string }>('MATCH (:Entity {id: $a})-[r:MEETS]->(:Entity {id: $b}) RETURN r.role AS role', { a: `person:${prefix}-0`, b: `person:${prefix}-1` });
+    const [rel] = await query<{ role: string; hop: string }>(
+      'MATCH (:Entity {id: $a})-[r:MEETS]->(:Entity {id: $b}) MATCH (f:Fact {id: r.fact})<-[st:STATES]-(:Sentence) RETURN r.role AS role, st.role AS hop',
+      { a: `person:${prefix}-0`, b: `person:${prefix}-1` },
+    );
     expect(rel?.role).toBe("'); DROP");
+    expect(rel?.hop).toBe("'); DROP");
     // Nothing else in the database was touched by the would-be injections.
     expect((await query<{ n: number }>('MATCH (a:Article {id: $doc}) RETURN count(a) AS n', { doc }))[0]!.n).toEqual(neo4j.int(1));
     await cleanup(prefix, doc);
@@ -78,8 +82,8 @@ describe('a Neo4j that refuses', () => {
     const prefix = 'refused';
     const doc = 'd-refused';
     try {
-      const err = await createWriter({ driver: bad, uri, ...(database ? { database } : {}) })
-        .write(buildGraph(hostileExtraction(doc, prefix)))
+      const err = await createStore({ driver: bad, uri, ...(database ? { database } : {}) })
+        .add([hostileExtraction(doc, prefix)])
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(KgGraphError);
       expect((err as KgGraphError).code).toBe('NEO4J_AUTH');
@@ -91,7 +95,7 @@ describe('a Neo4j that refuses', () => {
   });
 
   it('a database that does not exist: NEO4J_DATABASE', async () => {
-    const err = await createWriter({ driver, uri, database: 'nosuchdb' })
+    const err = await createStore({ driver, uri, database: 'nosuchdb' })
       .verify()
       .catch((e: unknown) => e);
     expect((err as KgGraphError).code).toBe('NEO4J_DATABASE');

@@ -1,0 +1,96 @@
+/**
+ * A fact is one (subject, type, object) across all articles; each sentence that states it is an
+ * assertion with what that sentence says of it. A fact's totals are derived from its assertions only,
+ * by the one function below, in memory and in Neo4j alike.
+ */
+import type { Evidence, Modality, Relation, RelationType } from './contract.js';
+
+/** What one sentence says of one fact: the STATES hop from a Sentence to its Fact. */
+export interface Assertion {
+  readonly sentence: string;
+  readonly doc: string;
+  /** Extractor ids of the subject and object as the article named them. */
+  readonly subject: string;
+  readonly object: string;
+  readonly modality: Modality;
+  readonly cue: string | null;
+  /** The date as written, and its calendar value when the article's date is known. */
+  readonly date: string | null;
+  readonly dateValue: string | null;
+  readonly quantities: string[];
+  readonly trigger: string | null;
+  readonly role: string | null;
+}
+
+export interface FactTotals {
+  /** Ids of the sentences that say it, sorted. */
+  evidence: string[];
+  /** Distinct articles that say it. */
+  sources: number;
+  role: string | null;
+  triggers: string[];
+  /** Sentences by modality. */
+  reported: number;
+  planned: number;
+  denied: number;
+  /** One article denies what another reports or plans. */
+  contested: boolean;
+  cues: string[];
+  dates: string[];
+  quantities: string[];
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const uniq = (xs: readonly (string | null | undefined)[]): string[] => [...new Set(xs.filter((v): v is string => !!v))].sort(cmp);
+
+/** The assertions of one relation of an extraction; `sentenceAt` finds the sentence id of an evidence span. */
+export function assertionsOf(r: Relation, sentenceAt: (e: Evidence) => string | undefined): Assertion[] {
+  const out: Assertion[] = [];
+  for (const e of r.evidence) {
+    const sentence = sentenceAt(e);
+    if (!sentence) continue;
+    out.push({
+      sentence,
+      doc: e.doc,
+      subject: r.source,
+      object: r.target,
+      modality: e.modality ?? 'reported',
+      cue: e.cue ?? null,
+      date: e.date?.text ?? null,
+      dateValue: e.date?.value ?? null,
+      quantities: [...(e.quantities ?? [])],
+      trigger: r.trigger ?? null,
+      role: r.role ?? null,
+    });
+  }
+  return out;
+}
+
+/** Identity of an assertion: two equal ones from the same sentence are one. */
+export const assertionKey = (a: Assertion): string =>
+  JSON.stringify([a.sentence, a.subject, a.object, a.modality, a.cue, a.date, a.dateValue, a.quantities, a.trigger, a.role]);
+
+export function factId(source: string, type: RelationType, target: string): string {
+  return `${source}|${type}|${target}`;
+}
+
+export function factTotals(assertions: readonly Assertion[]): FactTotals {
+  const sorted = [...assertions].sort((a, b) => cmp(a.sentence, b.sentence) || cmp(assertionKey(a), assertionKey(b)));
+  const sentencesBy = (m: Modality): number => new Set(sorted.filter((a) => a.modality === m).map((a) => a.sentence)).size;
+  const docsBy = (m: Modality): Set<string> => new Set(sorted.filter((a) => a.modality === m).map((a) => a.doc));
+  const denying = docsBy('denied');
+  const affirming = new Set([...docsBy('reported'), ...docsBy('planned')]);
+  return {
+    evidence: uniq(sorted.map((a) => a.sentence)),
+    sources: new Set(sorted.map((a) => a.doc)).size,
+    role: sorted.find((a) => a.role)?.role ?? null,
+    triggers: uniq(sorted.map((a) => a.trigger)),
+    reported: sentencesBy('reported'),
+    planned: sentencesBy('planned'),
+    denied: sentencesBy('denied'),
+    contested: [...denying].some((d) => [...affirming].some((a) => a !== d)),
+    cues: uniq(sorted.map((a) => a.cue)),
+    dates: uniq(sorted.map((a) => (a.date ? (a.dateValue ? `${a.date} = ${a.dateValue}` : a.date) : null))),
+    quantities: uniq(sorted.flatMap((a) => a.quantities)),
+  };
+}

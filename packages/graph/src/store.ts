@@ -1,0 +1,564 @@
+/**
+ * The Neo4j store: a graph that grows with each load and always equals the graph of loading every
+ * article it holds at once (`buildGraph`), whatever the order, split or repetition of the loads.
+ *
+ * What makes that hold:
+ * - Articles are the truth. Each keeps, besides its sentences, what it said of each extractor id
+ *   (`(:Article)-[:HAS_SURFACE]->(:Surface)`), and each sentence keeps what it states of each fact
+ *   (`(:Sentence)-[:STATES]->(:Fact)`), with the article's own names of subject and object.
+ * - Everything else is derived from those by the same pure functions `buildGraph` uses, recomputed for
+ *   what a load touches: the surfaces reachable from the changed ones through shared name keys
+ *   (`(:Surface {key})-[:KEY]->(:NameKey {key})`, an index, never a read of the whole graph), the facts their
+ *   sentences state, and the counts of the entities involved. Analytics are recomputed over the
+ *   whole stored entity graph at the end of every load.
+ * - Each batch of articles is one transaction that first takes the store's lock node: an article is
+ *   in whole or not at all, a killed load is completed by running it again, and two loads at once
+ *   run one after the other. Transient errors (deadlocks, leader changes) are retried by the driver.
+ */
+import { int, isInt, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Extraction, type RelationType } from './contract.js';
+import { articleAttributes, quoteId, sentenceFinder, sentenceId, validateExtraction } from './build.js';
+import { entityMetrics } from './analytics.js';
+import { assertionKey, assertionsOf, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
+import { distinctArticles, factEnds } from './merge.js';
+import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type SurfaceRecord } from './resolve.js';
+import { KgGraphError } from './errors.js';
+import { classifyNeo4jError } from './neo4j-errors.js';
+
+export interface StoreOptions {
+  readonly driver: Driver;
+  /** Database name; the server's default when omitted. */
+  readonly database?: string;
+  /** Where the driver points, for error messages ("bolt://localhost:7687"). */
+  readonly uri?: string;
+}
+
+export interface StoreProgress {
+  readonly phase: 'articles' | 'analytics';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface AddOptions {
+  /** Articles per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: (p: StoreProgress) => void;
+}
+
+export interface StoreSummary {
+  /** Articles new to the store. */
+  readonly added: number;
+  /** Articles already stored (the same text), left as they were. */
+  readonly unchanged: number;
+  /** Stored articles removed: replaced by a new text from the same source, or forgotten. */
+  readonly removed: number;
+  readonly nodesCreated: number;
+  readonly nodesDeleted: number;
+  readonly relationshipsCreated: number;
+  readonly relationshipsDeleted: number;
+}
+
+export interface Store {
+  /** Checks that the server answers and accepts the credentials; throws KgGraphError otherwise. */
+  verify(): Promise<void>;
+  /** Adds articles; an article whose source is stored with another text replaces it. */
+  add(extractions: readonly Extraction[], options?: AddOptions): Promise<StoreSummary>;
+  /** Removes the articles with these sources (or article ids), and everything only they supported. */
+  forget(sourcesOrIds: readonly string[]): Promise<StoreSummary & { notFound: string[] }>;
+}
+
+export const STORE_SCHEMA: readonly string[] = [
+  'CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT kg_sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT kg_fact_id IF NOT EXISTS FOR (n:Fact) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT kg_quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT kg_surface_key IF NOT EXISTS FOR (n:Surface) REQUIRE n.key IS UNIQUE',
+  'CREATE CONSTRAINT kg_name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE',
+  'CREATE CONSTRAINT kg_lock_id IF NOT EXISTS FOR (n:KgLock) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX kg_article_source IF NOT EXISTS FOR (n:Article) ON (n.source)',
+  'CREATE INDEX kg_surface_entity IF NOT EXISTS FOR (n:Surface) ON (n.entity)',
+  'CREATE FULLTEXT INDEX kg_entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
+];
+
+const ENTITY_LABEL: Record<EntityType, string> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;
+const REL_TYPE: Record<RelationType, string> = Object.fromEntries(RELATION_TYPES.map((t) => [t, t])) as Record<RelationType, string>;
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => (isInt(v) ? (v as { toNumber(): number }).toNumber() : Number(v));
+
+interface Counters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
+
+/** One transaction's work: runs statements and keeps the update counters. */
+class Tx {
+  readonly counters: Counters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+  constructor(private readonly tx: ManagedTransaction) {}
+  async run(text: string, params: Row = {}): Promise<Row[]> {
+    const r = await this.tx.run(text, params);
+    const u = r.summary.counters.updates();
+    this.counters.nodesCreated += u.nodesCreated;
+    this.counters.nodesDeleted += u.nodesDeleted;
+    this.counters.relationshipsCreated += u.relationshipsCreated;
+    this.counters.relationshipsDeleted += u.relationshipsDeleted;
+    return r.records.map((x) => x.toObject() as Row);
+  }
+  /** Runs an UNWIND statement over rows, in slices. */
+  async rows(text: string, rows: readonly Row[], size = 2000): Promise<Row[]> {
+    const out: Row[] = [];
+    for (let i = 0; i < rows.length; i += size) out.push(...(await this.run(text, { rows: rows.slice(i, i + size) })));
+    return out;
+  }
+}
+
+export function createStore({ driver, database, uri = 'Neo4j' }: StoreOptions): Store {
+  const sessionOptions = database ? { database } : {};
+  const fail = (err: unknown): never => {
+    throw err instanceof KgGraphError ? err : classifyNeo4jError(err, uri, database);
+  };
+  const verify = async (): Promise<void> => {
+    try {
+      await driver.verifyConnectivity(sessionOptions);
+      const session = driver.session({ ...sessionOptions, defaultAccessMode: 'READ' });
+      try {
+        await session.run('RETURN 1');
+      } finally {
+        await session.close();
+      }
+    } catch (err) {
+      fail(err);
+    }
+  };
+  /** Schema statements are idempotent; two loads creating them at once can conflict, so each is retried. */
+  const ensureSchema = async (): Promise<void> => {
+    const session = driver.session(sessionOptions);
+    try {
+      for (const s of STORE_SCHEMA) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await session.run(s);
+            break;
+          } catch (err) {
+            const e = err as { retriable?: boolean; code?: string };
+            const transient = e.retriable || /^Neo\.TransientError\./.test(e.code ?? '') || e.code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists';
+            if (!transient || attempt >= 8) throw err;
+            await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+          }
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  };
+  const inTransaction = async <T>(work: (tx: Tx) => Promise<T>): Promise<{ value: T; counters: Counters }> => {
+    const session = driver.session(sessionOptions);
+    try {
+      return await session.executeWrite(async (raw) => {
+        const tx = new Tx(raw);
+        // The store's lock: loads and forgets run one after the other, each seeing the other's result.
+        await tx.run("MERGE (l:KgLock {id: 'kg'}) SET l.busy = true");
+        const value = await work(tx);
+        await tx.run("MATCH (l:KgLock {id: 'kg'}) REMOVE l.busy");
+        return { value, counters: tx.counters };
+      });
+    } finally {
+      await session.close();
+    }
+  };
+  const total = (): Counters & { added: number; unchanged: number; removed: number } => ({ added: 0, unchanged: 0, removed: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
+  const addCounters = (t: Counters, c: Counters): void => {
+    t.nodesCreated += c.nodesCreated;
+    t.nodesDeleted += c.nodesDeleted;
+    t.relationshipsCreated += c.relationshipsCreated;
+    t.relationshipsDeleted += c.relationshipsDeleted;
+  };
+
+  return {
+    verify,
+    async add(input, { batchSize = 100, onProgress } = {}) {
+      const extractions = distinctArticles(input.map(validateExtraction));
+      for (const x of extractions) {
+        if (x.documents.length !== 1) throw new KgGraphError('INVALID_EXTRACTION', `a store takes one extraction per article; one has ${x.documents.length} documents`);
+      }
+      const sum = total();
+      try {
+        await verify();
+        await ensureSchema();
+        for (let i = 0; i < extractions.length; i += batchSize) {
+          const batch = extractions.slice(i, i + batchSize);
+          const { value, counters } = await inTransaction((tx) => addBatch(tx, batch));
+          sum.added += value.added;
+          sum.unchanged += value.unchanged;
+          sum.removed += value.removed;
+          addCounters(sum, counters);
+          onProgress?.({ phase: 'articles', done: Math.min(i + batchSize, extractions.length), total: extractions.length });
+        }
+        onProgress?.({ phase: 'analytics', done: 0, total: 1 });
+        addCounters(sum, (await inTransaction(refreshAnalytics)).counters);
+        onProgress?.({ phase: 'analytics', done: 1, total: 1 });
+      } catch (err) {
+        fail(err);
+      }
+      return sum;
+    },
+    async forget(keys) {
+      const sum = total();
+      let notFound: string[] = [];
+      try {
+        await verify();
+        await ensureSchema();
+        const { value, counters } = await inTransaction(async (tx) => {
+          const rows = await tx.run('MATCH (a:Article) WHERE a.source IN $keys OR a.id IN $keys RETURN a.id AS id, a.source AS source', { keys: [...keys] });
+          const found = new Set(rows.flatMap((r) => [String(r.id), String(r.source)]));
+          const ids = rows.map((r) => String(r.id));
+          await update(tx, [], ids);
+          return { removed: ids.length, notFound: keys.filter((k) => !found.has(k)) };
+        });
+        sum.removed = value.removed;
+        notFound = value.notFound;
+        addCounters(sum, counters);
+        addCounters(sum, (await inTransaction(refreshAnalytics)).counters);
+      } catch (err) {
+        fail(err);
+      }
+      return { ...sum, notFound };
+    },
+  };
+}
+
+/** Adds one batch of articles (skipping stored ones, replacing older texts of the same source). */
+async function addBatch(tx: Tx, batch: readonly Extraction[]): Promise<{ added: number; unchanged: number; removed: number }> {
+  const docs = batch.map((x) => x.documents[0]!);
+  const stored = await tx.run('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, a.source AS source', { ids: docs.map((d) => d.id) });
+  const storedSource = new Map(stored.map((r) => [String(r.id), String(r.source)]));
+  // The same text from another source: one article, under the first source in sort order.
+  const renamed = docs.filter((d) => storedSource.has(d.id) && d.source < storedSource.get(d.id)!).map((d) => ({ id: d.id, source: d.source }));
+  if (renamed.length) await tx.rows('UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.source = row.source', renamed);
+  const fresh = batch.filter((x) => !storedSource.has(x.documents[0]!.id));
+  // A new text from a stored source replaces the old one.
+  const replaced = await tx.run('MATCH (a:Article) WHERE a.source IN $sources AND NOT a.id IN $ids RETURN a.id AS id', {
+    sources: fresh.map((x) => x.documents[0]!.source),
+    ids: docs.map((d) => d.id),
+  });
+  await update(tx, fresh, replaced.map((r) => String(r.id)));
+  return { added: fresh.length, unchanged: batch.length - fresh.length, removed: replaced.length };
+}
+
+interface StoredSurface {
+  entity: string | null;
+  keys: string[];
+  records: SurfaceRecord[];
+}
+
+/**
+ * The one update: removes articles, adds articles, and recomputes everything derived that they touch.
+ * Runs inside the store's lock.
+ */
+async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly string[]): Promise<void> {
+  const touched = new Set<string>();
+  const touchedFacts = new Set<string>();
+
+  // 1. Remove articles: what they said goes; the surfaces and facts they touched are recomputed.
+  if (removedIds.length) {
+    for (const r of await tx.run('MATCH (a:Article)-[:HAS_SURFACE]->(sf:Surface) WHERE a.id IN $ids RETURN DISTINCT sf.key AS id', { ids: removedIds })) touched.add(String(r.id));
+    for (const r of await tx.run('MATCH (a:Article)-[:HAS_SENTENCE]->(:Sentence)-[:STATES]->(f:Fact) WHERE a.id IN $ids RETURN DISTINCT f.id AS id', { ids: removedIds })) touchedFacts.add(String(r.id));
+    await tx.run('MATCH (a:Article)-[:HAS_SENTENCE]->(:Sentence)<-[:IN]-(q:Quote) WHERE a.id IN $ids DETACH DELETE q', { ids: removedIds });
+    await tx.run('MATCH (a:Article)-[:HAS_SENTENCE]->(s:Sentence) WHERE a.id IN $ids DETACH DELETE s', { ids: removedIds });
+    await tx.run('MATCH (a:Article) WHERE a.id IN $ids DETACH DELETE a', { ids: removedIds });
+  }
+
+  // 2. Add articles: the article, its sentences, and what it says of each extractor id.
+  const documents = added.map((x) => x.documents[0]!);
+  if (added.length) {
+    await tx.rows(
+      'UNWIND $rows AS row CREATE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.date = row.date, a.bylines = row.bylines',
+      documents.map((d) => {
+        const { label: _label, ...props } = articleAttributes(d);
+        return props;
+      }),
+    );
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (a:Article {id: row.article}) CREATE (a)-[:HAS_SENTENCE]->(s:Sentence {id: row.id}) ' +
+        'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end)',
+      documents.flatMap((d) => d.sentences.map((s) => ({ id: sentenceId(d.id, s.index), article: d.id, index: s.index, text: d.text.slice(s.start, s.end), start: s.start, end: s.end }))),
+    );
+    const records = added.flatMap((x) => aggregateByArticle(x));
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (sf:Surface {key: row.surface}) ON CREATE SET sf.type = row.type, sf.keys = [] ' +
+        'CREATE (a)-[h:HAS_SURFACE]->(sf) SET h.name = row.name, h.aliases = row.aliases, h.mentions = toInteger(row.mentions), h.merges = row.merges',
+      records,
+    );
+    for (const r of records) touched.add(String(r.surface));
+  }
+
+  // 3. The surfaces whose entity may change: those touched, and all reachable from them through the
+  //    keys they have or had, or through the entity they belong to.
+  const surfaces = new Map<string, StoredSurface>();
+  const seenKeys = new Set<string>();
+  const seenEntities = new Set<string>();
+  let frontier = [...touched];
+  while (frontier.length) {
+    const rows = await tx.run(
+      'UNWIND $ids AS id MATCH (sf:Surface {key: id}) OPTIONAL MATCH (sf)<-[h:HAS_SURFACE]-() ' +
+        'RETURN sf.key AS id, sf.type AS type, sf.entity AS entity, sf.keys AS keys, collect(CASE WHEN h IS NULL THEN null ELSE [h.name, h.mentions] END) AS names, ' +
+        'collect(h.aliases) AS aliases, collect(h.merges) AS merges',
+      { ids: frontier },
+    );
+    const keys = new Set<string>();
+    const entities = new Set<string>();
+    for (const r of rows) {
+      const id = String(r.id);
+      const type = String(r.type) as EntityType;
+      const names = (r.names as [string, unknown][]).filter(Boolean);
+      const aliases = r.aliases as string[][];
+      const merges = r.merges as string[][];
+      const recs: SurfaceRecord[] = names.map(([name, mentions], i) => ({ surface: id, type, name, aliases: aliases[i] ?? [], mentions: num(mentions), merges: merges[i] ?? [] }));
+      const s: StoredSurface = { entity: r.entity === null ? null : String(r.entity), keys: (r.keys as string[] | null) ?? [], records: recs };
+      surfaces.set(id, s);
+      const agg = aggregateSurfaces(recs);
+      for (const k of [...s.keys, ...(agg[0] ? surfaceKeys(agg[0]) : [])]) if (!seenKeys.has(k)) keys.add(k);
+      if (s.entity !== null && !seenEntities.has(s.entity)) entities.add(s.entity);
+    }
+    for (const k of keys) seenKeys.add(k);
+    for (const e of entities) seenEntities.add(e);
+    const next = await tx.run(
+      'CALL { UNWIND $keys AS k MATCH (:NameKey {key: k})<-[:KEY]-(sf:Surface) RETURN sf.key AS id ' +
+        'UNION UNWIND $entities AS e MATCH (sf:Surface {entity: e}) RETURN sf.key AS id } RETURN DISTINCT id',
+      { keys: [...keys], entities: [...entities] },
+    );
+    frontier = next.map((r) => String(r.id)).filter((id) => !surfaces.has(id));
+  }
+
+  // 4. Cluster them; surfaces no article names any more go.
+  const live = [...surfaces.entries()].filter(([, s]) => s.records.length > 0);
+  const aggregates = aggregateSurfaces(live.flatMap(([, s]) => s.records));
+  const resolved = clusterSurfaces(aggregates);
+  const entityOf = new Map<string, string>();
+  for (const e of resolved) for (const s of e.surfaces) entityOf.set(s, e.id);
+  const oldEntities = new Set([...surfaces.values()].map((s) => s.entity).filter((e): e is string => e !== null));
+  const newEntities = new Set(resolved.map((e) => e.id));
+
+  // 5. Entities: create or update each cluster's node.
+  for (const t of ENTITY_TYPES) {
+    const rows = resolved
+      .filter((e) => e.type === t)
+      .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, aliasText: e.aliases.join(' | '), merges: e.merges.map(mergeLabel) }));
+    if (rows.length) {
+      await tx.rows(
+        `UNWIND $rows AS row MERGE (e:Entity {id: row.id}) ON CREATE SET e:${ENTITY_LABEL[t]}, e.mentionCount = 0, e.articleCount = 0, e.degree = 0, e.pagerank = 0.0, e.community = 0 ` +
+          'SET e.name = row.name, e.aliases = row.aliases, e.aliasText = row.aliasText, e.merges = row.merges',
+        rows,
+      );
+    }
+  }
+
+  // 6. Surfaces that changed entity take their mentions, quotes and assertions along.
+  const moved = live.filter(([id, s]) => s.entity !== null && s.entity !== entityOf.get(id)).map(([id, s]) => ({ surface: id, from: s.entity!, to: entityOf.get(id)! }));
+  if (moved.length) {
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (old:Entity {id: row.from})<-[m:MENTIONS {surface: row.surface}]-(s:Sentence) MATCH (e:Entity {id: row.to}) ' +
+        'CREATE (s)-[m2:MENTIONS]->(e) SET m2 = properties(m) DELETE m',
+      moved,
+    );
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (old:Entity {id: row.from})<-[r:SAID_BY {surface: row.surface}]-(q:Quote) MATCH (e:Entity {id: row.to}) ' +
+        'CREATE (q)-[r2:SAID_BY]->(e) SET r2 = properties(r) DELETE r',
+      moved,
+    );
+    const states = await tx.rows(
+      'UNWIND $rows AS row MATCH (:Entity {id: row.from})<-[:SUBJECT|OBJECT]-(f:Fact)<-[st:STATES]-(s:Sentence) WHERE st.subject = row.surface OR st.object = row.surface ' +
+        'RETURN DISTINCT elementId(st) AS rel, f.id AS fact, f.type AS type, s.id AS sentence, properties(st) AS props',
+      moved,
+    );
+    if (states.length) {
+      // The other end of a moved assertion may lie outside the recomputed surfaces: read its entity.
+      const ends = new Set(states.flatMap((r) => [String((r.props as Row).subject), String((r.props as Row).object)]).filter((s) => !entityOf.has(s)));
+      for (const r of await tx.run('UNWIND $ids AS id MATCH (sf:Surface {key: id}) RETURN sf.key AS id, sf.entity AS entity', { ids: [...ends] })) entityOf.set(String(r.id), String(r.entity));
+      const rows: Row[] = [];
+      for (const r of states) {
+        touchedFacts.add(String(r.fact));
+        const a = assertionFromProps(String(r.sentence), r.props as Row);
+        const type = String(r.type) as RelationType;
+        const [source, target] = factEnds(type, entityOf.get(a.subject)!, entityOf.get(a.object)!);
+        const id = factId(source, type, target);
+        if (source !== target) touchedFacts.add(id);
+        rows.push({ rel: r.rel, fact: source === target ? null : id, type, source, target, sentence: a.sentence, props: r.props });
+      }
+      await tx.rows('UNWIND $rows AS row MATCH ()-[st:STATES]->() WHERE elementId(st) = row.rel DELETE st', rows);
+      await writeAssertions(tx, rows.filter((r) => r.fact !== null));
+    }
+  }
+
+  // 7. The new articles' mentions, quotes and assertions.
+  if (added.length) {
+    const sentenceAt = sentenceFinder(documents);
+    const mentions: Row[] = [];
+    const quotes: Row[] = [];
+    const assertions: Row[] = [];
+    for (const x of added) {
+      for (const e of x.entities) {
+        for (const m of e.mentions) {
+          const s = sentenceAt(m.doc, m.start);
+          if (s) mentions.push({ sentence: s, entity: entityOf.get(e.id), start: m.start, end: m.end, text: m.text, surface: e.id });
+        }
+      }
+      for (const q of x.quotes) {
+        const s = sentenceAt(q.doc, q.start);
+        if (s) quotes.push({ id: quoteId(q.doc, q.start), sentence: s, text: q.text, start: q.start, end: q.end, speaker: q.speaker === undefined ? null : (entityOf.get(q.speaker) ?? null), surface: q.speaker ?? null });
+      }
+      for (const r of x.relations) {
+        const [source, target] = factEnds(r.type, entityOf.get(r.source)!, entityOf.get(r.target)!);
+        if (source === target) continue;
+        const id = factId(source, r.type, target);
+        for (const a of assertionsOf(r, (e) => sentenceAt(e.doc, e.start))) {
+          touchedFacts.add(id);
+          const { sentence, ...props } = a;
+          assertions.push({ fact: id, type: r.type, source, target, sentence, props: { ...props, key: assertionKey(a) } });
+        }
+      }
+    }
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MATCH (e:Entity {id: row.entity}) ' +
+        'MERGE (s)-[m:MENTIONS {start: toInteger(row.start), end: toInteger(row.end), surface: row.surface}]->(e) SET m.text = row.text',
+      mentions,
+    );
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MERGE (q:Quote {id: row.id}) ON CREATE SET q.text = row.text, q.start = toInteger(row.start), q.end = toInteger(row.end) ' +
+        'MERGE (q)-[:IN]->(s) WITH q, row WHERE row.speaker IS NOT NULL MATCH (e:Entity {id: row.speaker}) MERGE (q)-[r:SAID_BY]->(e) SET r.surface = row.surface',
+      quotes,
+    );
+    await writeAssertions(tx, assertions);
+  }
+
+  // 8. Old entities no cluster has any more; surfaces no article names; their keys.
+  const gone = [...oldEntities].filter((e) => !newEntities.has(e));
+  if (gone.length) await tx.run('UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e', { ids: gone });
+  const dead = [...surfaces.entries()].filter(([, s]) => s.records.length === 0).map(([id, s]) => ({ id, keys: s.keys }));
+  const surfaceRows: Row[] = [];
+  for (const s of aggregates) {
+    const stored = surfaces.get(s.id)!;
+    const keys = surfaceKeys(s);
+    const entity = entityOf.get(s.id)!;
+    if (entity !== stored.entity || keys.join('\n') !== stored.keys.join('\n')) {
+      surfaceRows.push({ id: s.id, entity, keys, add: keys.filter((k) => !stored.keys.includes(k)), drop: stored.keys.filter((k) => !keys.includes(k)) });
+    }
+  }
+  if (dead.length) await tx.rows('UNWIND $rows AS row MATCH (sf:Surface {key: row.id}) DETACH DELETE sf', dead);
+  if (surfaceRows.length) {
+    await tx.rows(
+      'UNWIND $rows AS row MATCH (sf:Surface {key: row.id}) SET sf.entity = row.entity, sf.keys = row.keys ' +
+        'WITH sf, row CALL { WITH sf, row UNWIND row.drop AS k MATCH (sf)-[r:KEY]->(:NameKey {key: k}) DELETE r } ' +
+        'CALL { WITH sf, row UNWIND row.add AS k MERGE (n:NameKey {key: k}) MERGE (sf)-[:KEY]->(n) }',
+      surfaceRows,
+    );
+  }
+  const droppedKeys = [...new Set([...dead.flatMap((d) => d.keys), ...surfaceRows.flatMap((r) => r.drop as string[])])];
+  if (droppedKeys.length) await tx.run('UNWIND $keys AS k MATCH (n:NameKey {key: k}) WHERE NOT (n)<-[:KEY]-() DELETE n', { keys: droppedKeys });
+
+  // 9. Facts: totals from their assertions; a fact nothing states goes, with its direct relationship.
+  const dirtyEntities = new Set(newEntities);
+  if (touchedFacts.size) {
+    const rows = await tx.run(
+      'UNWIND $ids AS id MATCH (f:Fact {id: id}) OPTIONAL MATCH (f)<-[st:STATES]-(s:Sentence) RETURN f.id AS id, f.type AS type, f.subject AS subject, f.object AS object, collect([s.id, properties(st)]) AS states',
+      { ids: [...touchedFacts] },
+    );
+    const emptyFacts: string[] = [];
+    const byType = new Map<RelationType, Row[]>();
+    for (const r of rows) {
+      const list = (r.states as [string | null, Row | null][]).filter(([s, p]) => s !== null && p !== null).map(([s, p]) => assertionFromProps(s!, p!));
+      dirtyEntities.add(String(r.subject));
+      dirtyEntities.add(String(r.object));
+      if (!list.length) {
+        emptyFacts.push(String(r.id));
+        continue;
+      }
+      const type = String(r.type) as RelationType;
+      byType.set(type, [...(byType.get(type) ?? []), { id: r.id, source: r.subject, target: r.object, totals: totalsRow(factTotals(list)) }]);
+    }
+    if (emptyFacts.length) {
+      await tx.run('UNWIND $ids AS id MATCH (f:Fact {id: id}) OPTIONAL MATCH (:Entity {id: f.subject})-[r {fact: id}]->(:Entity {id: f.object}) DELETE r DETACH DELETE f', { ids: emptyFacts });
+    }
+    for (const [type, list] of byType) {
+      await tx.rows(
+        `UNWIND $rows AS row MATCH (f:Fact {id: row.id}) SET f += row.totals WITH f, row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) ` +
+          `MERGE (a)-[r:${REL_TYPE[type]} {fact: row.id}]->(b) SET r += row.totals`,
+        list,
+      );
+    }
+  }
+
+  // 10. Counts of the entities involved, from the graph itself.
+  dirtyEntities.delete('null');
+  await tx.rows(
+    'UNWIND $rows AS id MATCH (e:Entity {id: id}) ' +
+      'CALL { WITH e OPTIONAL MATCH (e)<-[m:MENTIONS]-(s:Sentence) RETURN count(m) AS mentions, collect(DISTINCT s.article) AS viaMentions } ' +
+      'CALL { WITH e OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(:Fact)<-[st:STATES]-() RETURN collect(DISTINCT st.doc) AS viaFacts } ' +
+      'SET e.mentionCount = mentions, e.articleCount = size(viaMentions + [d IN viaFacts WHERE NOT d IN viaMentions])',
+    [...dirtyEntities] as unknown as Row[],
+  );
+}
+
+/** The records one article gives: one per extractor id it names (an article can name an id twice). */
+function aggregateByArticle(x: Extraction): Row[] {
+  const doc = x.documents[0]!.id;
+  const byId = new Map<string, SurfaceRecord[]>();
+  for (const e of x.entities) byId.set(e.id, [...(byId.get(e.id) ?? []), recordOf(e)]);
+  return [...byId.entries()].flatMap(([, recs]) => recs.map((r) => ({ article: doc, surface: r.surface, type: r.type, name: r.name, aliases: [...r.aliases], mentions: r.mentions, merges: [...r.merges] })));
+}
+
+/** Fact totals as parameters: counts as integers (a JavaScript number would be stored as a float). */
+function totalsRow(t: FactTotals): Row {
+  return { ...t, sources: int(t.sources), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
+}
+
+function assertionFromProps(sentence: string, p: Row): Assertion {
+  const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  return {
+    sentence,
+    doc: String(p.doc),
+    subject: String(p.subject),
+    object: String(p.object),
+    modality: String(p.modality) as Assertion['modality'],
+    cue: s(p.cue),
+    date: s(p.date),
+    dateValue: s(p.dateValue),
+    quantities: ((p.quantities as string[] | null) ?? []).map(String),
+    trigger: s(p.trigger),
+    role: s(p.role),
+  };
+}
+
+/** Creates assertions (STATES hops) and their Fact nodes with SUBJECT and OBJECT. */
+async function writeAssertions(tx: Tx, rows: readonly Row[]): Promise<void> {
+  const withKeys = rows.map((r) => {
+    const p = r.props as Row;
+    const key = assertionKey(assertionFromProps(String(r.sentence), p));
+    return { ...r, key, props: { ...p, key } };
+  });
+  await tx.rows(
+    'UNWIND $rows AS row MERGE (f:Fact {id: row.fact}) ON CREATE SET f.type = row.type, f.subject = row.source, f.object = row.target ' +
+      'WITH f, row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) MERGE (f)-[:SUBJECT]->(a) MERGE (f)-[:OBJECT]->(b) ' +
+      'WITH f, row MATCH (s:Sentence {id: row.sentence}) MERGE (s)-[st:STATES {key: row.key}]->(f) SET st += row.props',
+    withKeys,
+  );
+}
+
+/** Degree, PageRank and community over everything stored; only values that changed are written. */
+async function refreshAnalytics(tx: Tx): Promise<void> {
+  const stored = await tx.run('MATCH (e:Entity) RETURN e.id AS id, e.degree AS degree, e.pagerank AS pagerank, e.community AS community');
+  const facts = await tx.run('MATCH (f:Fact) RETURN f.subject AS source, f.object AS target, size(f.evidence) AS weight');
+  const metrics = entityMetrics(
+    stored.map((r) => String(r.id)),
+    facts.map((f) => ({ source: String(f.source), target: String(f.target), weight: num(f.weight) })),
+  );
+  const rows: Row[] = [];
+  for (const r of stored) {
+    const m = metrics.get(String(r.id))!;
+    if (num(r.degree) !== m.degree || num(r.pagerank) !== m.pagerank || num(r.community) !== m.community) rows.push({ id: r.id, ...m });
+  }
+  await tx.rows('UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e.degree = toInteger(row.degree), e.pagerank = toFloat(row.pagerank), e.community = toInteger(row.community)', rows);
+}
