@@ -32,8 +32,10 @@ export interface ViewFact {
   type: string;
   role: string | null;
   sources: number;
-  /** Indexes into ViewModel.sentences. */
-  sentences: number[];
+  /** One article denies what another reports or plans. */
+  contested: boolean;
+  /** The sentences that state it (indexes into ViewModel.sentences), each with how it states it. */
+  sentences: { sentence: number; modality: string }[];
 }
 
 export interface ViewModel {
@@ -55,20 +57,26 @@ export function viewModel(g: KgGraph): ViewModel {
       sourceOf.set(id, a.source);
     }
   });
+  const sentenceOf = (sid: string): number => {
+    let i = sentenceIndex.get(sid);
+    if (i === undefined) {
+      const s = g.getNodeAttributes(sid);
+      i = sentences.length;
+      sentences.push({ text: s.label === 'Sentence' ? s.text : '', article: sourceOf.get(s.label === 'Sentence' ? s.article : '') ?? '' });
+      sentenceIndex.set(sid, i);
+    }
+    return i;
+  };
+  // Each fact with the sentences one STATES hop away, and what each says of it.
   const facts: ViewFact[] = [];
-  g.forEachEdge((_key, a, source, target) => {
-    if (!('evidence' in a)) return;
-    const idx = a.evidence.map((sid) => {
-      let i = sentenceIndex.get(sid);
-      if (i === undefined) {
-        const s = g.getNodeAttributes(sid);
-        i = sentences.length;
-        sentences.push({ text: s.label === 'Sentence' ? s.text : '', article: sourceOf.get(s.label === 'Sentence' ? s.article : '') ?? '' });
-        sentenceIndex.set(sid, i);
-      }
-      return i;
+  g.forEachNode((id, a) => {
+    if (a.label !== 'Fact') return;
+    const said = new Map<string, string>();
+    g.forEachInEdge(id, (_e, ea, sid) => {
+      if (ea.type === 'STATES' && !said.has(sid)) said.set(sid, ea.modality);
     });
-    facts.push({ source, target, type: a.type, role: a.role, sources: a.sources, sentences: idx });
+    const list = [...said.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([sid, modality]) => ({ sentence: sentenceOf(sid), modality }));
+    facts.push({ source: a.subject, target: a.object, type: a.type, role: a.role, sources: a.sources, contested: a.contested, sentences: list });
   });
 
   const layout = new UndirectedGraph();
@@ -205,9 +213,9 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
       var div = document.createElement('div'); div.className = 'fact';
       div.appendChild(text('b', f.source === id ? f.type + ' \\u2192 ' : '\\u2190 ' + f.type + ' '));
       var a = text('a', other.name, 'entity'); a.onclick = function () { select(other.id); }; div.appendChild(a);
-      div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles')));
-      f.sentences.forEach(function (i) {
-        var s = data.sentences[i]; var p = text('div', s.text, 'sentence');
+      div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles') + (f.contested ? ' \\u00b7 contested' : '')));
+      f.sentences.forEach(function (x) {
+        var s = data.sentences[x.sentence]; var p = text('div', (x.modality === 'reported' ? '' : '[' + x.modality + '] ') + s.text, 'sentence');
         p.appendChild(document.createElement('br')); p.appendChild(text('small', s.article)); div.appendChild(p);
       });
       panel.appendChild(div);
