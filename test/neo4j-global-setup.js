@@ -3,9 +3,17 @@
 // NEO4J_URI. Without it, scripts/neo4j.sh starts a private server in a temporary folder, on free
 // loopback ports, and the teardown stops it. The tests empty that database, so point KG_TEST_NEO4J_URI
 // only at a server you can lose. A server that cannot be had fails the run: never a skip.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startPrivateNeo4j, waitForNeo4j } from '../scripts/neo4j-private.mjs';
 
 export default async function setup() {
+  // The browser tests drive Debian's Chromium; obtain it like Neo4j when it is missing.
+  try {
+    process.env.KG_CHROMIUM = execFileSync('bash', [fileURLToPath(new URL('../scripts/chromium.sh', import.meta.url))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  } catch (err) {
+    throw new Error(`kg tests: could not obtain Chromium with scripts/chromium.sh: ${err.message}`);
+  }
   if (!process.env.KG_TEST_NEO4J_URI) {
     let started;
     try {

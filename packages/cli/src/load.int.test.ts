@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -72,6 +72,22 @@ describe('kg load seeds into the real Neo4j', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/created 0 nodes and 0 relationships/);
     expect(await countsFromNeo4j(ids)).toEqual(expected);
+  });
+
+  it('loading the seeds one file at a time, last first, gives one node per entity with every article behind it', async () => {
+    await query('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    for (const f of readdirSync('seeds').sort().reverse()) expect((await kg(['load', join('seeds', f)], { env })).code).toBe(0);
+    const one = async (name: string) => query('MATCH (e:Entity) WHERE e.name = $name OR $name IN e.aliases RETURN e.name AS name, e.mentionCount AS mentions, e.articleCount AS articles, e.merges AS merges', { name });
+    for (const [a, b] of [['Volodymyr Zelensky', 'Volodymyr Zelenskyy'], ['Kyiv', 'KYIV'], ['AFP', 'Agence France-Presse'], ['Pedro Sanchez', 'Pedro Sánchez']] as const) {
+      const rows = [...(await one(a)), ...(await one(b))];
+      expect(new Set(rows.map((r) => r.name)).size).toBe(1);
+    }
+    const [zelensky] = await one('Volodymyr Zelensky');
+    expect(zelensky).toMatchObject({ mentions: neo4j.int(41), articles: neo4j.int(5) });
+    expect(zelensky!.merges).toContain('Volodymyr Zelenskyy: spelling variant of the same full name');
+    expect((await one('Ankara'))[0]).toMatchObject({ mentions: neo4j.int(8), articles: neo4j.int(5) });
+    const [role] = await query("MATCH (:Person {name: 'Steve Witkoff'})-[r:HOLDS_ROLE]->(:Location {name: 'United States'}) RETURN r.sources AS sources, size(r.evidence) AS sentences");
+    expect(role).toMatchObject({ sources: neo4j.int(4), sentences: neo4j.int(4) });
   });
 
   it('finds the sentences that say Zelensky meets Erdogan, one hop from the fact, with how each says it', async () => {
