@@ -79,8 +79,8 @@ it('holds what the in-memory build of the same articles holds, property for prop
 
 describe(`${TRIALS} random orders, splits and repeats of the seeds and 200 BBC articles`, () => {
   const rand = seeded(20261124);
-  const plans = [...Array(TRIALS).keys()].map((i) => ({ i, ...randomPlan([...Array(1000).keys()], rand) }));
-  it.each(plans)('plan $i ends in the graph of one load', async ({ loads, batchSizes }) => {
+  const plans = [...Array(TRIALS).keys()].map((i) => ({ i, ...randomPlan([...Array(1000).keys()], rand) })).map((p) => ({ ...p, shape: p.loads.map((l) => l.filter((j) => j < 205).length).join('+') }));
+  it.each(plans)('plan $i ($shape articles, in that many loads) ends in the graph of one load', async ({ loads, batchSizes }) => {
     await clear();
     for (const [k, load] of loads.entries()) await store().add(load.filter((j) => j < articles.length).map((j) => articles[j]!), { batchSize: batchSizes[k]! });
     expectSameGraph(await dump(), reference);

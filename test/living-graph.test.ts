@@ -32,8 +32,8 @@ beforeAll(async () => {
 
 describe(`${TRIALS} random orders, splits and repeats of the seeds and 200 BBC articles`, () => {
   const rand = seeded(20261124);
-  const plans = [...Array(TRIALS).keys()].map((i) => ({ i, ...randomPlan([...Array(1000).keys()], rand) }));
-  it.each(plans)('plan $i ends in the graph of one build', async ({ loads }) => {
+  const plans = [...Array(TRIALS).keys()].map((i) => ({ i, ...randomPlan([...Array(1000).keys()], rand) })).map((p) => ({ ...p, shape: p.loads.map((l) => l.filter((j) => j < 205).length).join('+') }));
+  it.each(plans)('plan $i ($shape articles, in that many adds) ends in the graph of one build', async ({ loads }) => {
     const dir = fresh();
     const store = createFileStore({ dir });
     for (const load of loads) await store.add(load.filter((j) => j < articles.length).map((j) => articles[j]!));
