@@ -36,17 +36,8 @@ export function extractFiles(files: readonly string[]): Extraction[] {
   return out;
 }
 
-/** A small seeded generator (mulberry32), so every run tries the same orders and splits. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator kg's analytics use (mulberry32), so every run tries the same orders and splits. */
+export { seeded } from '../packages/graph/src/analytics.js';
 
 /**
  * A random way to load the articles: shuffled, some given twice, cut into 1 to 4 loads, each with

@@ -13,7 +13,7 @@ const louvain = require('graphology-communities-louvain') as (typeof import('gra
 const pagerank = require('graphology-metrics/centrality/pagerank') as (typeof import('graphology-metrics/centrality/pagerank.js'))['default'];
 
 /** A small seeded generator (mulberry32), so Louvain's random order is the same in every run. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

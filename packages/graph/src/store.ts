@@ -492,7 +492,6 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   }
 
   // 10. Counts of the entities involved, from the graph itself.
-  dirtyEntities.delete('null');
   await tx.rows(
     'UNWIND $rows AS id MATCH (e:Entity {id: id}) ' +
       'CALL { WITH e OPTIONAL MATCH (e)<-[m:MENTIONS]-(s:Sentence) RETURN count(m) AS mentions, collect(DISTINCT s.article) AS viaMentions } ' +
