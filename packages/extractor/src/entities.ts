@@ -105,7 +105,7 @@ const DOTTED = /^(?:[A-Z]\.){2,4}$/;
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'la', 'le']);
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
 
 /** A word shaped like part of a name: a capital, then letters, apostrophes, periods or hyphens. */
 const nameShaped = (w: Word): boolean => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text);
@@ -247,12 +247,18 @@ function splitHyphenated(words: readonly Word[], run: Run): Run[] | undefined {
   return known ? parts : undefined;
 }
 
-export function findEntities(text: string, tok: Tokenized): DocumentEntities {
+/**
+ * Names found by a statistical tagger, by word span ("first:last", word indexes of the document): the
+ * type of a name the rules found no evidence for. Rules with evidence keep the decision.
+ */
+export type TaggedNames = ReadonlyMap<string, EntityType>;
+
+export function findEntities(text: string, tok: Tokenized, tagged?: TaggedNames): DocumentEntities {
   const { words, sentences } = tok;
   const entities = new Map<string, LocalEntity>();
   const refs: Ref[] = [];
   const roles: RoleClaim[] = [];
-  const pending: { cand: Candidate; sentence: number }[] = [];
+  const pending: { cand: Candidate; sentence: number; trustTagger: boolean }[] = [];
 
   const addMention = (key: string, type: EntityType, name: string, first: number, last: number, sentence: number, reason?: string): void => {
     const surface = textOf(text, words, first, last);
@@ -318,7 +324,7 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
           }
           if (!cand) continue;
         }
-        pending.push({ cand, sentence: s.index });
+        pending.push({ cand, sentence: s.index, trustTagger: !headline && !allCaps });
       }
     }
   }
@@ -350,6 +356,17 @@ export function findEntities(text: string, tok: Tokenized): DocumentEntities {
     const prevCand = pending[k - 1]?.cand;
     const nextCand = pending[k + 1]?.cand;
     if ((prevCand?.type === 'Person' && joined(prevCand, cand)) || (nextCand?.type === 'Person' && joined(cand, nextCand))) cand.type = 'Person';
+  }
+
+  // Names the rules could not type: the tagger's type, when it found the same name.
+  if (tagged) {
+    for (const { cand, trustTagger } of pending) {
+      if (cand.type || !trustTagger) continue;
+      const t = tagged.get(`${cand.first}:${cand.last}`);
+      if (!t) continue;
+      cand.type = t;
+      if (t === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
+    }
   }
 
   // First pass: names typed with confidence.

@@ -1,5 +1,5 @@
 /** Error codes a caller can branch on; messages are for people and may change. */
-export type ExtractorErrorCode = 'EMPTY_INPUT' | 'BINARY_INPUT' | 'NOT_UTF8' | 'TOO_LARGE' | 'INVALID_INPUT' | 'INVALID_OUTPUT';
+export type ExtractorErrorCode = 'EMPTY_INPUT' | 'BINARY_INPUT' | 'NOT_UTF8' | 'TOO_LARGE' | 'INVALID_INPUT' | 'INVALID_OUTPUT' | 'MODEL_UNREADABLE';
 
 export class KgExtractorError extends Error {
   override readonly name = 'KgExtractorError';

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { WinkMethods } from 'wink-nlp';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
-import { findEntities } from './entities.js';
+import { findEntities, type TaggedNames } from './entities.js';
+import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, resolveReferences } from './relations.js';
@@ -36,13 +37,18 @@ export const WINK_PIPE = ['sbd', 'pos'];
 export interface ExtractorOptions {
   /** A wink-nlp instance: `winkNLP(model, WINK_PIPE)` with wink-eng-lite-web-model (`winkNLP(model)` works too). */
   readonly nlp: WinkMethods;
+  /**
+   * kg's name tagger (`loadNerModel()` reads the one shipped in this package): it types the names the
+   * rules find no evidence for. Without it, only the rules decide.
+   */
+  readonly model?: NerModel;
 }
 
-export function createExtractor({ nlp }: ExtractorOptions): Extractor {
+export function createExtractor({ nlp, model }: ExtractorOptions): Extractor {
   return {
     extract(input) {
       if (input.date !== undefined && !parseDay(input.date)) throw new KgExtractorError('INVALID_INPUT', `date "${input.date}" for ${input.source} is not a calendar date (YYYY-MM-DD)`, { source: input.source });
-      const x = extractOne(nlp, input);
+      const x = extractOne(nlp, input, model);
       const parsed = extractionSchema.safeParse(x);
       if (!parsed.success) throw new KgExtractorError('INVALID_OUTPUT', `extraction of ${input.source} broke the contract: ${parsed.error.issues[0]?.message ?? 'unknown'}`, { source: input.source });
       const problems = checkExtraction(parsed.data);
@@ -59,12 +65,27 @@ export function documentId(text: string): { id: string; sha256: string } {
 
 const PREFIX: Record<EntityType, string> = { Person: 'person', Organization: 'organization', Location: 'location', Product: 'product' };
 
-function extractOne(nlp: WinkMethods, input: ArticleInput): Extraction {
+const NAME_TYPES: Record<string, EntityType | undefined> = { PER: 'Person', ORG: 'Organization', LOC: 'Location', PRD: 'Product' };
+
+/** The tagger's names in every sentence, by word span. */
+function tagNames(model: NerModel, tok: ReturnType<typeof tokenize>): TaggedNames {
+  const out = new Map<string, EntityType>();
+  for (const s of tok.sentences) {
+    const words = tok.words.slice(s.first, s.last).map((w) => w.text);
+    for (const span of spansOf(tagWords(model, words))) {
+      const type = NAME_TYPES[span.type];
+      if (type) out.set(`${s.first + span.first}:${s.first + span.last}`, type);
+    }
+  }
+  return out;
+}
+
+function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined): Extraction {
   const { text, source } = input;
   const hashed = documentId(text);
   const docId = input.id ?? hashed.id;
   const tok = tokenize(nlp, text);
-  const found = findEntities(text, tok);
+  const found = findEntities(text, tok, model ? tagNames(model, tok) : undefined);
 
   // A country named only by an adjective ("Russian strikes") becomes an entity when a fact needs it.
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);

@@ -4,6 +4,10 @@
 export { createExtractor, documentId, WINK_PIPE } from './extract.js';
 export type { ArticleInput, Extractor, ExtractorOptions } from './extract.js';
 
+// The name tagger: a model file shipped in this package, passed in like the NLP model
+export { loadNerModel, DEFAULT_MODEL_FILE } from './ner/model-file.js';
+export type { NerModel, ModelCard } from './ner/tagger.js';
+
 // Input
 export { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
 

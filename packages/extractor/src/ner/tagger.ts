@@ -1,0 +1,190 @@
+/**
+ * kg's name tagger: BILOU tags for people, organizations, places, products and other names (MISC:
+ * nationalities, events, works; recognized, then left out), given left to right by an averaged
+ * perceptron with the tags before as features and invalid tag sequences ruled out. The model is data:
+ * weights plus a card saying what it was trained on, under which licenses, and how it scores.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { AveragedPerceptron } from './perceptron.js';
+import { historyFeatures, sentenceFeatures } from './features.js';
+
+export const NAME_CLASSES = ['PER', 'ORG', 'LOC', 'PRD', 'MISC'] as const;
+export type NameClass = (typeof NAME_CLASSES)[number];
+export const TAGS: readonly string[] = ['O', ...NAME_CLASSES.flatMap((c) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${c}`))];
+
+/** What a model file says of itself (spaCy's meta.json plays this part). */
+export interface ModelCard {
+  readonly name: string;
+  readonly trainedOn: readonly { corpus: string; sentences: number; license: string }[];
+  readonly license: string;
+  readonly epochs: number;
+  readonly features: number;
+  readonly scores?: Record<string, unknown>;
+  readonly rebuild: string;
+}
+
+export interface NerModel {
+  readonly card: ModelCard;
+  readonly perceptron: AveragedPerceptron;
+}
+
+export interface TrainingSentence {
+  readonly words: readonly string[];
+  /** BILOU tags, one per word. */
+  readonly tags: readonly string[];
+}
+
+export interface NameSpan {
+  /** Word indexes [first, last) within the sentence. */
+  readonly first: number;
+  readonly last: number;
+  readonly type: NameClass;
+}
+
+const tagIndex = new Map(TAGS.map((t, i) => [t, i]));
+const insideOf = (t: string): boolean => t.startsWith('B-') || t.startsWith('I-');
+/** Tags allowed after `prev`: inside a name only its continuation, outside one only a start or O. */
+const allowed: boolean[][] = TAGS.map((prev) =>
+  TAGS.map((t) => (insideOf(prev) ? (t.startsWith('I-') || t.startsWith('L-')) && t.slice(2) === prev.slice(2) : t === 'O' || t.startsWith('B-') || t.startsWith('U-'))),
+);
+const START = TAGS.map((t) => t === 'O' || t.startsWith('B-') || t.startsWith('U-'));
+const END_OK = TAGS.map((t) => !insideOf(t));
+
+/** The best allowed tag for one word; before the last word a name may not be left open. */
+function choose(scores: Float64Array, prev: number, atEnd: boolean): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let c = 0; c < scores.length; c++) {
+    const ok = prev < 0 ? START[c] : allowed[prev]![c];
+    if (!ok || (atEnd && !END_OK[c])) continue;
+    if (scores[c]! > bestScore) {
+      bestScore = scores[c]!;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function decode(p: AveragedPerceptron, words: readonly string[], learn?: readonly string[]): string[] {
+  const statics = sentenceFeatures(words);
+  const out: string[] = [];
+  const scores = new Float64Array(TAGS.length);
+  let prev = -1;
+  for (let i = 0; i < words.length; i++) {
+    const feats = [...statics[i]!, ...historyFeatures(words[i]!, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')];
+    p.scores(feats, scores);
+    const guess = choose(scores, prev, i === words.length - 1);
+    if (learn) p.update(tagIndex.get(learn[i]!) ?? 0, guess, feats);
+    // Training follows its own guesses, as the tagger will at run time.
+    out.push(TAGS[guess]!);
+    prev = guess;
+  }
+  return out;
+}
+
+/** Tags one sentence of words. */
+export function tagWords(model: NerModel, words: readonly string[]): string[] {
+  return words.length ? decode(model.perceptron, words) : [];
+}
+
+/** The names in a sentence's BILOU tags. */
+export function spansOf(tags: readonly string[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  let start = -1;
+  tags.forEach((t, i) => {
+    if (t.startsWith('U-')) out.push({ first: i, last: i + 1, type: t.slice(2) as NameClass });
+    else if (t.startsWith('B-')) start = i;
+    else if (t.startsWith('L-') && start >= 0) {
+      out.push({ first: start, last: i + 1, type: t.slice(2) as NameClass });
+      start = -1;
+    }
+  });
+  return out;
+}
+
+/** BILOU tags from names given as spans. */
+export function bilou(length: number, spans: readonly NameSpan[]): string[] {
+  const tags = Array<string>(length).fill('O');
+  for (const s of spans) {
+    if (s.last - s.first === 1) tags[s.first] = `U-${s.type}`;
+    else {
+      tags[s.first] = `B-${s.type}`;
+      for (let k = s.first + 1; k < s.last - 1; k++) tags[k] = `I-${s.type}`;
+      tags[s.last - 1] = `L-${s.type}`;
+    }
+  }
+  return tags;
+}
+
+export interface TrainOptions {
+  readonly epochs?: number;
+  readonly seed?: number;
+  readonly onEpoch?: (epoch: number, errors: number, tokens: number) => void;
+}
+
+/** Trains a tagger: sentences shuffled each epoch (seeded), weights averaged at the end. */
+export function trainTagger(sentences: readonly TrainingSentence[], card: Omit<ModelCard, 'features' | 'epochs'>, { epochs = 6, seed = 1, onEpoch }: TrainOptions = {}): NerModel {
+  const p = new AveragedPerceptron(TAGS);
+  const order = [...sentences.keys()];
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return s / 4294967296;
+  };
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const k of order) {
+      const sent = sentences[k]!;
+      const got = decode(p, sent.words, sent.tags);
+      for (let i = 0; i < got.length; i++) if (got[i] !== sent.tags[i]) errors++;
+      tokens += got.length;
+    }
+    onEpoch?.(e + 1, errors, tokens);
+  }
+  p.average();
+  return { card: { ...card, epochs, features: p.weights.size }, perceptron: p };
+}
+
+/**
+ * The model as a compact file: gzip of JSON lines, the card first, then one line per feature with its
+ * non-zero weights rounded to 1/100 (features whose weights all round to zero are left out).
+ */
+export function saveModel(model: NerModel): Buffer {
+  const lines: string[] = [];
+  let kept = 0;
+  const body: string[] = [];
+  for (const [f, w] of model.perceptron.weights) {
+    const nz: (number | string)[] = [f];
+    for (let c = 0; c < w.length; c++) {
+      const v = Math.round(w[c]! * 100);
+      if (v !== 0) nz.push(c, v);
+    }
+    if (nz.length > 1) {
+      body.push(JSON.stringify(nz));
+      kept++;
+    }
+  }
+  lines.push(JSON.stringify({ ...model.card, features: kept, tags: TAGS }));
+  return gzipSync(lines.concat(body).join('\n'), { level: 9 });
+}
+
+export function loadModel(file: Uint8Array): NerModel {
+  const text = gunzipSync(file).toString('utf8');
+  const lines = text.split('\n');
+  const head = JSON.parse(lines[0]!) as ModelCard & { tags: string[] };
+  if (head.tags.join() !== TAGS.join()) throw new Error(`the model's tags (${head.tags.length}) are not this tagger's (${TAGS.length})`);
+  const p = new AveragedPerceptron(TAGS);
+  for (let i = 1; i < lines.length; i++) {
+    const row = JSON.parse(lines[i]!) as (string | number)[];
+    const w = new Float32Array(TAGS.length);
+    for (let k = 1; k < row.length; k += 2) w[row[k] as number] = (row[k + 1] as number) / 100;
+    p.weights.set(row[0] as string, w);
+  }
+  const { tags: _tags, ...card } = head;
+  return { card, perceptron: p };
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm run train`: trains kg's name tagger on the corpora in ../shared/corpora/train and writes the model
+ * file shipped in this package (models/ner.jsonl.gz) with its card. Model selection uses the corpora's
+ * own held-out splits (UNER English-EWT dev); the project's evaluation sets are never read here.
+ *
+ *   node packages/extractor/dist/ner/train.js [--corpora uner,gmb] [--epochs N] [--limit N] [--out FILE]
+ *
+ * Corpora: uner (UNER English-EWT, CC BY-SA 4.0), gmb (GMB, public-domain texts; ODbL/DbCL database),
+ * conll (CoNLL-2003 train: research use only, for comparison; never the default model).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readConll, readGmb, readUner, type CorpusSentence } from './corpora.js';
+import { DEFAULT_MODEL_FILE } from './model-file.js';
+import { loadModel, saveModel, spansOf, tagWords, trainTagger, type NerModel } from './tagger.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const CORPORA: Record<string, { path: string; read: (f: string) => CorpusSentence[]; license: string; permissive: boolean }> = {
+  uner: { path: 'uner-ewt/en_ewt-ud-train.prerelease-0c7ce0d.iob2', read: readUner, license: 'CC BY-SA 4.0 (UNER English-EWT annotations; EWT texts)', permissive: true },
+  gmb: { path: 'gmb/ner_dataset.csv', read: readGmb, license: 'GMB 2.2.0 via Kaggle: public-domain texts (mostly Voice of America), ODbL 1.0 database / DbCL 1.0 contents', permissive: true },
+  conll: { path: 'conll2003-train/eng.train', read: readConll, license: 'CoNLL-2003 / Reuters RCV1: research use only', permissive: false },
+};
+
+/** Mention-level precision, recall and F1 over PER, ORG and LOC (what the evaluation scores). */
+export function scoreTagger(model: NerModel, gold: readonly CorpusSentence[]): { p: number; r: number; f1: number; byType: Record<string, number> } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const per: Record<string, { tp: number; fp: number; fn: number }> = {};
+  const key = (s: { first: number; last: number; type: string }): string => `${s.first}:${s.last}:${s.type}`;
+  for (const s of gold) {
+    const want = spansOf(s.tags).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
+    const got = spansOf(tagWords(model, s.words)).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
+    const w = new Set(want.map(key));
+    const g = new Set(got.map(key));
+    for (const x of got) {
+      const t = (per[x.type] ??= { tp: 0, fp: 0, fn: 0 });
+      if (w.has(key(x))) {
+        tp++;
+        t.tp++;
+      } else {
+        fp++;
+        t.fp++;
+      }
+    }
+    for (const x of want) {
+      if (!g.has(key(x))) {
+        fn++;
+        (per[x.type] ??= { tp: 0, fp: 0, fn: 0 }).fn++;
+      }
+    }
+  }
+  const f = (a: { tp: number; fp: number; fn: number }): number => (a.tp ? (2 * a.tp) / (2 * a.tp + a.fp + a.fn) : 0);
+  return {
+    p: tp / Math.max(1, tp + fp),
+    r: tp / Math.max(1, tp + fn),
+    f1: f({ tp, fp, fn }),
+    byType: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Number((100 * f(v)).toFixed(1))])),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpora: { type: 'string', default: 'uner,gmb' },
+      epochs: { type: 'string', default: '6' },
+      limit: { type: 'string' },
+      out: { type: 'string', default: DEFAULT_MODEL_FILE },
+      shared: { type: 'string', default: process.env.KG_SHARED ?? resolve(here, '..', '..', '..', '..', '..', 'shared') },
+    },
+  });
+  const trainDir = join(String(values.shared), 'corpora', 'train');
+  // GMB has no split of its own: its last 2,000 sentences are held out as a newswire development set.
+  const gmbAll = readGmb(join(trainDir, CORPORA.gmb!.path));
+  const gmbDev = gmbAll.slice(-2000);
+  const names = String(values.corpora).split(',').filter(Boolean);
+  const sentences: CorpusSentence[] = [];
+  const trainedOn: { corpus: string; sentences: number; license: string }[] = [];
+  for (const name of names) {
+    const c = CORPORA[name];
+    if (!c) throw new Error(`kg train: no corpus "${name}"; choose from ${Object.keys(CORPORA).join(', ')}`);
+    let list = name === 'gmb' ? gmbAll.slice(0, -2000) : c.read(join(trainDir, c.path));
+    if (values.limit) list = list.slice(0, Number(values.limit));
+    sentences.push(...list);
+    trainedOn.push({ corpus: name, sentences: list.length, license: c.license });
+    console.error(`kg train: ${name}: ${list.length} sentences`);
+  }
+  const permissive = names.every((n) => CORPORA[n]!.permissive);
+  const t0 = Date.now();
+  const model = trainTagger(
+    sentences,
+    {
+      name: `kg-ner-${names.join('+')}`,
+      trainedOn,
+      license: permissive ? 'CC BY-SA 4.0 (share-alike, from UNER English-EWT); see trainedOn for each corpus' : 'research use only (trained on CoNLL-2003): not for distribution',
+      rebuild: `npm run train -- --corpora ${names.join(',')} --epochs ${values.epochs}`,
+    },
+    { epochs: Number(values.epochs), onEpoch: (e, errors, tokens) => console.error(`kg train: epoch ${e}: ${((100 * errors) / tokens).toFixed(2)}% of ${tokens} tokens wrong (${((Date.now() - t0) / 1000).toFixed(0)} s)`) },
+  );
+  const scores: Record<string, unknown> = {};
+  for (const [name, dev] of [['uner-ewt-dev', readUner(join(trainDir, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['gmb-heldout-2000', gmbDev]] as const) {
+    const score = scoreTagger(model, dev);
+    console.error(`kg train: ${name} (held out): P ${(100 * score.p).toFixed(1)} R ${(100 * score.r).toFixed(1)} F1 ${(100 * score.f1).toFixed(1)} ${JSON.stringify(score.byType)}`);
+    scores[name] = { p: round(score.p), r: round(score.r), f1: round(score.f1), byType: score.byType };
+  }
+  const withScores: NerModel = { ...model, card: { ...model.card, scores } };
+  const file = saveModel(withScores);
+  mkdirSync(dirname(String(values.out)), { recursive: true });
+  writeFileSync(String(values.out), file);
+  const t1 = Date.now();
+  loadModel(file);
+  console.error(`kg train: wrote ${String(values.out)} (${(file.length / 1e6).toFixed(2)} MB, ${withScores.card.features} features; loads in ${Date.now() - t1} ms)`);
+}
+
+const round = (x: number): number => Number((100 * x).toFixed(1));
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}
