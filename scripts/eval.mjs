@@ -2,7 +2,7 @@
 // npm run eval: scores kg extract with the scorers of ../shared/eval on the seed gold,
 // CoNLL-2003 eng.testa and wikigold, and prints one table. Corpora are read from ../shared; nothing is copied.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +16,10 @@ if (!existsSync(join(shared, 'eval', 'score.mjs'))) {
 }
 mkdirSync(out, { recursive: true });
 const node = (args, opts = {}) => execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+// Extra arguments go to kg extract (npm run eval -- --ner-model FILE).
+const extra = process.argv.slice(2);
 const extract = (input, file) => {
-  writeFileSync(file, node([kg, 'extract', input, '--format', 'json'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+  writeFileSync(file, node([kg, 'extract', ...[input].flat(), '--format', 'json', ...extra], { stdio: ['ignore', 'pipe', 'ignore'] }));
 };
 
 const rows = [];
@@ -28,6 +30,16 @@ const s = JSON.parse(node([join(shared, 'eval', 'score.mjs'), join(shared, 'eval
 const pct = (x) => (100 * x).toFixed(1);
 rows.push(['seeds entities (PER+ORG+LOC)', pct(s.entities.micro.precision), pct(s.entities.micro.recall), pct(s.entities.micro.f1), `duplicates ${s.entities.duplicates}, forbidden ${s.entities.forbidden.length}`]);
 rows.push(['seeds relations', pct(s.relations.micro.precision), pct(s.relations.micro.recall), pct(s.relations.micro.f1), `quotes attributed ${s.quotes.attributed}/${s.quotes.gold}`]);
+// news_dev: 20 recent articles on many topics
+const newsDir = join(shared, 'corpora', 'news_dev');
+if (existsSync(newsDir)) {
+  const file = join(out, 'news_dev.json');
+  extract(readdirSync(newsDir).filter((f) => /^\d.*\.txt$/.test(f)).sort().map((f) => join(newsDir, f)), file);
+  const n = JSON.parse(node([join(shared, 'eval', 'score.mjs'), join(shared, 'eval', 'gold', 'news_dev.gold.json'), file, '--json']));
+  const org = n.entities.byType?.Organization;
+  rows.push(['news_dev entities (PER+ORG+LOC)', pct(n.entities.micro.precision), pct(n.entities.micro.recall), pct(n.entities.micro.f1), `duplicates ${n.entities.duplicates}, forbidden ${n.entities.forbidden.length}${org ? `, Org recall ${pct(org.recall)}` : ''}`]);
+  rows.push(['news_dev relations', pct(n.relations.micro.precision), pct(n.relations.micro.recall), pct(n.relations.micro.f1), `quotes attributed ${n.quotes.attributed}/${n.quotes.gold}`]);
+}
 // Mention-level NER
 for (const [name, file] of [['CoNLL-2003 eng.testa', join(shared, 'corpora', 'conll2003', 'eng.testa')], ['wikigold', join(shared, 'corpora', 'wikigold', 'wikigold.conll.txt')]]) {
   if (!existsSync(file)) {

@@ -9,6 +9,7 @@ import model from 'wink-eng-lite-web-model';
 import { createExtractor, loadNerModel, WINK_PIPE } from '@kg/extractor';
 import { readGmb, readUner } from '../packages/extractor/dist/ner/corpora.js';
 import { spansOf, tagWords } from '../packages/extractor/dist/ner/tagger.js';
+import { withRuleTags } from '../packages/extractor/dist/ner/rule-features.js';
 
 const shared = process.env.KG_SHARED ?? join(process.cwd(), '..', 'shared');
 const train = join(shared, 'corpora', 'train');
@@ -39,7 +40,8 @@ function score(name, sets) {
   console.log(`  ${name.padEnd(22)} P ${((100 * tp) / (tp + fp)).toFixed(1)}  R ${((100 * tp) / (tp + fn)).toFixed(1)}  F1 ${f({ tp, fp, fn })}   ${Object.entries(by).sort().map(([k, v]) => `${k} ${f(v)}`).join(', ')}`);
 }
 
-for (const [name, sentences] of [['UNER English-EWT dev', readUner(join(train, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['GMB held-out 2,000', readGmb(join(train, 'gmb', 'ner_dataset.csv')).slice(-2000)]]) {
+for (const [name, raw] of [['UNER English-EWT dev', readUner(join(train, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['GMB held-out 2,000', readGmb(join(train, 'gmb', 'ner_dataset.csv')).slice(-2000)]]) {
+  const sentences = withRuleTags(raw, nlp);
   console.log(name);
   const modes = { rules: createExtractor({ nlp }), shipped: createExtractor({ nlp, model: ner }) };
   const results = { rules: [], tagger: [], shipped: [] };
@@ -54,7 +56,7 @@ for (const [name, sentences] of [['UNER English-EWT dev', readUner(join(train, '
       text += '\n';
       for (const sp of spansOf(s.tags)) if (sp.type === 'PER' || sp.type === 'ORG' || sp.type === 'LOC') gold.push(`${d.key}|${base + sp.first}:${base + sp.last}:${sp.type}`);
       const tg = [];
-      for (const sp of spansOf(tagWords(ner, s.words))) if (sp.type === 'PER' || sp.type === 'ORG' || sp.type === 'LOC') tg.push(`${d.key}|${base + sp.first}:${base + sp.last}:${sp.type}`);
+      for (const sp of spansOf(tagWords(ner, s.words, s.rules))) if (sp.type === 'PER' || sp.type === 'ORG' || sp.type === 'LOC') tg.push(`${d.key}|${base + sp.first}:${base + sp.last}:${sp.type}`);
       results.tagger.push({ gold: [], got: tg });
     }
     results.tagger.at(-1).gold = gold;
@@ -74,6 +76,6 @@ for (const [name, sentences] of [['UNER English-EWT dev', readUner(join(train, '
   // The tagger's rows were pushed per sentence; gather them per document for scoring.
   const tagger = [{ gold: results.tagger.flatMap((r) => r.gold), got: results.tagger.flatMap((r) => r.got) }];
   score('rules alone', results.rules);
-  score('tagger alone', tagger);
+  score('tagger (rules as features)', tagger);
   score('extractor as shipped', results.shipped);
 }

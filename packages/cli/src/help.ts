@@ -32,6 +32,8 @@ Prints what was found in the articles on standard output.
 
   --date YYYY-MM-DD  the articles' date: "on Wednesday", "Nov. 19", "last month" are resolved against it
                    (otherwise against a date line at the top of each file; otherwise kept as written)
+  --ner-model FILE   experimental: a name model written by npm run train decides names with the rules
+                   (also for build, add, view and load; by default the rules alone decide)
 
 Each entity has an id that stays the same across runs, a type (Person, Organization, Location,
 Product), a name, its aliases and its mentions as character offsets into the text. Each relation has

@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, documentId, WINK_PIPE } from '@kg/extractor';
+import { createExtractor, documentId, KgExtractorError, loadNerModel, WINK_PIPE } from '@kg/extractor';
 import { buildGraph, createFileStore, createStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary, type Store, type StoreSummary } from '@kg/graph';
 import { HELP } from './help.js';
 import { listInputs, readArticles } from './inputs.js';
@@ -29,10 +29,10 @@ export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, NEO4J: 3 } as const;
 class UsageError extends Error {}
 
 const OPTIONS = {
-  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   load: {
     uri: { type: 'string' },
     user: { type: 'string' },
@@ -40,6 +40,7 @@ const OPTIONS = {
     database: { type: 'string' },
     'batch-size': { type: 'string', default: '100' },
     date: { type: 'string' },
+    'ner-model': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   forget: {
@@ -94,13 +95,18 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     if (command === 'forget') return await runForget(positionals, values, env, { stdout, say });
     const date = str(values.date);
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`kg ${command}: --date is the articles' date as YYYY-MM-DD, not "${date}"`);
-    const io: Io = { stdout, stderr, stdin, say, ...(date ? { date } : {}) };
+    const nerModel = str(values['ner-model']);
+    const io: Io = { stdout, stderr, stdin, say, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}) };
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
     if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
     return await runLoad(positionals, values, env, io);
   } catch (err) {
     if (err instanceof UsageError) {
+      say(err.message);
+      return EXIT.USAGE;
+    }
+    if (err instanceof KgExtractorError && err.code === 'MODEL_UNREADABLE') {
       say(err.message);
       return EXIT.USAGE;
     }
@@ -119,13 +125,15 @@ interface Io {
   say: (line: string) => void;
   /** --date: the articles' date, for resolving "on Wednesday" (otherwise each file's date line, if any). */
   date?: string;
+  /** --ner-model: a name model written by npm run train (experimental; by default the rules alone type names). */
+  nerModel?: string;
 }
 
 /** Reads, decodes and extracts every input; problems are reported one line each and counted. */
 async function extractAll(paths: readonly string[], io: Io, each?: (x: Extraction) => void): Promise<{ extractions: Extraction[]; failed: number }> {
   const { files, problems } = await listInputs(paths);
   for (const p of problems) io.say(p.message);
-  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE) });
+  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}) });
   const bar = io.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: extracting {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
 

@@ -248,12 +248,21 @@ function splitHyphenated(words: readonly Word[], run: Run): Run[] | undefined {
 }
 
 /**
- * Names found by a statistical tagger, by word span ("first:last", word indexes of the document): the
- * type of a name the rules found no evidence for. Rules with evidence keep the decision.
+ * Names found by a statistical tagger, by word span ("first:last", word indexes of the document), with
+ * their type (undefined: a name, but not one kg keeps, such as a nationality or an event).
  */
-export type TaggedNames = ReadonlyMap<string, EntityType>;
+export type TaggedNames = ReadonlyMap<string, EntityType | undefined>;
 
-export function findEntities(text: string, tok: Tokenized, tagged?: TaggedNames): DocumentEntities {
+/**
+ * The tagger, given what the rules decided for every word of the document as BILOU tags ("U-PER",
+ * "B-ORG", ...; "C" for a capitalized run the rules could not type; "O" elsewhere), which it reads as
+ * features, returns the names it finds.
+ */
+export type NameTagger = (ruleTags: readonly string[]) => TaggedNames;
+
+const RULE_CODE: Record<EntityType, string> = { Person: 'PER', Organization: 'ORG', Location: 'LOC', Product: 'PRD' };
+
+export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger): DocumentEntities {
   const { words, sentences } = tok;
   const entities = new Map<string, LocalEntity>();
   const refs: Ref[] = [];
@@ -358,15 +367,51 @@ export function findEntities(text: string, tok: Tokenized, tagged?: TaggedNames)
     if ((prevCand?.type === 'Person' && joined(prevCand, cand)) || (nextCand?.type === 'Person' && joined(cand, nextCand))) cand.type = 'Person';
   }
 
-  // Names the rules could not type: the tagger's type, when it found the same name.
-  if (tagged) {
-    for (const { cand, trustTagger } of pending) {
-      if (cand.type || !trustTagger) continue;
-      const t = tagged.get(`${cand.first}:${cand.last}`);
-      if (!t) continue;
-      cand.type = t;
-      if (t === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
+  // The tagger decides, reading the rules' decisions as features: the type of each name it finds,
+  // its boundaries where they differ from the rules' run, and names the rules did not see.
+  if (tagger) {
+    const ruleTags = words.map(() => 'O');
+    for (const { cand } of pending) {
+      const n = cand.last - cand.first;
+      for (let k = cand.first; k < cand.last; k++) {
+        if (!cand.type) ruleTags[k] = 'C';
+        else ruleTags[k] = `${n === 1 ? 'U' : k === cand.first ? 'B' : k === cand.last - 1 ? 'L' : 'I'}-${RULE_CODE[cand.type]}`;
+      }
     }
+    const tagged = tagger(ruleTags);
+    const covered = new Set<number>();
+    const kept: typeof pending = [];
+    const exact = new Set<string>();
+    for (const p of pending) {
+      const k = `${p.cand.first}:${p.cand.last}`;
+      if (tagged.has(k)) {
+        exact.add(k);
+        const t = tagged.get(k);
+        p.cand.type = t;
+        if (t === 'Location') p.cand.place = lookupPlace(p.cand.name) ?? { key: `place:${fold(p.cand.name)}`, name: p.cand.name, reason: 'same place name' };
+        else delete p.cand.place;
+        if (t !== 'Person') delete p.cand.role;
+      }
+      const overlaps = [...tagged.keys()].some((key) => {
+        const [f, l] = key.split(':').map(Number) as [number, number];
+        return key !== k && f < p.cand.last && l > p.cand.first;
+      });
+      if (!overlaps) kept.push(p);
+      for (let w = p.cand.first; w < p.cand.last; w++) if (!overlaps) covered.add(w);
+    }
+    // Names with other boundaries than the rules' runs, or outside any run.
+    for (const [key, type] of tagged) {
+      if (exact.has(key) || !type) continue;
+      const [first, last] = key.split(':').map(Number) as [number, number];
+      if ([...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
+      const name = textOf(text, words, first, last);
+      const cand: Candidate = { first, last, name, type };
+      if (type === 'Location') cand.place = lookupPlace(name) ?? { key: `place:${fold(name)}`, name, reason: 'same place name' };
+      kept.push({ cand, sentence: words[first]!.sentence, trustTagger: true });
+    }
+    kept.sort((a, b) => a.cand.first - b.cand.first);
+    pending.length = 0;
+    pending.push(...kept);
   }
 
   // First pass: names typed with confidence.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { WinkMethods } from 'wink-nlp';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
-import { findEntities, type TaggedNames } from './entities.js';
+import { findEntities, type NameTagger } from './entities.js';
 import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
@@ -65,19 +65,18 @@ export function documentId(text: string): { id: string; sha256: string } {
 
 const PREFIX: Record<EntityType, string> = { Person: 'person', Organization: 'organization', Location: 'location', Product: 'product' };
 
-const NAME_TYPES: Record<string, EntityType | undefined> = { PER: 'Person', ORG: 'Organization', LOC: 'Location', PRD: 'Product' };
+const NAME_TYPES: Record<string, EntityType | undefined> = { PER: 'Person', ORG: 'Organization', LOC: 'Location', PRD: 'Product', MISC: undefined };
 
-/** The tagger's names in every sentence, by word span. */
-function tagNames(model: NerModel, tok: ReturnType<typeof tokenize>): TaggedNames {
-  const out = new Map<string, EntityType>();
-  for (const s of tok.sentences) {
-    const words = tok.words.slice(s.first, s.last).map((w) => w.text);
-    for (const span of spansOf(tagWords(model, words))) {
-      const type = NAME_TYPES[span.type];
-      if (type) out.set(`${s.first + span.first}:${s.first + span.last}`, type);
+/** The tagger over every sentence of a document, with the rules' tags as features. */
+function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagger {
+  return (ruleTags) => {
+    const out = new Map<string, EntityType | undefined>();
+    for (const s of tok.sentences) {
+      const words = tok.words.slice(s.first, s.last).map((w) => w.text);
+      for (const span of spansOf(tagWords(model, words, ruleTags.slice(s.first, s.last)))) out.set(`${s.first + span.first}:${s.first + span.last}`, NAME_TYPES[span.type]);
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined): Extraction {
@@ -85,7 +84,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
   const hashed = documentId(text);
   const docId = input.id ?? hashed.id;
   const tok = tokenize(nlp, text);
-  const found = findEntities(text, tok, model ? tagNames(model, tok) : undefined);
+  const found = findEntities(text, tok, model ? nameTagger(model, tok) : undefined);
 
   // A country named only by an adjective ("Russian strikes") becomes an entity when a fact needs it.
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);

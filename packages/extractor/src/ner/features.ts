@@ -65,7 +65,7 @@ function placeSpans(words: readonly string[]): string[][] {
 const low = (w: string | undefined): string => (w === undefined ? '<none>' : w.toLowerCase());
 
 /** The features of every token of a sentence that do not depend on the tags before it. */
-export function sentenceFeatures(words: readonly string[]): string[][] {
+export function sentenceFeatures(words: readonly string[], rules?: readonly string[]): string[][] {
   const places = placeSpans(words);
   const shapes = words.map(shape);
   const caps = words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase());
@@ -97,6 +97,9 @@ export function sentenceFeatures(words: readonly string[]): string[][] {
     for (const g of places[i]!) f.push(g);
     if (i > 0) for (const g of wordGazetteer(words[i - 1]!)) f.push(`-1${g}`);
     if (i + 1 < words.length) for (const g of wordGazetteer(words[i + 1]!)) f.push(`+1${g}`);
+    if (rules) {
+      f.push(`r=${rules[i]}`, `r-1=${rules[i - 1] ?? '<s>'}`, `r+1=${rules[i + 1] ?? '</s>'}`, `rs=${rules[i]}|${shapes[i]}`);
+    }
     return f;
   });
 }

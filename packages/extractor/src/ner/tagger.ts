@@ -32,6 +32,8 @@ export interface TrainingSentence {
   readonly words: readonly string[];
   /** BILOU tags, one per word. */
   readonly tags: readonly string[];
+  /** What kg's rules decided for each word (see NameTagger in entities.ts), read as features. */
+  readonly rules?: readonly string[];
 }
 
 export interface NameSpan {
@@ -65,8 +67,13 @@ function choose(scores: Float64Array, prev: number, atEnd: boolean): number {
   return best;
 }
 
-function decode(p: AveragedPerceptron, words: readonly string[], learn?: readonly string[]): string[] {
-  const statics = sentenceFeatures(words);
+/** Typographic quotes, dashes and ellipses as the training corpora write them (ASCII). */
+const ASCII: Record<string, string> = { '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2018': "'", '\u2019': "'", '\u2013': '-', '\u2014': '--', '\u2026': '...' };
+export const normalizeWord = (w: string): string => (/[\u2018\u2019\u201c-\u201e\u00ab\u00bb\u2013\u2014\u2026]/.test(w) ? [...w].map((c) => ASCII[c] ?? c).join('') : w);
+
+function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, learn?: readonly string[]): string[] {
+  const words = raw.map(normalizeWord);
+  const statics = sentenceFeatures(words, rules);
   const out: string[] = [];
   const scores = new Float64Array(TAGS.length);
   let prev = -1;
@@ -82,9 +89,9 @@ function decode(p: AveragedPerceptron, words: readonly string[], learn?: readonl
   return out;
 }
 
-/** Tags one sentence of words. */
-export function tagWords(model: NerModel, words: readonly string[]): string[] {
-  return words.length ? decode(model.perceptron, words) : [];
+/** Tags one sentence of words (with the rules' tags for them, when the model was trained with them). */
+export function tagWords(model: NerModel, words: readonly string[], rules?: readonly string[]): string[] {
+  return words.length ? decode(model.perceptron, words, rules) : [];
 }
 
 /** The names in a sentence's BILOU tags. */
@@ -140,7 +147,7 @@ export function trainTagger(sentences: readonly TrainingSentence[], card: Omit<M
     let tokens = 0;
     for (const k of order) {
       const sent = sentences[k]!;
-      const got = decode(p, sent.words, sent.tags);
+      const got = decode(p, sent.words, sent.rules, sent.tags);
       for (let i = 0; i < got.length; i++) if (got[i] !== sent.tags[i]) errors++;
       tokens += got.length;
     }

@@ -12,7 +12,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { WINK_PIPE } from '../extract.js';
 import { readConll, readGmb, readUner, type CorpusSentence } from './corpora.js';
+import { withRuleTags } from './rule-features.js';
 import { DEFAULT_MODEL_FILE } from './model-file.js';
 import { loadModel, saveModel, spansOf, tagWords, trainTagger, type NerModel } from './tagger.js';
 
@@ -33,7 +37,7 @@ export function scoreTagger(model: NerModel, gold: readonly CorpusSentence[]): {
   const key = (s: { first: number; last: number; type: string }): string => `${s.first}:${s.last}:${s.type}`;
   for (const s of gold) {
     const want = spansOf(s.tags).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
-    const got = spansOf(tagWords(model, s.words)).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
+    const got = spansOf(tagWords(model, s.words, s.rules)).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
     const w = new Set(want.map(key));
     const g = new Set(got.map(key));
     for (const x of got) {
@@ -89,9 +93,13 @@ async function main(): Promise<void> {
     console.error(`kg train: ${name}: ${list.length} sentences`);
   }
   const permissive = names.every((n) => CORPORA[n]!.permissive);
+  const nlp = winkNLP(model, WINK_PIPE);
+  const t00 = Date.now();
+  const training = withRuleTags(sentences, nlp);
+  console.error(`kg train: the rules' decisions read for ${training.length} sentences (${((Date.now() - t00) / 1000).toFixed(0)} s)`);
   const t0 = Date.now();
-  const model = trainTagger(
-    sentences,
+  const tagger = trainTagger(
+    training,
     {
       name: `kg-ner-${names.join('+')}`,
       trainedOn,
@@ -102,11 +110,11 @@ async function main(): Promise<void> {
   );
   const scores: Record<string, unknown> = {};
   for (const [name, dev] of [['uner-ewt-dev', readUner(join(trainDir, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['gmb-heldout-2000', gmbDev]] as const) {
-    const score = scoreTagger(model, dev);
+    const score = scoreTagger(tagger, withRuleTags(dev, nlp));
     console.error(`kg train: ${name} (held out): P ${(100 * score.p).toFixed(1)} R ${(100 * score.r).toFixed(1)} F1 ${(100 * score.f1).toFixed(1)} ${JSON.stringify(score.byType)}`);
     scores[name] = { p: round(score.p), r: round(score.r), f1: round(score.f1), byType: score.byType };
   }
-  const withScores: NerModel = { ...model, card: { ...model.card, scores } };
+  const withScores: NerModel = { ...tagger, card: { ...tagger.card, scores } };
   const file = saveModel(withScores);
   mkdirSync(dirname(String(values.out)), { recursive: true });
   writeFileSync(String(values.out), file);
