@@ -25,6 +25,16 @@ describe('entities', () => {
     expect(relation(x, 'HOLDS_ROLE', 'Dmitry Peskov', 'Kremlin')?.role).toBe('Kremlin spokesman');
   });
 
+  it.each(['\u000b', '\f', '\u2028', '\u2029', '\ufeff', '\u3000', '\u2000'])('keeps offsets exact after a character wink-nlp drops (%j)', (ch) => {
+    const text = `Intro${ch}text.${ch} President Joe Biden met Xi Jinping in Lima.${ch}${ch}Lima was calm.`;
+    const x = run(text);
+    const mentions = x.entities.flatMap((e) => e.mentions);
+    expect(mentions.length).toBeGreaterThanOrEqual(3);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(byName(x, 'Joe Biden')?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Joe Biden']);
+    expect(byName(x, 'Lima')?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Lima', 'Lima']);
+  });
+
   it('keeps Unicode names whole, with offsets into the original text', () => {
     const text = 'Ukrainian President Volodymyr Zelensky will meet Turkish President Recep Tayyip Erdoğan in Türkiye. Spanish Prime Minister Pedro Sánchez was there.';
     const x = run(text);

@@ -1,6 +1,7 @@
 /**
  * From wink-nlp's tokens to words with offsets into the original text.
- * wink-nlp is lossless (precedingSpaces + value rebuild the text), so offsets are exact; it splits some
+ * wink-nlp is nearly lossless (precedingSpaces + value rebuild the text, but for a few characters it drops,
+ * which are found again here), so offsets are exact; it splits some
  * non-ASCII words ("Erdo|ğ|an"), which are joined again here.
  */
 import type { WinkMethods } from 'wink-nlp';
@@ -61,7 +62,13 @@ export function tokenize(nlp: WinkMethods, text: string): Tokenized {
   for (let t = 0; t < values.length; t++) {
     const space = spaces[t] ?? '';
     const value = values[t] ?? '';
-    const start = offset + space.length;
+    let start = offset + space.length;
+    // wink-nlp drops some characters (vertical tab, form feed, U+2028, U+2029, U+FEFF, U+3000, U+2000...):
+    // the token is then found again in the text, past whitespace only.
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, offset);
+      if (found >= 0 && /^\s*$/.test(text.slice(offset, found))) start = found;
+    }
     const end = start + value.length;
     offset = end;
     if (space.includes('\n')) breakPending = true;
