@@ -56,4 +56,21 @@ describe('mergeExtractions', () => {
     expect(one.edges().sort()).toEqual(two.edges().sort());
     for (const n of one.nodes()) expect(two.getNodeAttributes(n)).toEqual(one.getNodeAttributes(n));
   });
+
+  it('keeps apart people whose last names are two letters apart in a short name (Tony Blair, Tony Bland; Alan Smith, Alan Beith)', () => {
+    const x = mergeExtractions([
+      article('d-c', [
+        { id: 'person:tony-blair', type: 'Person', name: 'Tony Blair' },
+        { id: 'person:alan-smith', type: 'Person', name: 'Alan Smith' },
+      ]),
+      article('d-d', [
+        { id: 'person:tony-bland', type: 'Person', name: 'Tony Bland' },
+        { id: 'person:alan-beith', type: 'Person', name: 'Alan Beith' },
+        { id: 'person:volodymyr-zelenskiy', type: 'Person', name: 'Volodymyr Zelenskiy' },
+      ]),
+      article('d-e', [{ id: 'person:volodymyr-zelenskyy', type: 'Person', name: 'Volodymyr Zelenskyy' }]),
+    ]);
+    expect(x.entities.map((e) => e.name).sort()).toEqual(['Alan Beith', 'Alan Smith', 'Tony Blair', 'Tony Bland', 'Volodymyr Zelenskiy']);
+    expect(x.entities.find((e) => e.name === 'Volodymyr Zelenskiy')?.aliases).toEqual(['Volodymyr Zelenskyy']);
+  });
 });

@@ -167,7 +167,7 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
     for (const other of group.slice(1)) union(group[0]!, other, k.split('|')[1]!, 'same name after folding case and diacritics');
   }
 
-  // People: the same first name and a last name one or two letters apart ("Zelensky", "Zelenskyy").
+  // People: the same first name and a last name one letter apart (two in a long name): "Zelensky", "Zelenskyy".
   const people = ids.filter((id) => surface(id).type === 'Person');
   const full = people.filter((id) => toks.get(id)!.length >= 2);
   const byFirstName = new Map<string, string[]>();
@@ -181,7 +181,9 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
       for (let j = i + 1; j < group.length; j++) {
         const la = toks.get(group[i]!)!.at(-1)!;
         const lb = toks.get(group[j]!)!.at(-1)!;
-        if (la !== lb && Math.min(la.length, lb.length) >= 5 && Math.abs(la.length - lb.length) <= 2 && distance(la, lb) <= 2) {
+        // One letter apart, or two in long names: "Zelensky"/"Zelenskyy", never "Blair"/"Bland" or "Smith"/"Beith".
+        const near = distance(la, lb) <= (Math.min(la.length, lb.length) >= 8 ? 2 : 1);
+        if (la !== lb && Math.min(la.length, lb.length) >= 5 && Math.abs(la.length - lb.length) <= 2 && near) {
           union(group[i]!, group[j]!, name.get(group[j]!)!, 'spelling variant of the same full name');
         }
       }
