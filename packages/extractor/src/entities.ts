@@ -285,6 +285,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   };
 
   const bylines: Byline[] = [];
+  // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
+  const taggable = new Set<number>();
   // The edges of an article: its first lines, and what follows its last sentence (credits, tags, links).
   let tail = sentences.length;
   while (tail > 0 && !/[.!?"”’)]$/.test(words[sentences[tail - 1]!.last - 1]?.text ?? '')) tail--;
@@ -305,6 +307,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     const headline = isHeadline(words, s.first, s.last);
     const allCaps = isAllCaps(words, s.first, s.last);
+    if (!headline && !allCaps) taggable.add(s.index);
     const resultLine = isResultLine(words, s.first, s.last);
     const runs = findRuns(words, s.first, s.last);
     for (const raw of runs) {
@@ -384,6 +387,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
+      if (!p.trustTagger) {
+        kept.push(p);
+        for (let w = p.cand.first; w < p.cand.last; w++) covered.add(w);
+        continue;
+      }
       if (tagged.has(k)) {
         exact.add(k);
         const t = tagged.get(k);
@@ -391,7 +399,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         if (t === 'Location') p.cand.place = lookupPlace(p.cand.name) ?? { key: `place:${fold(p.cand.name)}`, name: p.cand.name, reason: 'same place name' };
         else delete p.cand.place;
         if (t !== 'Person') delete p.cand.role;
-      }
+      } else p.cand.type = undefined; // the tagger saw the rules' type and found no name here
       const overlaps = [...tagged.keys()].some((key) => {
         const [f, l] = key.split(':').map(Number) as [number, number];
         return key !== k && f < p.cand.last && l > p.cand.first;
@@ -403,7 +411,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     for (const [key, type] of tagged) {
       if (exact.has(key) || !type) continue;
       const [first, last] = key.split(':').map(Number) as [number, number];
-      if ([...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
+      if (!taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
       const name = textOf(text, words, first, last);
       const cand: Candidate = { first, last, name, type };
       if (type === 'Location') cand.place = lookupPlace(name) ?? { key: `place:${fold(name)}`, name, reason: 'same place name' };
@@ -412,6 +420,24 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     kept.sort((a, b) => a.cand.first - b.cand.first);
     pending.length = 0;
     pending.push(...kept);
+    // One name, one type in an article: the type most of its mentions have (the first one on a tie).
+    const votes = new Map<string, Map<EntityType, number>>();
+    for (const { cand } of pending) {
+      if (!cand.type) continue;
+      const v = votes.get(fold(cand.name)) ?? new Map<EntityType, number>();
+      v.set(cand.type, (v.get(cand.type) ?? 0) + 1);
+      votes.set(fold(cand.name), v);
+    }
+    for (const { cand } of pending) {
+      const v = cand.type && votes.get(fold(cand.name));
+      if (!v || v.size < 2) continue;
+      const best = [...v.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+      if (best[0] === cand.type) continue;
+      cand.type = best[0];
+      if (cand.type === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
+      else delete cand.place;
+      if (cand.type !== 'Person') delete cand.role;
+    }
   }
 
   // First pass: names typed with confidence.

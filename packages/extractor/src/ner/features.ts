@@ -103,8 +103,3 @@ export function sentenceFeatures(words: readonly string[], rules?: readonly stri
     return f;
   });
 }
-
-/** The features that depend on the tags already given to the two words before. */
-export function historyFeatures(word: string, prev: string, prev2: string): string[] {
-  return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${word.toLowerCase()}`];
-}

@@ -27,14 +27,19 @@ export class AveragedPerceptron {
     return out;
   }
 
-  /** One example: when the guess is wrong, the truth's features gain and the guess's lose. */
-  update(truth: number, guess: number, features: readonly string[]): void {
+  /** Starts one training example (a sentence): every weight's average counts it once. */
+  tick(): void {
     this.step++;
-    if (truth === guess) return;
-    for (const f of features) {
-      this.bump(f, truth, 1);
-      this.bump(f, guess, -1);
-    }
+  }
+
+  /** Adds `by` to the weights of `features` for class `c` (within the current example). */
+  add(features: readonly string[], c: number, by: number): void {
+    for (const f of features) this.bump(f, c, by);
+  }
+
+  /** The weight of one feature for one class (0 when unknown). */
+  weight(feature: string, c: number): number {
+    return this.weights.get(feature)?.[c] ?? 0;
   }
 
   private bump(f: string, c: number, by: number): void {

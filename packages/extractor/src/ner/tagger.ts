@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AveragedPerceptron } from './perceptron.js';
-import { historyFeatures, sentenceFeatures } from './features.js';
+import { sentenceFeatures } from './features.js';
 
 export const NAME_CLASSES = ['PER', 'ORG', 'LOC', 'PRD', 'MISC'] as const;
 export type NameClass = (typeof NAME_CLASSES)[number];
@@ -52,41 +52,72 @@ const allowed: boolean[][] = TAGS.map((prev) =>
 const START = TAGS.map((t) => t === 'O' || t.startsWith('B-') || t.startsWith('U-'));
 const END_OK = TAGS.map((t) => !insideOf(t));
 
-/** The best allowed tag for one word; before the last word a name may not be left open. */
-function choose(scores: Float64Array, prev: number, atEnd: boolean): number {
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let c = 0; c < scores.length; c++) {
-    const ok = prev < 0 ? START[c] : allowed[prev]![c];
-    if (!ok || (atEnd && !END_OK[c])) continue;
-    if (scores[c]! > bestScore) {
-      bestScore = scores[c]!;
-      best = c;
-    }
-  }
-  return best;
-}
-
 /** Typographic quotes, dashes and ellipses as the training corpora write them (ASCII). */
 const ASCII: Record<string, string> = { '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2018': "'", '\u2019': "'", '\u2013': '-', '\u2014': '--', '\u2026': '...' };
 export const normalizeWord = (w: string): string => (/[\u2018\u2019\u201c-\u201e\u00ab\u00bb\u2013\u2014\u2026]/.test(w) ? [...w].map((c) => ASCII[c] ?? c).join('') : w);
 
-function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, learn?: readonly string[]): string[] {
+const N = TAGS.length;
+const historyOf = (p: number): string => (p < 0 ? '<s>' : TAGS[p]!);
+
+/**
+ * The best tag sequence (Viterbi over first-order tag transitions, invalid sequences ruled out). With
+ * `gold`, one structured perceptron update (Collins 2002): where the predicted sequence differs from
+ * the gold one, the gold features gain and the predicted ones lose.
+ */
+function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, gold?: readonly string[]): string[] {
   const words = raw.map(normalizeWord);
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
   const statics = sentenceFeatures(words, rules);
-  const out: string[] = [];
-  const scores = new Float64Array(TAGS.length);
-  let prev = -1;
-  for (let i = 0; i < words.length; i++) {
-    const feats = [...statics[i]!, ...historyFeatures(words[i]!, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')];
-    p.scores(feats, scores);
-    const guess = choose(scores, prev, i === words.length - 1);
-    if (learn) p.update(tagIndex.get(learn[i]!) ?? 0, guess, feats);
-    // Training follows its own guesses, as the tagger will at run time.
-    out.push(TAGS[guess]!);
-    prev = guess;
+  const emit = statics.map((f) => p.scores(f, new Float64Array(N)));
+  // History: the previous tag alone, and with this word.
+  const hist = (i: number, prev: number, c: number): number => {
+    const h = historyOf(prev);
+    return p.weight(`t-1=${h}`, c) + p.weight(`t-1w=${h}|${lower[i]}`, c);
+  };
+  const score = new Float64Array(n * N).fill(-Infinity);
+  const back = new Int32Array(n * N).fill(-1);
+  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c])) score[c] = emit[0]![c]! + hist(0, -1, c);
+  for (let i = 1; i < n; i++) {
+    const atEnd = i === n - 1;
+    for (let c = 0; c < N; c++) {
+      if (atEnd && !END_OK[c]) continue;
+      let best = -Infinity;
+      let arg = -1;
+      for (let q = 0; q < N; q++) {
+        const prev = score[(i - 1) * N + q]!;
+        if (prev === -Infinity || !allowed[q]![c]) continue;
+        const v = prev + hist(i, q, c);
+        if (v > best) {
+          best = v;
+          arg = q;
+        }
+      }
+      if (arg >= 0) {
+        score[i * N + c] = best + emit[i]![c]!;
+        back[i * N + c] = arg;
+      }
+    }
   }
-  return out;
+  let last = -1;
+  for (let c = 0; c < N; c++) if (score[(n - 1) * N + c]! > -Infinity && (last < 0 || score[(n - 1) * N + c]! > score[(n - 1) * N + last]!)) last = c;
+  const path = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = last;
+    last = back[i * N + last]!;
+  }
+  if (gold) {
+    p.tick();
+    const g = gold.map((t) => tagIndex.get(t) ?? 0);
+    for (let i = 0; i < n; i++) {
+      if (g[i] === path[i] && (i === 0 || g[i - 1] === path[i - 1])) continue;
+      const gh = historyOf(i ? g[i - 1]! : -1);
+      const ph = historyOf(i ? path[i - 1]! : -1);
+      p.add([...statics[i]!, `t-1=${gh}`, `t-1w=${gh}|${lower[i]}`], g[i]!, 1);
+      p.add([...statics[i]!, `t-1=${ph}`, `t-1w=${ph}|${lower[i]}`], path[i]!, -1);
+    }
+  }
+  return path.map((c) => TAGS[c]!);
 }
 
 /** Tags one sentence of words (with the rules' tags for them, when the model was trained with them). */
@@ -147,6 +178,7 @@ export function trainTagger(sentences: readonly TrainingSentence[], card: Omit<M
     let tokens = 0;
     for (const k of order) {
       const sent = sentences[k]!;
+      if (!sent.words.length) continue;
       const got = decode(p, sent.words, sent.rules, sent.tags);
       for (let i = 0; i < got.length; i++) if (got[i] !== sent.tags[i]) errors++;
       tokens += got.length;
