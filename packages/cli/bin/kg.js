@@ -14,4 +14,6 @@ if (existsSync('.env')) {
     process.stderr.write(`kg: cannot read .env (${err.message}); ignoring it\n`);
   }
 }
-process.exitCode = await main({ argv: process.argv.slice(2), env: { ...fromFile, ...process.env } });
+process.exitCode = await main({ argv: process.argv.slice(2), env: process.env, envFile: fromFile });
+// Done: a connection a silent server left open must not keep the process alive (output is flushed first).
+setTimeout(() => process.exit(), 3000).unref();

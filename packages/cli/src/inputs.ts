@@ -2,9 +2,9 @@
  * Paths on the command line to articles: files, folders (recursively, sorted), or "-" for standard input.
  * Each problem is reported for its own file; the others are still read.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeArticle, KgExtractorError } from '@kg/extractor';
+import { decodeArticle, DEFAULT_MAX_BYTES, KgExtractorError } from '@kg/extractor';
 
 export interface Article {
   readonly source: string;
@@ -21,10 +21,28 @@ export type InputItem = { kind: 'article'; article: Article } | { kind: 'problem
 
 const TEXT_FILE = /\.(txt|text|md)$/i;
 
-/** Expands paths into the list of files to read, in a stable order. Missing paths and empty folders are problems. */
+/** What a path is, in words, when it is not a file or a folder we read. */
+function special(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | undefined {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return undefined;
+}
+
+const fsProblem = (source: string, err: unknown, doing: string): InputProblem => {
+  const code = (err as NodeJS.ErrnoException).code ?? 'READ_FAILED';
+  return { source, code, message: `kg: cannot ${doing} ${source} (${code})` };
+};
+
+/**
+ * Expands paths into the list of files to read, in a stable order. Folders are read recursively,
+ * following links (each real folder once), leaving out hidden entries and node_modules. Missing paths,
+ * empty folders, FIFOs and devices are problems; nothing is read yet.
+ */
 export async function listInputs(paths: readonly string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
   const files: string[] = [];
   const problems: InputProblem[] = [];
+  const seen = new Set<string>();
   for (const p of paths) {
     if (p === '-') {
       files.push('-');
@@ -33,12 +51,15 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
     let info;
     try {
       info = await stat(p);
-    } catch {
-      problems.push({ source: p, code: 'NOT_FOUND', message: `kg: ${p}: no such file or folder` });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push(code === 'ENOENT' ? { source: p, code: 'NOT_FOUND', message: `kg: ${p}: no such file or folder` } : fsProblem(p, err, 'read'));
       continue;
     }
-    if (info.isDirectory()) {
-      const found = await walk(p);
+    const odd = special(info);
+    if (odd) problems.push({ source: p, code: 'NOT_A_FILE', message: `kg: ${p} is ${odd}, not a file; kg reads files, folders or - for standard input` });
+    else if (info.isDirectory()) {
+      const found = await walk(p, seen, problems);
       if (found.length === 0) problems.push({ source: p, code: 'NO_TEXT', message: `kg: ${p}: folder holds no text files (.txt, .text, .md)` });
       files.push(...found);
     } else files.push(p);
@@ -46,39 +67,85 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
   return { files, problems };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, seen: Set<string>, problems: InputProblem[]): Promise<string[]> {
+  let real: string;
+  let entries;
+  try {
+    real = await realpath(dir);
+    if (seen.has(real)) return []; // a link back to a folder already read
+    seen.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    problems.push(fsProblem(dir, err, 'read the folder'));
+    return [];
+  }
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile() && TEXT_FILE.test(e.name)) out.push(full);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const info = await stat(full);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      } catch {
+        continue; // a dangling link
+      }
+    }
+    if (isDir) out.push(...(await walk(full, seen, problems)));
+    else if (isFile && TEXT_FILE.test(e.name)) out.push(full);
   }
   return out;
 }
 
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** Reads at most `max` + 1 bytes of standard input: enough to know it is over the limit. */
+async function readStdin(stdin: NodeJS.ReadableStream, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  let size = 0;
+  for await (const c of stdin) {
+    const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    chunks.push(b);
+    size += b.length;
+    if (size > max) break;
+  }
   return Buffer.concat(chunks);
 }
 
-/** Reads and decodes one file at a time, so memory follows the graph and not the whole corpus. */
-export async function* readArticles(files: readonly string[], stdin: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
-  for (const file of files) {
-    const source = file === '-' ? '<stdin>' : file;
-    try {
-      const bytes = file === '-' ? await readStdin(stdin) : await readFile(file);
-      yield { kind: 'article', article: { source, text: decodeArticle(bytes, source) } };
-    } catch (err) {
-      if (err instanceof KgExtractorError) yield { kind: 'problem', problem: { source, code: err.code, message: err.message } };
-      else {
-        const code = (err as NodeJS.ErrnoException).code ?? 'READ_FAILED';
-        yield { kind: 'problem', problem: { source, code, message: `kg: cannot read ${source} (${code})` } };
-      }
+/** Reads a regular file, at most `max` + 1 bytes of it, whatever its size says. */
+async function readBounded(file: string, max: number): Promise<Uint8Array> {
+  const info = await stat(file);
+  const odd = special(info);
+  if (odd) throw new KgExtractorError('INVALID_INPUT', `${file} is ${odd}, not a file`, { source: file });
+  if (info.size > max) throw new KgExtractorError('TOO_LARGE', `${file} is ${info.size} bytes, over the limit of ${max} (an article is expected)`, { source: file });
+  const h = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(info.size, max) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await h.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) break;
     }
+    return buf.subarray(0, n);
+  } finally {
+    await h.close();
   }
 }
 
+/** Reads and decodes one file at a time, so memory follows the graph and not the whole corpus. */
+export async function* readArticles(files: readonly string[], stdin: NodeJS.ReadableStream, max = DEFAULT_MAX_BYTES): AsyncGenerator<InputItem> {
+  for (const file of files) {
+    const source = file === '-' ? '<stdin>' : file;
+    try {
+      const bytes = file === '-' ? await readStdin(stdin, max) : await readBounded(file, max);
+      yield { kind: 'article', article: { source, text: decodeArticle(bytes, source, max) } };
+    } catch (err) {
+      if (err instanceof KgExtractorError) yield { kind: 'problem', problem: { source, code: err.code, message: err.message } };
+      else yield { kind: 'problem', problem: fsProblem(source, err, 'read') };
+    }
+  }
+}

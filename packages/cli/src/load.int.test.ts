@@ -158,8 +158,9 @@ describe('kg load seeds into the real Neo4j', () => {
     writeFileSync(join(dir, 'a.txt'), 'Refusal test article: Chancellor Olaf Testperson visited Vienna.');
     const r = await kg(['load', dir], { env: { ...env, NEO4J_PASSWORD: 'wrong-password' } });
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(String(env.NEO4J_URI));
+    // Where the data would go, then what went wrong: one line each.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([`kg load: Neo4j at ${String(env.NEO4J_URI)}${env.NEO4J_DATABASE ? ` (database ${env.NEO4J_DATABASE})` : ''}, from the environment (NEO4J_URI)`, expect.stringContaining(String(env.NEO4J_URI))]);
     const rows = await query("MATCH (a:Article) WHERE a.title STARTS WITH 'Refusal test article' RETURN count(a) AS n");
     expect(Number(rows[0]!.n)).toBe(0);
   });

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,85 @@ describe('kg build', () => {
   });
 });
 
+describe('inputs a user may give', () => {
+  it('skips hidden folders and node_modules, follows links once (a loop is no trouble), and refuses a FIFO in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-inputs-'));
+    mkdirSync(join(dir, 'news'));
+    writeFileSync(join(dir, 'news', 'a.txt'), 'Ukrainian President Volodymyr Zelensky visited Spain on Tuesday.');
+    mkdirSync(join(dir, 'news', 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(dir, 'news', 'node_modules', 'pkg', 'README.md'), 'Some package README by Jane Doe.');
+    mkdirSync(join(dir, 'news', '.git'));
+    writeFileSync(join(dir, 'news', '.git', 'notes.txt'), 'Hidden notes about Paris.');
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'b.txt'), 'Spanish Prime Minister Pedro Sánchez met Chancellor Olaf Scholz in Berlin.');
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'news', 'linked'));
+    symlinkSync(join(dir, 'news'), join(dir, 'news', 'loop'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    const r = await kg(['extract', join(dir, 'news'), join(dir, 'pipe.txt'), '--format', 'jsonl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`kg: ${join(dir, 'pipe.txt')} is a FIFO, not a file; kg reads files, folders or - for standard input`]);
+    const sources = r.stdout.trim().split('\n').map((l) => JSON.parse(l).documents[0].source);
+    expect(sources).toEqual([join(dir, 'news', 'a.txt'), join(dir, 'news', 'linked', 'b.txt')]);
+  });
+
+  it('refuses a device and caps standard input, one line each', async () => {
+    const dev = await kg(['extract', '/dev/zero']);
+    expect(dev.code).toBe(1);
+    expect(dev.stderr.trim()).toBe('kg: /dev/zero is a device, not a file; kg reads files, folders or - for standard input');
+    const big = await kg(['extract', '-'], { stdin: 'Paris. '.repeat(800_000) });
+    expect(big.code).toBe(1);
+    expect(big.stderr.trim()).toMatch(/^kg\/extractor: <stdin> is \d+ bytes, over the limit of 5242880/);
+  });
+
+  it('reads UTF-16 with a byte-order mark, and names UTF-16 without one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-utf16-'));
+    const text = 'Ukrainian President Volodymyr Zelensky visited Spain on Tuesday.';
+    writeFileSync(join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(dir, 'nobom.txt'), Buffer.from(text, 'utf16le'));
+    const r = await kg(['extract', join(dir, 'bom.txt'), join(dir, 'nobom.txt'), '--format', 'jsonl']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout.trim()).entities.map((e: { name: string }) => e.name)).toContain('Volodymyr Zelensky');
+    expect(r.stderr.trim()).toMatch(/nobom\.txt looks like UTF-16 without a byte-order mark/);
+  });
+
+  it('an --out under a regular file is one line, not a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-out-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    for (const cmd of ['build', 'view']) {
+      const r = await kg([cmd, join(seeds, readdirSync(seeds)[0]!), '--out', join(dir, 'file', 'sub')]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(join(dir, 'file', 'sub'));
+    }
+  });
+
+  it('an unreadable folder is one line; the other inputs are read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-unreadable-'));
+    mkdirSync(join(dir, 'closed'));
+    writeFileSync(join(dir, 'closed', 'a.txt'), 'Paris.');
+    chmodSync(join(dir, 'closed'), 0o000);
+    try {
+      const r = await kg(['extract', join(dir, 'closed'), join(seeds, readdirSync(seeds)[0]!), '--format', 'jsonl']);
+      // root reads any folder; everyone else gets one line for it
+      if (process.getuid?.() !== 0) {
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/cannot read the folder .*closed \(EACCES\)/);
+      }
+      expect(r.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      chmodSync(join(dir, 'closed'), 0o755);
+    }
+  });
+
+  it('checks --date once, as a calendar day', async () => {
+    const r = await kg(['extract', seeds, '--date', '2025-13-45']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/a calendar day as YYYY-MM-DD, not "2025-13-45"/);
+  });
+});
+
 describe('help', () => {
   it.each(['extract', 'build', 'load'])('kg %s --help shows usage and examples', async (cmd) => {
     const r = await kg([cmd, '--help']);
@@ -80,6 +160,13 @@ describe('help', () => {
     expect((await kg(['frobnicate'])).code).toBe(2);
     expect((await kg(['build', seeds, '--bogus'])).code).toBe(2);
   });
+
+  it('suggests the command or option meant', async () => {
+    expect((await kg(['biuld', 'seeds'])).stderr).toMatch(/^kg: unknown command "biuld"; did you mean build\?/);
+    const r = await kg(['build', seeds, '--outt', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kg build: unknown option --outt; did you mean --out\?/);
+  });
 });
 
 describe('kg load without a server', () => {
@@ -94,9 +181,34 @@ describe('kg load without a server', () => {
     const uri = `bolt://127.0.0.1:${port}`;
     const r = await kg(['load', seeds, '--uri', uri, '--password', 'x']);
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(uri);
+    // One line says where the data would go and why, one line says what went wrong.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(`kg load: Neo4j at ${uri}, from --uri`);
+    expect(lines[1]).toContain(uri);
   });
+
+  it('says when the URI comes from .env, and points an HTTP address to Bolt', async () => {
+    const r = await kg(['load', seeds, '--password', 'x'], { env: {}, envFile: { NEO4J_URI: 'http://127.0.0.1:7474' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("kg load: http://127.0.0.1:7474 (from .env (NEO4J_URI)) is Neo4j's HTTP address; kg speaks Bolt: use bolt://host:7687 or neo4j://host:7687");
+  });
+
+  it('gives up on a server that accepts connections but never answers, in bounded time, and exits 3', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((sock) => void sockets.push(sock));
+    const port = await new Promise<number>((resolve) => silent.listen(0, '127.0.0.1', () => resolve((silent.address() as { port: number }).port)));
+    try {
+      const t0 = Date.now();
+      const r = await kg(['load', seeds, '--uri', `bolt://127.0.0.1:${port}`, '--password', 'x']);
+      expect(r.code).toBe(3);
+      expect(Date.now() - t0).toBeLessThan(40_000);
+      expect(r.stderr.trim().split('\n').at(-1)).toContain(`127.0.0.1:${port}`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  }, 60_000);
 
   it('asks for a password when none is given', async () => {
     const r = await kg(['load', seeds], { env: {} });

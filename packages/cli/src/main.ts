@@ -6,6 +6,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
+import { distance } from 'fastest-levenshtein';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -21,6 +22,8 @@ export interface MainOptions {
   readonly stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stdin?: NodeJS.ReadableStream;
+  /** NEO4J_* settings read from ./.env, used after the flags and the environment. */
+  readonly envFile?: Readonly<Record<string, string>>;
 }
 
 /** Exit codes: 0 all done; 1 some inputs could not be read (the rest was processed); 2 usage; 3 Neo4j. */
@@ -56,7 +59,19 @@ const OPTIONS = {
 
 type Command = keyof typeof OPTIONS;
 
-export async function main({ argv, env = process.env, stdout = process.stdout, stderr = process.stderr, stdin = process.stdin }: MainOptions): Promise<number> {
+/** The closest of `choices` to a mistyped word, when it is close enough to be meant. */
+function didYouMean(word: string, choices: readonly string[]): string {
+  const best = choices.map((c) => ({ c, d: distance(word, c) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.ceil(word.length / 3)) ? `; did you mean ${best.c}?` : '';
+}
+
+/** A real calendar day as YYYY-MM-DD. */
+const isDay = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export async function main({ argv, env = process.env, stdout = process.stdout, stderr = process.stderr, stdin = process.stdin, envFile = {} }: MainOptions): Promise<number> {
   const say = (line: string): void => void stderr.write(line + '\n');
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -69,7 +84,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     return EXIT.OK;
   }
   if (!(cmd in OPTIONS)) {
-    say(`kg: unknown command "${cmd}"; commands are extract, build, add, view, load, forget (kg --help)`);
+    say(`kg: unknown command "${cmd}"${didYouMean(cmd, Object.keys(OPTIONS))}; commands are ${Object.keys(OPTIONS).join(', ')} (kg --help)`);
     return EXIT.USAGE;
   }
   const command = cmd as Command;
@@ -80,7 +95,12 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     values = parsed.values as Record<string, string | boolean | undefined>;
     positionals = parsed.positionals;
   } catch (err) {
-    say(`kg ${command}: ${(err as Error).message.split('\n')[0]} (kg ${command} --help)`);
+    const e = err as Error & { code?: string };
+    const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^']+)'/.exec(e.message)?.[1] : undefined;
+    if (unknown) {
+      const options = Object.keys(OPTIONS[command]).map((o) => `--${o}`);
+      say(`kg ${command}: unknown option ${unknown}${didYouMean(unknown, options)} (kg ${command} --help lists ${options.join(', ')})`);
+    } else say(`kg ${command}: ${e.message.split('\n')[0]} (kg ${command} --help)`);
     return EXIT.USAGE;
   }
   if (values.help) {
@@ -92,15 +112,15 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
       if (command === 'forget') throw new UsageError('kg forget: give the source (file path as it was loaded) or id of at least one article (kg forget --help)');
       throw new UsageError(`kg ${command}: give at least one file or folder, or - for standard input (kg ${command} --help)`);
     }
-    if (command === 'forget') return await runForget(positionals, values, env, { stdout, say });
+    if (command === 'forget') return await runForget(positionals, values, env, envFile, { stdout, say });
     const date = str(values.date);
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`kg ${command}: --date is the articles' date as YYYY-MM-DD, not "${date}"`);
+    if (date !== undefined && !isDay(date)) throw new UsageError(`kg ${command}: --date is the articles' date, a calendar day as YYYY-MM-DD, not "${date}"`);
     const nerModel = str(values['ner-model']);
     const io: Io = { stdout, stderr, stdin, say, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}) };
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
     if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
-    return await runLoad(positionals, values, env, io);
+    return await runLoad(positionals, values, env, envFile, io);
   } catch (err) {
     if (err instanceof UsageError) {
       say(err.message);
@@ -189,10 +209,14 @@ async function runExtract(paths: string[], format: string, io: Io): Promise<numb
 
 /** Writes next to the target, then renames: an interrupted run never leaves half a file. */
 async function put(dir: string, name: string, data: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-  await writeFile(tmp, data);
-  await rename(tmp, join(dir, name));
+  try {
+    await mkdir(dir, { recursive: true });
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    await writeFile(tmp, data);
+    await rename(tmp, join(dir, name));
+  } catch (err) {
+    throw new UsageError(`kg: cannot write ${join(dir, name)} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check --out`);
+  }
   return join(dir, name);
 }
 
@@ -236,15 +260,25 @@ interface Neo4jSettings {
   user: string;
   password: string;
   database?: string;
+  /** Where the URI came from, said before anything is sent. */
+  uriFrom: string;
 }
 
-function neo4jSettings(command: string, values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): Neo4jSettings {
-  const uri = str(values.uri) ?? env.NEO4J_URI ?? 'bolt://localhost:7687';
-  const user = str(values.user) ?? env.NEO4J_USERNAME ?? 'neo4j';
-  const password = str(values.password) ?? env.NEO4J_PASSWORD;
-  const database = str(values.database) ?? env.NEO4J_DATABASE;
+function neo4jSettings(command: string, values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, envFile: Readonly<Record<string, string>>): Neo4jSettings {
+  const pick = (flag: string, name: string): [string, string] | undefined => {
+    const v = str(values[flag]);
+    if (v !== undefined) return [v, `--${flag}`];
+    if (env[name]) return [env[name]!, `the environment (${name})`];
+    if (envFile[name]) return [envFile[name]!, `.env (${name})`];
+    return undefined;
+  };
+  const [uri, uriFrom] = pick('uri', 'NEO4J_URI') ?? ['bolt://localhost:7687', 'the default'];
+  const user = pick('user', 'NEO4J_USERNAME')?.[0] ?? 'neo4j';
+  const password = pick('password', 'NEO4J_PASSWORD')?.[0];
+  const database = pick('database', 'NEO4J_DATABASE')?.[0];
+  if (/^https?:/i.test(uri)) throw new UsageError(`kg ${command}: ${uri} (from ${uriFrom}) is Neo4j's HTTP address; kg speaks Bolt: use bolt://host:7687 or neo4j://host:7687`);
   if (password === undefined) throw new UsageError(`kg ${command}: no password; pass --password or set NEO4J_PASSWORD (see .env.example)`);
-  return { uri, user, password, ...(database ? { database } : {}) };
+  return { uri, user, password, uriFrom, ...(database ? { database } : {}) };
 }
 
 /** Opens the Neo4j store, runs `work`, and closes the driver whatever happens. */
@@ -258,16 +292,20 @@ async function withStore<T>(command: string, s: Neo4jSettings, work: (store: Sto
   try {
     return await work(createStore({ driver, uri: s.uri, ...(s.database ? { database: s.database } : {}) }));
   } finally {
-    await driver.close();
+    // A server that never answered leaves a connection the driver may wait on forever: close in bounded time.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([driver.close(), new Promise<void>((r) => (timer = setTimeout(r, 2000)))]);
+    clearTimeout(timer);
   }
 }
 
-async function runLoad(paths: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
-  const settings = neo4jSettings('load', values, env);
+async function runLoad(paths: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, envFile: Readonly<Record<string, string>>, io: Io): Promise<number> {
+  const settings = neo4jSettings('load', values, env, envFile);
   const batchSize = Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`kg load: --batch-size must be a whole number above 0, not "${String(values['batch-size'])}"`);
   return withStore('load', settings, async (store) => {
-    // Check the server before the work of extraction, so a wrong password costs nothing.
+    // Say where the data goes, then check the server before the work of extraction.
+    io.say(`kg load: Neo4j at ${settings.uri}${settings.database ? ` (database ${settings.database})` : ''}, from ${settings.uriFrom}`);
     await store.verify();
     const { extractions, failed } = await extractAll(paths, io);
     if (extractions.length === 0) {
@@ -298,7 +336,7 @@ function describeCounts(s: StoreSummary): string {
   return `created ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships, deleted ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships`;
 }
 
-async function runForget(keys: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, io: { stdout: NodeJS.WritableStream; say: (l: string) => void }): Promise<number> {
+async function runForget(keys: string[], values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv, envFile: Readonly<Record<string, string>>, io: { stdout: NodeJS.WritableStream; say: (l: string) => void }): Promise<number> {
   const out = str(values.out);
   if (!out && !values.neo4j) throw new UsageError('kg forget: say where to forget from: --out DIR (a folder written by kg build or kg add) or --neo4j (the database kg load writes to)');
   if (out && values.neo4j) throw new UsageError('kg forget: --out and --neo4j are two different stores; give one');
@@ -310,7 +348,9 @@ async function runForget(keys: string[], values: Record<string, string | boolean
     notFound = r.notFound;
     io.stdout.write(formatSummary(summarize(r.graph), r.files));
   } else {
-    const r = await withStore('forget', neo4jSettings('forget', values, env), (store) => store.forget(keys));
+    const settings = neo4jSettings('forget', values, env, envFile);
+    io.say(`kg forget: Neo4j at ${settings.uri}, from ${settings.uriFrom}`);
+    const r = await withStore('forget', settings, (store) => store.forget(keys));
     removed = r.removed;
     notFound = r.notFound;
     io.stdout.write(`${describeCounts(r)}\n`);

@@ -10,7 +10,22 @@ export function decodeArticle(bytes: Uint8Array, source: string, maxBytes = DEFA
   if (bytes.length > maxBytes) {
     throw new KgExtractorError('TOO_LARGE', `${source} is ${bytes.length} bytes, over the limit of ${maxBytes} (an article is expected)`, { source });
   }
+  // UTF-16 with a byte-order mark is decoded; without one it is named, not called binary.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    let t: string;
+    try {
+      t = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch (cause) {
+      throw new KgExtractorError('NOT_UTF8', `cannot decode ${source} as ${utf16.toUpperCase()} (it starts with that byte-order mark)`, { source, cause });
+    }
+    if (t.trim() === '') throw new KgExtractorError('EMPTY_INPUT', `${source} is empty`, { source });
+    return t;
+  }
   const nul = bytes.indexOf(0);
+  if (nul >= 0 && looksUtf16(bytes)) {
+    throw new KgExtractorError('NOT_UTF8', `${source} looks like UTF-16 without a byte-order mark; convert it first, e.g. iconv -f utf-16le -t utf-8`, { source });
+  }
   if (nul >= 0) throw new KgExtractorError('BINARY_INPUT', `${source} looks binary (NUL byte at offset ${nul}), not text`, { source });
   let text: string;
   try {
@@ -22,6 +37,19 @@ export function decodeArticle(bytes: Uint8Array, source: string, maxBytes = DEFA
   }
   if (text.trim() === '') throw new KgExtractorError('EMPTY_INPUT', `${source} is empty`, { source });
   return text;
+}
+
+/** ASCII text in UTF-16: every other byte of the first ones is NUL. */
+function looksUtf16(b: Uint8Array): boolean {
+  const n = Math.min(b.length - (b.length % 2), 64);
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  return even === n / 2 || odd === n / 2;
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */

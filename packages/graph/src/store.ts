@@ -31,6 +31,8 @@ export interface StoreOptions {
   readonly database?: string;
   /** Where the driver points, for error messages ("bolt://localhost:7687"). */
   readonly uri?: string;
+  /** How long the server may take to answer the first query before it counts as down (default 12 s). */
+  readonly verifyTimeoutMs?: number;
 }
 
 export interface StoreProgress {
@@ -115,13 +117,18 @@ class Tx {
   }
 }
 
-export function createStore({ driver, database, uri = 'Neo4j' }: StoreOptions): Store {
+export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs = 12_000 }: StoreOptions): Store {
   const sessionOptions = database ? { database } : {};
   const fail = (err: unknown): never => {
     throw err instanceof KgGraphError ? err : classifyNeo4jError(err, uri, database);
   };
   const verify = async (): Promise<void> => {
-    try {
+    let timer: NodeJS.Timeout | undefined;
+    // A server that accepts connections but never answers gets a bounded wait, then one clear error.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new KgGraphError('NEO4J_UNAVAILABLE', `Neo4j at ${uri}${database ? ` (database ${database})` : ''} did not answer within ${verifyTimeoutMs / 1000} s; is it a Neo4j Bolt port, and is the server up?`)), verifyTimeoutMs);
+    });
+    const check = async (): Promise<void> => {
       await driver.verifyConnectivity(sessionOptions);
       const session = driver.session({ ...sessionOptions, defaultAccessMode: 'READ' });
       try {
@@ -129,8 +136,13 @@ export function createStore({ driver, database, uri = 'Neo4j' }: StoreOptions): 
       } finally {
         await session.close();
       }
+    };
+    try {
+      await Promise.race([check(), deadline]);
     } catch (err) {
       fail(err);
+    } finally {
+      clearTimeout(timer);
     }
   };
   /** Schema statements are idempotent; two loads creating them at once can conflict, so each is retried. */

@@ -8,7 +8,7 @@ export interface RunResult {
 }
 
 /** Runs the kg command in-process with captured output, as a shell would (not a terminal). */
-export async function kg(argv: string[], { env = {}, stdin = '' }: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<RunResult> {
+export async function kg(argv: string[], { env = {}, stdin = '', envFile = {} }: { env?: NodeJS.ProcessEnv; stdin?: string; envFile?: Record<string, string> } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (s: string) => void) =>
@@ -21,6 +21,7 @@ export async function kg(argv: string[], { env = {}, stdin = '' }: { env?: NodeJ
   const code = await main({
     argv,
     env,
+    envFile,
     stdout: sink((s) => (stdout += s)),
     stderr: sink((s) => (stderr += s)),
     stdin: Readable.from([Buffer.from(stdin)]),
