@@ -5,6 +5,7 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeArticle, DEFAULT_MAX_BYTES, KgExtractorError } from '@kg/extractor';
+import { splitByDocument, validateExtraction, type Extraction } from '@kg/graph';
 
 export interface Article {
   readonly source: string;
@@ -17,7 +18,12 @@ export interface InputProblem {
   readonly message: string;
 }
 
-export type InputItem = { kind: 'article'; article: Article } | { kind: 'problem'; problem: InputProblem };
+export type InputItem = { kind: 'article'; article: Article } | { kind: 'extractions'; source: string; extractions: Extraction[] } | { kind: 'problem'; problem: InputProblem };
+
+/** kg's own output (`kg extract --format json` or `jsonl`) is read as extractions, not as news text. */
+const KG_JSON = /\.jsonl?$/i;
+/** JSON can hold many articles: a larger bound than one article's. */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
 const TEXT_FILE = /\.(txt|text|md)$/i;
 
@@ -140,6 +146,10 @@ async function readBounded(file: string, max: number): Promise<Uint8Array> {
 export async function* readArticles(files: readonly string[], stdin: NodeJS.ReadableStream, max = DEFAULT_MAX_BYTES): AsyncGenerator<InputItem> {
   for (const file of files) {
     const source = file === '-' ? '<stdin>' : file;
+    if (KG_JSON.test(file)) {
+      yield readExtractions(file);
+      continue;
+    }
     try {
       const bytes = file === '-' ? await readStdin(stdin, max) : await readBounded(file, max);
       yield { kind: 'article', article: { source, text: decodeArticle(bytes, source, max) } };
@@ -148,4 +158,36 @@ export async function* readArticles(files: readonly string[], stdin: NodeJS.Read
       else yield { kind: 'problem', problem: fsProblem(source, err, 'read') };
     }
   }
+}
+
+/** A JSON or JSONL file of kg extractions, validated against the contract; anything else is one problem line. */
+async function readExtractions(file: string): Promise<InputItem> {
+  const problem = (code: string, message: string): InputItem => ({ kind: 'problem', problem: { source: file, code, message: `kg: ${file} ${message}` } });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readBounded(file, MAX_JSON_BYTES));
+  } catch (err) {
+    if (err instanceof KgExtractorError) return { kind: 'problem', problem: { source: file, code: err.code, message: err.message } };
+    if (err instanceof TypeError) return problem('NOT_UTF8', 'is not UTF-8 text');
+    return { kind: 'problem', problem: fsProblem(file, err, 'read') };
+  }
+  const docs: unknown[] = [];
+  const lines = /\.jsonl$/i.test(file) ? text.split('\n').map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim()) : [[text, 0] as const];
+  for (const [line, n] of lines) {
+    try {
+      docs.push(JSON.parse(line));
+    } catch {
+      return problem('NOT_JSON', `${n ? `line ${n} ` : ''}is not JSON`);
+    }
+  }
+  const extractions: Extraction[] = [];
+  for (const [i, d] of docs.entries()) {
+    if (d && typeof d === 'object' && 'nodes' in d && 'edges' in d) return problem('NOT_EXTRACTION', 'is a graph written by kg build (graph.json), not articles; grow that graph with kg add --out DIR');
+    try {
+      extractions.push(...splitByDocument(validateExtraction(d)));
+    } catch (err) {
+      return problem('NOT_EXTRACTION', `${lines.length > 1 ? `line ${lines[i]![1]} ` : ''}is not a kg extraction (${(err as Error).message.replace(/^kg\/graph: /, '')})`);
+    }
+  }
+  return { kind: 'extractions', source: file, extractions };
 }

@@ -135,6 +135,29 @@ describe('inputs a user may give', () => {
     }
   });
 
+  it("reads kg's own extractions (JSONL from kg extract, here or on another machine) as articles, and refuses graph.json in one line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-shards-'));
+    const files = readdirSync(seeds).sort();
+    // Two shards, extracted apart, built together: the graph of building the texts.
+    writeFileSync(join(dir, 'a.jsonl'), (await kg(['extract', ...files.slice(0, 2).map((f) => join(seeds, f)), '--format', 'jsonl'])).stdout);
+    writeFileSync(join(dir, 'b.jsonl'), (await kg(['extract', ...files.slice(2).map((f) => join(seeds, f)), '--format', 'jsonl'])).stdout);
+    const fromShards = await kg(['build', join(dir, 'b.jsonl'), join(dir, 'a.jsonl'), '--out', join(dir, 'shards')]);
+    expect(fromShards.code).toBe(0);
+    expect((await kg(['build', seeds, '--out', join(dir, 'texts')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'shards', 'graph.json'), 'utf8')).toBe(readFileSync(join(dir, 'texts', 'graph.json'), 'utf8'));
+    // One document of several articles (kg extract --format json) is split into its articles.
+    writeFileSync(join(dir, 'all.json'), (await kg(['extract', seeds, '--format', 'json'])).stdout);
+    const merged = await kg(['build', join(dir, 'all.json'), '--out', join(dir, 'merged')]);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toMatch(/articles: 5,/);
+    const graph = await kg(['build', join(dir, 'texts', 'graph.json'), '--out', join(dir, 'again')]);
+    expect(graph.code).toBe(1);
+    expect(graph.stderr.trim().split('\n')[0]).toBe(`kg: ${join(dir, 'texts', 'graph.json')} is a graph written by kg build (graph.json), not articles; grow that graph with kg add --out DIR`);
+    writeFileSync(join(dir, 'other.json'), '{"hello": "world"}');
+    const other = await kg(['extract', join(dir, 'other.json')]);
+    expect(other.stderr.trim()).toMatch(/other\.json is not a kg extraction/);
+  });
+
   it('checks --date once, as a calendar day', async () => {
     const r = await kg(['extract', seeds, '--date', '2025-13-45']);
     expect(r.code).toBe(2);

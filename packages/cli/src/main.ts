@@ -178,6 +178,21 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
       failed++;
       continue;
     }
+    if (item.kind === 'extractions') {
+      // Extracted already (kg extract's JSON or JSONL, from this machine or another): used as they are.
+      for (const x of item.extractions) {
+        const d = x.documents[0]!;
+        const firstSource = seen.get(d.id);
+        if (firstSource !== undefined) {
+          repeated.push(`${d.source} = ${firstSource}`);
+          continue;
+        }
+        seen.set(d.id, d.source);
+        each?.(x);
+        extractions.push(x);
+      }
+      continue;
+    }
     // The same text given twice is one article: read once, not an error.
     const { id } = documentId(item.article.text);
     const firstSource = seen.get(id);

@@ -65,13 +65,23 @@ export function mergeExtractions(input: readonly Extraction[]): Extraction {
 
   // Relations: one per (source, type, target); symmetric ones in a fixed direction.
   const relations = new Map<string, Relation>();
+  const spans = new Map<string, Set<string>>();
   for (const r of extractions.flatMap((x) => x.relations)) {
     const [source, target] = factEnds(r.type, entityOf.get(r.source) ?? r.source, entityOf.get(r.target) ?? r.target);
     if (source === target) continue;
     const key = `${source}|${r.type}|${target}`;
-    const prev = relations.get(key);
-    if (!prev) relations.set(key, { ...r, source, target, evidence: [...r.evidence] });
-    else prev.evidence = dedupeBy([...prev.evidence, ...r.evidence], (e) => `${e.doc}|${e.start}|${e.end}`);
+    let rel = relations.get(key);
+    if (!rel) relations.set(key, (rel = { ...r, source, target, evidence: [] }));
+    const seen = spans.get(key) ?? new Set<string>();
+    spans.set(key, seen);
+    // Each sentence once, in linear time however many relations share the key.
+    for (const e of r.evidence) {
+      const k = `${e.doc}|${e.start}|${e.end}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        rel.evidence.push(e);
+      }
+    }
   }
   const sortedRelations = [...relations.entries()].sort((a, b) => cmp(a[0], b[0])).map(([, r]) => r);
   for (const r of sortedRelations) r.evidence.sort((a, b) => cmp(a.doc, b.doc) || a.start - b.start);
@@ -80,6 +90,26 @@ export function mergeExtractions(input: readonly Extraction[]): Extraction {
     x.quotes.map((q) => (q.speaker === undefined ? q : { ...q, speaker: entityOf.get(q.speaker) ?? q.speaker })),
   );
   return { documents, entities, relations: sortedRelations, quotes };
+}
+
+/**
+ * One extraction per article from an extraction of several (what `kg extract --format json` prints):
+ * each article keeps its mentions, the relations with evidence in it (that evidence only), its quotes,
+ * and the entities these name.
+ */
+export function splitByDocument(x: Extraction): Extraction[] {
+  if (x.documents.length <= 1) return [x];
+  return x.documents.map((d) => {
+    const relations = x.relations
+      .map((r) => ({ ...r, evidence: r.evidence.filter((e) => e.doc === d.id) }))
+      .filter((r) => r.evidence.length > 0);
+    const quotes = x.quotes.filter((q) => q.doc === d.id);
+    const named = new Set([...relations.flatMap((r) => [r.source, r.target]), ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]);
+    const entities = x.entities
+      .map((e) => ({ ...e, mentions: e.mentions.filter((m) => m.doc === d.id) }))
+      .filter((e) => e.mentions.length > 0 || named.has(e.id));
+    return { documents: [d], entities, relations, quotes };
+  });
 }
 
 function dedupeBy<T>(items: readonly T[], key: (t: T) => string): T[] {
