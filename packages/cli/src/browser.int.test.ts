@@ -55,6 +55,43 @@ it('Neo4j Browser at /browser connects and runs a saved query on the loaded seed
   await page.close();
 });
 
+it('Neo4j Browser takes neo4j/kg.grass pasted after :style, then draws facts colored by type and roles as captions', async () => {
+  const http = process.env.KG_TEST_NEO4J_HTTP_URL!;
+  expect((await kg(['load', 'seeds'], { env })).code).toBe(0);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const bolt = String(process.env.KG_TEST_NEO4J_URI).replace(/^(\w+):\/\//, `$1://${process.env.KG_TEST_NEO4J_USERNAME ?? 'neo4j'}@`);
+  const style = readFileSync(join(process.cwd(), 'neo4j', 'kg.grass'), 'utf8');
+  await page.goto(`${http}/browser/?dbms=${encodeURIComponent(bolt)}&cmd=edit&arg=${encodeURIComponent(`:style\n${style}`)}`);
+  await page.fill('[data-testid="password"]', String(process.env.KG_TEST_NEO4J_PASSWORD));
+  await page.click('[data-testid="connect"]');
+  await page.waitForSelector('text=/connected/i', { timeout: 30000 });
+  await page.click('[data-testid="editor-Run"]');
+  await page.waitForSelector('text=node.Person', { timeout: 30000 });
+  expect((await page.textContent('body')) ?? '').not.toMatch(/InvalidGrassError|Could not parse/);
+  await page.waitForTimeout(2000); // Browser keeps the style in local storage a moment later
+  // Then a graph: Zelensky's facts drawn as nodes and relationships.
+  await page.goto(`${http}/browser/?cmd=edit&arg=${encodeURIComponent("MATCH p = (e:Person {name: 'Volodymyr Zelensky'})-[r:MEETS|VISITS|HOLDS_ROLE|CRITICIZES]-(:Entity) RETURN p")}`);
+  await page.waitForSelector('[data-testid="editor-Run"]', { timeout: 30000 });
+  if (await page.isVisible('[data-testid="password"]')) {
+    await page.fill('[data-testid="password"]', String(process.env.KG_TEST_NEO4J_PASSWORD));
+    await page.click('[data-testid="connect"]');
+    await page.waitForSelector('text=/connected/i', { timeout: 30000 });
+  }
+  await page.click('[data-testid="editor-Run"]');
+  await page.waitForSelector('svg .node', { timeout: 30000 });
+  const body = (await page.textContent('body')) ?? '';
+  expect(body).not.toMatch(/can't recover|Something went wrong/i);
+  // HOLDS_ROLE is captioned with the role, as the style says.
+  const captions = (await page.locator('svg text').allTextContents()).join(' | ');
+  expect(captions).toContain('Ukrainian President');
+  expect(errors).toEqual([]);
+  await page.waitForTimeout(1500); // let the layout settle for the picture
+  await page.screenshot({ path: join(shots, 'neo4j-browser-styled-graph.png') });
+  await page.close();
+});
+
 it('the kg view page finds an entity by an alias and shows its facts with their sentences', async () => {
   const out = mkdtempSync(join(tmpdir(), 'kg-view-'));
   expect((await kg(['view', 'seeds', '--out', out])).code).toBe(0);

@@ -11,7 +11,8 @@ Commands:
   load      add articles to the graph in Neo4j (loading twice, or in any order, gives the same graph)
   forget    remove articles, and what only they said, from the folder or from Neo4j
 
-PATH is a text file, a folder (read recursively: *.txt, *.text, *.md), or - for standard input.
+PATH is a text file, a folder (read recursively: *.txt, *.text, *.md), or - for standard input;
+a .jsonl or .json file is read as kg's own extractions (kg extract --format jsonl|json).
 
 Examples:
   kg build seeds                      # -> kg-out/graph.json, kg-out/graph.cypher, kg-out/articles.jsonl
