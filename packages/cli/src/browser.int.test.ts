@@ -55,7 +55,7 @@ it('Neo4j Browser at /browser connects and runs a saved query on the loaded seed
   await page.close();
 });
 
-it('Neo4j Browser takes neo4j/kg.grass pasted after :style, then draws facts colored by type and roles as captions', async () => {
+it('Neo4j Browser takes neo4j/kg.grass pasted after :style, then draws facts colored by type, with roles and planned or contested facts in their captions', async () => {
   const http = process.env.KG_TEST_NEO4J_HTTP_URL!;
   expect((await kg(['load', 'seeds'], { env })).code).toBe(0);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -86,6 +86,9 @@ it('Neo4j Browser takes neo4j/kg.grass pasted after :style, then draws facts col
   // HOLDS_ROLE is captioned with the role, as the style says.
   const captions = (await page.locator('svg text').allTextContents()).join(' | ');
   expect(captions).toContain('Ukrainian President');
+  // Planned and contested facts are captioned apart from what happened.
+  expect(captions).toMatch(/MEETS \(planned\)/);
+  expect(captions).toMatch(/VISITS \(contested\)/);
   expect(errors).toEqual([]);
   await page.waitForTimeout(1500); // let the layout settle for the picture
   await page.screenshot({ path: join(shots, 'neo4j-browser-styled-graph.png') });

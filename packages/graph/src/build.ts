@@ -8,7 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { checkExtraction, extractionSchema, type ArticleDocument, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { KgGraphError } from './errors.js';
 import { entityMetrics, type EntityMetrics, type WeightedFact } from './analytics.js';
-import { assertionKey, assertionsOf, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
+import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds, resolveExtractions } from './merge.js';
 import { mergeLabel } from './resolve.js';
 
@@ -30,11 +30,11 @@ export type NodeAttributes =
       /** Louvain community, numbered by size (0 is the largest). */
       community: number;
     }
-  | ({ label: 'Fact'; id: string; type: RelationType; subject: string; object: string } & FactTotals)
+  | ({ label: 'Fact'; id: string; type: RelationType; subject: string; object: string; caption: string } & FactTotals)
   | { label: 'Quote'; id: string; text: string; start: number; end: number };
 
 /** The direct relationship between two entities: the fact's totals, and the fact's id. */
-export type FactEdgeAttributes = { type: RelationType; fact: string } & FactTotals;
+export type FactEdgeAttributes = { type: RelationType; fact: string; caption: string } & FactTotals;
 
 export type EdgeAttributes =
   | { type: 'HAS_SENTENCE' }
@@ -166,14 +166,15 @@ export function articleAttributes(d: ArticleDocument): NodeAttributes & { label:
 /** Adds a Fact node, its STATES hops, its SUBJECT and OBJECT, and the direct relationship. */
 function addFact(g: KgGraph, id: string, type: RelationType, source: string, target: string, list: Assertion[]): void {
   const totals = factTotals(list);
-  g.addNode(id, { label: 'Fact', id, type, subject: source, object: target, ...totals });
+  const caption = factCaption(type, totals);
+  g.addNode(id, { label: 'Fact', id, type, subject: source, object: target, caption, ...totals });
   g.addEdgeWithKey(`${id}:subject`, id, source, { type: 'SUBJECT' });
   g.addEdgeWithKey(`${id}:object`, id, target, { type: 'OBJECT' });
   for (const a of list) {
     const { sentence, ...rest } = a;
     g.addEdgeWithKey(`${id}:states:${assertionKey(a)}`, sentence, id, { type: 'STATES', ...rest });
   }
-  g.addEdgeWithKey(id, source, target, { type, fact: id, ...totals });
+  g.addEdgeWithKey(id, source, target, { type, fact: id, caption, ...totals });
 }
 
 /** The entity graph's analytics over a built graph. */

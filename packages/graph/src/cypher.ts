@@ -41,7 +41,7 @@ const entityStatement = (t: EntityType): string =>
 
 const TOTALS =
   'evidence: row.evidence, sources: toInteger(row.sources), role: row.role, triggers: row.triggers, reported: toInteger(row.reported), ' +
-  'planned: toInteger(row.planned), denied: toInteger(row.denied), contested: row.contested, cues: row.cues, dates: row.dates, quantities: row.quantities';
+  'planned: toInteger(row.planned), denied: toInteger(row.denied), contested: row.contested, cues: row.cues, dates: row.dates, quantities: row.quantities, caption: row.caption';
 
 const relationStatement = (t: RelationType): string =>
   `UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) MERGE (f:Fact {id: row.id}) ` +

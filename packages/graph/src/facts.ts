@@ -74,6 +74,18 @@ export function factId(source: string, type: RelationType, target: string): stri
   return `${source}|${type}|${target}`;
 }
 
+/**
+ * How Browser captions a fact: its type (a role for HOLDS_ROLE), marked when no sentence reports it as
+ * having happened ("MEETS (planned)", "VISITS (denied)") or when articles disagree ("(contested)").
+ */
+export function factCaption(type: RelationType, t: FactTotals): string {
+  const base = type === 'HOLDS_ROLE' && t.role ? t.role : type;
+  if (t.contested) return `${base} (contested)`;
+  if (t.reported > 0) return base;
+  const marks = [t.planned > 0 ? 'planned' : '', t.denied > 0 ? 'denied' : ''].filter(Boolean);
+  return marks.length ? `${base} (${marks.join(', ')})` : base;
+}
+
 export function factTotals(assertions: readonly Assertion[]): FactTotals {
   const sorted = [...assertions].sort((a, b) => cmp(a.sentence, b.sentence) || cmp(assertionKey(a), assertionKey(b)));
   const sentencesBy = (m: Modality): number => new Set(sorted.filter((a) => a.modality === m).map((a) => a.sentence)).size;

@@ -19,7 +19,7 @@ import { int, isInt, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { articleAttributes, quoteId, sentenceFinder, sentenceId, validateExtraction } from './build.js';
 import { entityMetrics } from './analytics.js';
-import { assertionKey, assertionsOf, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
+import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds } from './merge.js';
 import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type SurfaceRecord } from './resolve.js';
 import { KgGraphError } from './errors.js';
@@ -489,7 +489,7 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
         continue;
       }
       const type = String(r.type) as RelationType;
-      byType.set(type, [...(byType.get(type) ?? []), { id: r.id, source: r.subject, target: r.object, totals: totalsRow(factTotals(list)) }]);
+      byType.set(type, [...(byType.get(type) ?? []), { id: r.id, source: r.subject, target: r.object, totals: totalsRow(type, factTotals(list)) }]);
     }
     if (emptyFacts.length) {
       await tx.run('UNWIND $ids AS id MATCH (f:Fact {id: id}) OPTIONAL MATCH (:Entity {id: f.subject})-[r {fact: id}]->(:Entity {id: f.object}) DELETE r DETACH DELETE f', { ids: emptyFacts });
@@ -522,8 +522,8 @@ function aggregateByArticle(x: Extraction): Row[] {
 }
 
 /** Fact totals as parameters: counts as integers (a JavaScript number would be stored as a float). */
-function totalsRow(t: FactTotals): Row {
-  return { ...t, sources: int(t.sources), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
+function totalsRow(type: RelationType, t: FactTotals): Row {
+  return { ...t, caption: factCaption(type, t), sources: int(t.sources), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
 }
 
 function assertionFromProps(sentence: string, p: Row): Assertion {
