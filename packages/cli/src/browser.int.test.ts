@@ -110,6 +110,9 @@ it('the kg view page finds an entity by an alias and shows its facts with their 
   expect(panel).toMatch(/MEETS/);
   expect(panel).toContain('Recep Tayyip');
   expect(panel).toContain('seeds/00'); // the article a sentence comes from
+  expect(panel).toMatch(/\[planned\]/); // a planned meeting is marked as such
+  expect(panel).toMatch(/\d+ quotes?/); // what he said, with the article it is in
+  expect(await page.textContent('#legend')).toMatch(/Person.*Organization.*Location.*Product/);
   expect(await page.textContent('#notice')).toBe(''); // the graph was drawn (WebGL worked)
   expect(errors).toEqual([]);
   await page.waitForTimeout(500); // let the camera settle for the picture

@@ -132,7 +132,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     }
     if (err instanceof KgGraphError) {
       say(err.message);
-      return err.code.startsWith('NEO4J') ? EXIT.NEO4J : EXIT.INPUT;
+      return err.code.startsWith('NEO4J') || err.code === 'STORE_OUTDATED' ? EXIT.NEO4J : EXIT.INPUT;
     }
     throw err;
   }

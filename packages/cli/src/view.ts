@@ -41,7 +41,10 @@ export interface ViewFact {
 export interface ViewModel {
   nodes: ViewNode[];
   facts: ViewFact[];
-  sentences: { text: string; article: string }[];
+  /** Each sentence once, with the title and source of its article. */
+  sentences: { text: string; article: string; title: string }[];
+  /** Quotes with a speaker, by entity id. */
+  quotes: { speaker: string; text: string; title: string; article: string }[];
   articles: number;
 }
 
@@ -50,11 +53,13 @@ export function viewModel(g: KgGraph): ViewModel {
   const sentences: ViewModel['sentences'] = [];
   const sentenceIndex = new Map<string, number>();
   const sourceOf = new Map<string, string>();
+  const titleOf = new Map<string, string>();
   let articles = 0;
   g.forEachNode((id, a) => {
     if (a.label === 'Article') {
       articles++;
       sourceOf.set(id, a.source);
+      titleOf.set(id, a.title);
     }
   });
   const sentenceOf = (sid: string): number => {
@@ -62,7 +67,8 @@ export function viewModel(g: KgGraph): ViewModel {
     if (i === undefined) {
       const s = g.getNodeAttributes(sid);
       i = sentences.length;
-      sentences.push({ text: s.label === 'Sentence' ? s.text : '', article: sourceOf.get(s.label === 'Sentence' ? s.article : '') ?? '' });
+      const art = s.label === 'Sentence' ? s.article : '';
+      sentences.push({ text: s.label === 'Sentence' ? s.text : '', article: sourceOf.get(art) ?? '', title: titleOf.get(art) ?? '' });
       sentenceIndex.set(sid, i);
     }
     return i;
@@ -78,6 +84,21 @@ export function viewModel(g: KgGraph): ViewModel {
     const list = [...said.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([sid, modality]) => ({ sentence: sentenceOf(sid), modality }));
     facts.push({ source: a.subject, target: a.object, type: a.type, role: a.role, sources: a.sources, contested: a.contested, sentences: list });
   });
+
+  // Quotes by speaker: the quote's sentence gives its article.
+  const quotes: ViewModel['quotes'] = [];
+  g.forEachNode((id, a) => {
+    if (a.label !== 'Quote') return;
+    let speaker: string | undefined;
+    let art = '';
+    g.forEachOutEdge(id, (_e, ea, _s, t) => {
+      const ta = g.getNodeAttributes(t);
+      if (ea.type === 'SAID_BY') speaker = t;
+      if (ea.type === 'IN' && ta.label === 'Sentence') art = ta.article;
+    });
+    if (speaker) quotes.push({ speaker, text: a.text, title: titleOf.get(art) ?? '', article: sourceOf.get(art) ?? '' });
+  });
+  quotes.sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : 0));
 
   const layout = new UndirectedGraph();
   const entities = g.filterNodes((_n, a) => a.label === 'Entity').sort();
@@ -102,7 +123,7 @@ export function viewModel(g: KgGraph): ViewModel {
       community: a.community,
     };
   });
-  return { nodes, facts, sentences, articles };
+  return { nodes, facts, sentences, quotes, articles };
 }
 
 /** JSON safe inside a <script> element: no "<" can close it, whatever the text holds. */
@@ -140,6 +161,10 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
   .sentence small { color: #888; }
   #notice { position: absolute; top: 8px; left: 8px; color: #a00; }
   a.entity { color: #2870c2; cursor: pointer; text-decoration: underline; }
+  #legend { display: flex; gap: 10px; color: #555; font-size: 12px; }
+  #legend i { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 4px; vertical-align: -1px; }
+  .quote { margin: 6px 0 0 10px; font-style: italic; color: #333; }
+  .mark { color: #a05a00; font-size: 12px; }
 </style>
 </head>
 <body>
@@ -148,6 +173,7 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
   <input id="search" list="names" placeholder="Search an entity (any name or alias), then Enter" autocomplete="off">
   <datalist id="names"></datalist>
   <span id="stats"></span>
+  <span id="legend"><span><i style="background:#4C8EDA"></i>Person</span><span><i style="background:#F79767"></i>Organization</span><span><i style="background:#57C7E3"></i>Location</span><span><i style="background:#8DCC93"></i>Product</span><span>size: PageRank; entities without facts: search only</span></span>
 </header>
 <main>
   <div id="graph"><div id="notice"></div></div>
@@ -174,7 +200,10 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
   var selected = null, neighbours = {}, renderer = null;
   try {
     var g = new graphology.Graph({ multi: true });
-    data.nodes.forEach(function (n) { g.addNode(n.id, { x: n.x, y: n.y, size: n.size, label: n.name, color: COLORS[n.type] || '#999' }); });
+    var linked = {};
+    data.facts.forEach(function (f) { linked[f.source] = linked[f.target] = true; });
+    // Entities without facts are found by search, not drawn as a ring of loose dots.
+    data.nodes.forEach(function (n) { if (linked[n.id]) g.addNode(n.id, { x: n.x, y: n.y, size: n.size, label: n.name, color: COLORS[n.type] || '#999' }); });
     data.facts.forEach(function (f) { if (f.source !== f.target) g.addEdge(f.source, f.target, { size: 1 + Math.min(4, f.sources), color: '#ccc', label: f.type }); });
     renderer = new Sigma(g, document.getElementById('graph'), {
       renderEdgeLabels: false,
@@ -216,13 +245,21 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
       div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles') + (f.contested ? ' \\u00b7 contested' : '')));
       f.sentences.forEach(function (x) {
         var s = data.sentences[x.sentence]; var p = text('div', (x.modality === 'reported' ? '' : '[' + x.modality + '] ') + s.text, 'sentence');
-        p.appendChild(document.createElement('br')); p.appendChild(text('small', s.article)); div.appendChild(p);
+        p.appendChild(document.createElement('br')); p.appendChild(text('small', (s.title ? s.title + ' \\u00b7 ' : '') + s.article)); div.appendChild(p);
       });
       panel.appendChild(div);
     });
+    var quotes = data.quotes.filter(function (q) { return q.speaker === id; });
+    if (quotes.length) {
+      panel.appendChild(text('p', quotes.length + (quotes.length === 1 ? ' quote' : ' quotes')));
+      quotes.forEach(function (q) {
+        var p = text('div', '\u201c' + q.text + '\u201d', 'quote');
+        p.appendChild(document.createElement('br')); p.appendChild(text('small', (q.title ? q.title + ' \u00b7 ' : '') + q.article)); panel.appendChild(p);
+      });
+    }
     if (renderer) {
       renderer.refresh();
-      var pos = renderer.getNodeDisplayData(id);
+      var pos = g.hasNode(id) ? renderer.getNodeDisplayData(id) : null;
       if (pos) renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.5 }, { duration: 400 });
     }
   }

@@ -3,6 +3,7 @@ export type GraphErrorCode =
   | 'INVALID_EXTRACTION'
   | 'STORE_UNREADABLE'
   | 'STORE_LOCKED'
+  | 'STORE_OUTDATED'
   | 'NEO4J_UNAVAILABLE'
   | 'NEO4J_AUTH'
   | 'NEO4J_DATABASE'

@@ -76,6 +76,23 @@ describe('writing hostile names to Neo4j', () => {
   });
 });
 
+describe('a store written by another kg', () => {
+  it('is refused in one error (STORE_OUTDATED), and nothing is written to it', async () => {
+    const store = createStore({ driver, uri, ...(database ? { database } : {}) });
+    await store.add([hostileExtraction('d-outdated-a', 'outdated-a')]);
+    await query("MATCH (l:KgLock {id: 'kg'}) SET l.format = 1"); // as an older kg would have left it
+    try {
+      const err = await store.add([hostileExtraction('d-outdated-b', 'outdated-b')]).catch((e: unknown) => e);
+      expect((err as KgGraphError).code).toBe('STORE_OUTDATED');
+      expect((err as Error).message).toMatch(/load the articles again into an empty database/);
+      expect((await query<{ n: number }>("MATCH (a:Article {id: 'd-outdated-b'}) RETURN count(a) AS n"))[0]!.n).toEqual(neo4j.int(0));
+    } finally {
+      await query("MATCH (l:KgLock {id: 'kg'}) SET l.format = 2");
+      await store.forget(['d-outdated-a']);
+    }
+  });
+});
+
 describe('a Neo4j that refuses', () => {
   it('wrong credentials: NEO4J_AUTH, and nothing is written', async () => {
     const bad = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'not-the-password'));

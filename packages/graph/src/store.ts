@@ -69,6 +69,9 @@ export interface Store {
   forget(sourcesOrIds: readonly string[]): Promise<StoreSummary & { notFound: string[] }>;
 }
 
+/** The form of the store's data; a store in another form is refused rather than mixed with. */
+export const STORE_FORMAT = 2;
+
 export const STORE_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT kg_sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
@@ -172,7 +175,15 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
       return await session.executeWrite(async (raw) => {
         const tx = new Tx(raw);
         // The store's lock: loads and forgets run one after the other, each seeing the other's result.
-        await tx.run("MERGE (l:KgLock {id: 'kg'}) SET l.busy = true");
+        const [lock] = await tx.run("MERGE (l:KgLock {id: 'kg'}) SET l.busy = true WITH l OPTIONAL MATCH (a:Article) RETURN l.format AS format, count(a) AS articles");
+        const format = lock?.format === null || lock?.format === undefined ? undefined : num(lock.format);
+        if (num(lock?.articles ?? 0) > 0 && format !== STORE_FORMAT) {
+          throw new KgGraphError(
+            'STORE_OUTDATED',
+            `Neo4j at ${uri} holds ${num(lock!.articles)} articles written by ${format === undefined ? 'an older kg' : `kg store format ${format}`}, not in the form this kg keeps (format ${STORE_FORMAT}); load the articles again into an empty database (MATCH (n) DETACH DELETE n, then kg load)`,
+          );
+        }
+        await tx.run("MATCH (l:KgLock {id: 'kg'}) SET l.format = $format", { format: int(STORE_FORMAT) });
         const value = await work(tx);
         await tx.run("MATCH (l:KgLock {id: 'kg'}) REMOVE l.busy");
         return { value, counters: tx.counters };
