@@ -112,15 +112,30 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
   }));
   const articleDate = input.date ?? dateLine(text);
   const day = parseDay(articleDate);
+  // Dates and amounts are read once per sentence (a sentence can carry many facts).
+  const dateCache = new Map<string, ReturnType<typeof findDates>>();
+  const datesIn = (sentence: number, sentenceText: string, future: boolean): ReturnType<typeof findDates> => {
+    const k = `${sentence}|${future}`;
+    let d = dateCache.get(k);
+    if (!d) dateCache.set(k, (d = findDates(sentenceText, day, future)));
+    return d;
+  };
+  const quantityCache = new Map<string, ReturnType<typeof findQuantities>>();
+  const quantitiesIn = (sentence: number, sentenceText: string, future: boolean, dates: ReturnType<typeof findDates>): ReturnType<typeof findQuantities> => {
+    const k = `${sentence}|${future}`;
+    let q = quantityCache.get(k);
+    if (!q) quantityCache.set(k, (q = findQuantities(sentenceText, dates)));
+    return q;
+  };
   const evidence = (r: (typeof relations)[number]): Evidence => {
     const s = tok.sentences[r.sentence]!;
     const sentenceText = text.slice(s.start, s.end);
     // Facts without a trigger word (roles, "Kyiv, Ukraine") carry no date or amount of their own.
     const trigger = r.at === undefined ? undefined : tok.words[r.at]!.start;
-    const dates = trigger === undefined ? [] : findDates(sentenceText, day, r.modality === 'planned');
+    const dates = trigger === undefined ? [] : datesIn(r.sentence, sentenceText, r.modality === 'planned');
     // The date nearest the trigger; the amounts that follow it closely.
     const date = trigger === undefined ? undefined : [...dates].sort((a, b) => Math.abs(s.start + a.start - trigger) - Math.abs(s.start + b.start - trigger))[0];
-    const quantities = trigger === undefined ? [] : findQuantities(sentenceText, dates).filter((q) => s.start + q.start >= trigger && s.start + q.start - trigger <= 80).map((q) => q.text);
+    const quantities = trigger === undefined ? [] : quantitiesIn(r.sentence, sentenceText, r.modality === 'planned', dates).filter((q) => s.start + q.start >= trigger && s.start + q.start - trigger <= 80).map((q) => q.text);
     return {
       doc: docId,
       start: s.start,

@@ -189,9 +189,29 @@ export function findRelations({ tok, doc, refs, typeOf }: RelationInput): LocalR
     if (t && ALLOWED.HOLDS_ROLE.object.includes(t)) add({ type: 'HOLDS_ROLE', source: role.person, target: role.holder, sentence: role.sentence, role: role.role, trigger: role.role });
   }
 
+  // References by sentence, in word order; a trigger reads only those within MAX_GAP words (found by
+  // binary search), so a very long sentence costs time linear in its length.
+  const bySentence = new Map<number, Ref[]>();
+  for (const r of [...refs].sort((a, b) => a.first - b.first)) {
+    const list = bySentence.get(r.sentence);
+    if (list) list.push(r);
+    else bySentence.set(r.sentence, [r]);
+  }
+  const nearby = (list: readonly Ref[], t: number): Ref[] => {
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (list[m]!.first < t - 3 * MAX_GAP) a = m + 1; // a name is shorter than 2 * MAX_GAP words
+      else b = m;
+    }
+    const out: Ref[] = [];
+    for (let k = a; k < list.length && list[k]!.first - t < MAX_GAP; k++) out.push(list[k]!);
+    return out;
+  };
   let lastSanctioner: string | undefined;
   for (const s of sentences) {
-    const inSentence = refs.filter((r) => r.sentence === s.index);
+    const inSentence = bySentence.get(s.index) ?? [];
     for (let t = s.first; t < s.last; t++) {
       const w = ws[t]!;
       for (const trig of TRIGGERS.get(w.lower) ?? []) {
@@ -207,8 +227,9 @@ export function findRelations({ tok, doc, refs, typeOf }: RelationInput): LocalR
         const allowed = ALLOWED[trig.type];
         const isNoun = w.pos === 'NOUN' || w.pos === 'PROPN';
         const passive = ws[t + 1]?.lower === 'by' && /^(was|were|been|being|is|are)$/.test(ws[t - 1]?.lower ?? '');
-        const before = inSentence.filter((r) => r.last <= t && t - r.last < MAX_GAP).reverse();
-        const after = inSentence.filter((r) => r.first > t && r.first - t < MAX_GAP);
+        const near = nearby(inSentence, t);
+        const before = near.filter((r) => r.last <= t && t - r.last < MAX_GAP).reverse();
+        const after = near.filter((r) => r.first > t && r.first - t < MAX_GAP);
         const fits = (r: Ref, types: EntityType[]): boolean => {
           const ty = typeOf(r.key);
           return !!ty && types.includes(ty);
@@ -382,18 +403,30 @@ const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'port', 'regi
 function placedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string) => EntityType | undefined, sentence: number, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
   const places = refs.filter((r) => r.kind === 'name' && typeOf(r.key) === 'Location' && !r.key.startsWith('country:'));
   const countries = refs.filter((r) => r.key.startsWith('country:'));
+  // Countries by where they end and start, so each place looks only at the few words around it.
+  const byLast = new Map<number, number[]>();
+  const byFirst = new Map<number, number[]>();
+  countries.forEach((c, i) => {
+    byLast.set(c.last, [...(byLast.get(c.last) ?? []), i]);
+    byFirst.set(c.first, [...(byFirst.get(c.first) ?? []), i]);
+  });
+  /** The first country, in sentence order, ending at one of `lasts` (or starting at one of `firsts`) that passes `ok`. */
+  const first = (index: Map<number, number[]>, at: number[], ok: (c: Ref) => boolean): Ref | undefined => {
+    const hits = at.flatMap((k) => index.get(k) ?? []).filter((i) => ok(countries[i]!));
+    return hits.length ? countries[Math.min(...hits)] : undefined;
+  };
   for (const p of places) {
     // "... Ukrainian city of Dnipro": a country (or its adjective) up to three words before "<noun> of".
     if (ws[p.first - 1]?.lower === 'of' && PLACE_NOUNS.has(ws[p.first - 2]?.lower ?? '')) {
-      const c = countries.find((c) => c.last <= p.first - 2 && p.first - 2 - c.last <= 2);
+      const c = first(byLast, [p.first - 4, p.first - 3, p.first - 2], () => true);
       if (c) add({ type: 'LOCATED_IN', source: p.key, target: c.key, sentence, trigger: ws[p.first - 2]!.text });
     }
     // "Ukraine's northeastern Kharkiv region": a country's possessive up to two words before the place and its noun.
     if (PLACE_NOUNS.has(ws[p.last]?.lower ?? '')) {
-      const c = countries.find((c) => c.kind === 'name' && /^['’]s$/.test(ws[c.last]?.text ?? '') && p.first - c.last >= 1 && p.first - c.last <= 3);
+      const c = first(byLast, [p.first - 3, p.first - 2, p.first - 1], (c) => c.kind === 'name' && /^['’]s$/.test(ws[c.last]?.text ?? ''));
       if (c) add({ type: 'LOCATED_IN', source: p.key, target: c.key, sentence, trigger: ws[p.last]!.text });
       // "the Donetsk region of Ukraine"
-      const after = countries.find((c) => c.first === p.last + 2 && ws[p.last + 1]?.lower === 'of');
+      const after = ws[p.last + 1]?.lower === 'of' ? first(byFirst, [p.last + 2], () => true) : undefined;
       if (after) add({ type: 'LOCATED_IN', source: p.key, target: after.key, sentence, trigger: ws[p.last]!.text });
     }
   }
@@ -432,6 +465,20 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     if (inner.trim().split(/\s+/).length >= 3) spans.push({ start: i + 1, end: j });
     i = j;
   }
+  // References in word order, found near a quote by binary search.
+  const byFirst = [...refs].sort((a, b) => a.first - b.first);
+  const refsBetween = (from: number, to: number): Ref[] => {
+    let a = 0;
+    let b = byFirst.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (byFirst[m]!.first < from) a = m + 1;
+      else b = m;
+    }
+    const out: Ref[] = [];
+    for (let k = a; k < byFirst.length && byFirst[k]!.first < to; k++) out.push(byFirst[k]!);
+    return out;
+  };
   const quotes: LocalQuote[] = [];
   let previous: { speaker: string | undefined; sentence: number } | undefined;
   for (const q of spans) {
@@ -449,23 +496,26 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     const firstWord = lo < end ? ws[lo] : undefined;
     const lastWord = lo < end ? ws[end - 1] : undefined;
     if (!firstWord || !lastWord) continue;
+    // At most WINDOW words on each side: a speaker stands near the quote, and a very long sentence
+    // (a page without full stops) is then read in time linear in its length.
     const outside: { w: Word; i: number }[] = [];
     for (const si of new Set([firstWord.sentence, lastWord.sentence])) {
       const sp = tok.sentences[si]!;
-      for (let i = sp.first; i < sp.last; i++) {
+      for (let i = Math.max(sp.first, lo - WINDOW); i < Math.min(sp.last, end + WINDOW); i++) {
         const w = ws[i]!;
         if (w.end <= q.start - 1 || w.start >= q.end + 1) outside.push({ w, i });
       }
     }
+    const near = refsBetween(lo - WINDOW - 8, end + WINDOW + 8);
     const verbs = outside
       .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according)$/.test(w.lower))
       .sort((a, b) => distance(a.w, q) - distance(b.w, q));
     let speaker: string | undefined;
     for (const { i } of verbs) {
       const isOutside = (r: Ref): boolean => ws[r.first]!.end <= q.start - 1 || ws[r.first]!.start >= q.end + 1;
-      const beforeRef = refs.filter((r) => r.last <= i && i - r.last <= 2 && isOutside(r)).at(-1);
-      const afterRef = refs.find((r) => r.first > i && r.first - i <= 4 && isOutside(r));
-      const chosen = beforeRef ?? (ws[i]!.lower === 'according' ? refs.find((r) => r.first > i && r.first - i <= 3) : afterRef);
+      const beforeRef = near.filter((r) => r.last <= i && i - r.last <= 2 && isOutside(r)).at(-1);
+      const afterRef = near.find((r) => r.first > i && r.first - i <= 4 && isOutside(r));
+      const chosen = beforeRef ?? (ws[i]!.lower === 'according' ? near.find((r) => r.first > i && r.first - i <= 3) : afterRef);
       if (chosen) {
         speaker = chosen.key;
         break;
@@ -478,6 +528,8 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
   }
   return quotes;
 }
+
+const WINDOW = 60;
 
 function distance(w: Word, q: { start: number; end: number }): number {
   return w.end <= q.start ? q.start - w.end : w.start - q.end;
