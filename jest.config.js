@@ -9,6 +9,7 @@ const common = {
   transform,
   moduleNameMapper: {
     '^@kg/graph/contract$': '<rootDir>/packages/graph/src/contract.ts',
+    '^@kg/graph/neo4j$': '<rootDir>/packages/graph/src/neo4j.ts',
     '^@kg/(extractor|graph)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

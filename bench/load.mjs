@@ -1,7 +1,7 @@
 // kg load (the store) against baselines measured in the same run, on a private Neo4j started by
 // scripts/neo4j.sh (never a server of yours: the benchmark empties its database between runs).
 import neo4j from 'neo4j-driver';
-import { createStore } from '@kg/graph';
+import { createStore } from '@kg/graph/neo4j';
 import { startPrivateNeo4j, stopPrivateNeo4j, waitForNeo4j } from '../scripts/neo4j-private.mjs';
 
 export async function withPrivateNeo4j(fn) {

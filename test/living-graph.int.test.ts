@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { buildGraph, createStore, type Extraction, type Store } from '@kg/graph';
+import { buildGraph, type Extraction } from '@kg/graph';
+import { createStore, type Store } from '@kg/graph/neo4j';
 import { clearNeo4j, diffDumps, dumpNeo4j } from './dump.js';
 import { corpusFiles, extractFiles, randomPlan, seeded } from './corpus.js';
 

@@ -10,10 +10,10 @@ import { distance } from 'fastest-levenshtein';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, documentId, KgExtractorError, loadNerModel, WINK_PIPE } from '@kg/extractor';
-import { buildGraph, createFileStore, createStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary, type Store, type StoreSummary } from '@kg/graph';
+import { createExtractor, extractFiles, KgExtractorError, loadNerModel, WINK_PIPE } from '@kg/extractor';
+import { buildGraph, createFileStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary } from '@kg/graph';
+import { createStore, type Store, type StoreSummary } from '@kg/graph/neo4j';
 import { HELP } from './help.js';
-import { listInputs, readArticles } from './inputs.js';
 import { renderView, viewModel } from './view.js';
 
 export interface MainOptions {
@@ -131,7 +131,13 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
       return EXIT.USAGE;
     }
     if (err instanceof KgGraphError) {
-      say(err.message);
+      // The library names its options; the command says which flags and settings set them.
+      const hint: Partial<Record<string, string>> = {
+        NEO4J_AUTH: ' (--user/--password, NEO4J_USERNAME/NEO4J_PASSWORD or .env)',
+        NEO4J_DATABASE: ' (--database or NEO4J_DATABASE)',
+        STORE_OUTDATED: ' (MATCH (n) DETACH DELETE n in Browser, then kg load)',
+      };
+      say(err.message + (hint[err.code] ?? ''));
       return err.code.startsWith('NEO4J') || err.code === 'STORE_OUTDATED' ? EXIT.NEO4J : EXIT.INPUT;
     }
     throw err;
@@ -151,68 +157,33 @@ interface Io {
 
 /** Reads, decodes and extracts every input; problems are reported one line each and counted. */
 async function extractAll(paths: readonly string[], io: Io, each?: (x: Extraction) => void): Promise<{ extractions: Extraction[]; failed: number }> {
-  const { files, problems } = await listInputs(paths);
-  for (const p of problems) io.say(p.message);
   const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}) });
-  const bar = io.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: extracting {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
-  bar?.start(files.length, 0);
-
-  const extractions: Extraction[] = [];
-  const seen = new Map<string, string>();
-  const repeated: string[] = [];
-  let failed = problems.length;
-  let done = 0;
-  // A problem gets its own line above the bar, which then goes on.
-  const report = (line: string): void => {
-    if (bar) {
-      bar.stop();
-      io.say(line);
-      bar.start(files.length, done);
-    } else io.say(line);
-  };
-  for await (const item of readArticles(files, io.stdin)) {
-    done++;
+  let bar: cliProgress.SingleBar | undefined;
+  const progress = (done: number, total: number): void => {
+    if (!bar && io.stderr.isTTY && total > 1) {
+      bar = new cliProgress.SingleBar({ stream: io.stderr, format: 'kg: extracting {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+      bar.start(total, done);
+    }
     bar?.update(done);
-    if (item.kind === 'problem') {
-      report(item.problem.message);
-      failed++;
-      continue;
-    }
-    if (item.kind === 'extractions') {
-      // Extracted already (kg extract's JSON or JSONL, from this machine or another): used as they are.
-      for (const x of item.extractions) {
-        const d = x.documents[0]!;
-        const firstSource = seen.get(d.id);
-        if (firstSource !== undefined) {
-          repeated.push(`${d.source} = ${firstSource}`);
-          continue;
-        }
-        seen.set(d.id, d.source);
-        each?.(x);
-        extractions.push(x);
-      }
-      continue;
-    }
-    // The same text given twice is one article: read once, not an error.
-    const { id } = documentId(item.article.text);
-    const firstSource = seen.get(id);
-    if (firstSource !== undefined) {
-      repeated.push(`${item.article.source} = ${firstSource}`);
-      continue;
-    }
-    seen.set(id, item.article.source);
-    try {
-      const x = extractor.extract({ ...item.article, id, ...(io.date ? { date: io.date } : {}) });
+  };
+  const { extractions, problems, repeated } = await extractFiles(paths, {
+    extractor,
+    stdin: io.stdin,
+    ...(io.date ? { date: io.date } : {}),
+    onArticle: (x, done, total) => {
+      progress(done, total);
       each?.(x);
-      extractions.push(x);
-    } catch (err) {
-      report(`kg: ${item.article.source}: extraction failed: ${(err as Error).message}`);
-      failed++;
-    }
-  }
+    },
+    // A problem gets its own line above the bar, which then goes on.
+    onProblem: (p, done, total) => {
+      bar?.stop();
+      io.say(p.message);
+      if (bar) bar.start(total, done);
+    },
+  });
   bar?.stop();
   if (repeated.length) io.say(`kg: note: ${repeated.length} file${repeated.length === 1 ? ' has' : 's have'} the same text as one read before and ${repeated.length === 1 ? 'was' : 'were'} counted once (${repeated.slice(0, 2).join('; ')}${repeated.length > 2 ? '; ...' : ''})`);
-  return { extractions, failed };
+  return { extractions, failed: problems.length };
 }
 
 async function runExtract(paths: string[], format: string, io: Io): Promise<number> {

@@ -155,3 +155,23 @@ describe('the seed articles', () => {
     }
   });
 });
+
+describe('createDocument', () => {
+  it("gives a custom extractor kg's document (id, title, sentences with offsets) to fill in, which buildGraph takes", async () => {
+    const { createDocument } = await import('./index.js');
+    const { buildGraph } = await import('@kg/graph');
+    const text = 'Talks resume\nZelensky met Erdogan in Ankara. They spoke for an hour.';
+    const x = createDocument(text, 'llm/1.txt');
+    const d = x.documents[0]!;
+    expect(d).toMatchObject({ source: 'llm/1.txt', title: 'Talks resume' });
+    expect(d.id).toMatch(/^d-[0-9a-f]{16}$/);
+    expect(d.sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Talks resume', 'Zelensky met Erdogan in Ankara.', 'They spoke for an hour.']);
+    // An LLM found two people meeting: mentions and a relation with the sentence as evidence.
+    const at = (name: string) => ({ doc: d.id, start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name });
+    const s1 = d.sentences[1]!;
+    x.entities.push({ id: 'person:zelensky', type: 'Person', name: 'Zelensky', aliases: [], mentions: [at('Zelensky')] }, { id: 'person:erdogan', type: 'Person', name: 'Erdogan', aliases: [], mentions: [at('Erdogan')] });
+    x.relations.push({ type: 'MEETS', source: 'person:zelensky', target: 'person:erdogan', evidence: [{ doc: d.id, start: s1.start, end: s1.end }] });
+    const g = buildGraph(x);
+    expect(g.hasNode('person:erdogan|MEETS|person:zelensky')).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { WinkMethods } from 'wink-nlp';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
 import { findEntities, type NameTagger } from './entities.js';
@@ -55,6 +56,38 @@ export function createExtractor({ nlp, model }: ExtractorOptions): Extractor {
       if (problems.length) throw new KgExtractorError('INVALID_OUTPUT', `extraction of ${input.source} is inconsistent: ${problems[0]}`, { source: input.source });
       return parsed.data;
     },
+  };
+}
+
+let defaultNlp: WinkMethods | undefined;
+
+/**
+ * An extraction with one document and nothing found yet: the article as kg stores it (id from the text's
+ * SHA-256, title, date line, sentences with offsets), for a custom or LLM extractor to fill in with
+ * entities, relations and quotes before `buildGraph` or a store. Sentences come from wink-nlp as in
+ * `createExtractor` (the NLP model is loaded on first use unless one is passed).
+ */
+export function createDocument(text: string, source: string, { nlp }: { nlp?: WinkMethods } = {}): Extraction {
+  nlp ??= defaultNlp ??= winkNLP(winkModel, WINK_PIPE);
+  const { id, sha256 } = documentId(text);
+  const tok = tokenize(nlp, text);
+  const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const date = dateLine(text);
+  return {
+    documents: [
+      {
+        id,
+        source,
+        title: firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine,
+        sha256,
+        ...(date ? { date } : {}),
+        text,
+        sentences: tok.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
+      },
+    ],
+    entities: [],
+    relations: [],
+    quotes: [],
   };
 }
 

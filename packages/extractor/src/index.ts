@@ -1,15 +1,17 @@
 // The kg extractor: English news text to entities, relations and quotes.
 
 // Extraction
-export { createExtractor, documentId, WINK_PIPE } from './extract.js';
+export { createDocument, createExtractor, documentId, WINK_PIPE } from './extract.js';
 export type { ArticleInput, Extractor, ExtractorOptions } from './extract.js';
 
 // The name tagger: a model file shipped in this package, passed in like the NLP model
 export { loadNerModel, DEFAULT_MODEL_FILE } from './ner/model-file.js';
 export type { NerModel, ModelCard } from './ner/tagger.js';
 
-// Input
+// Input: files and folders to extractions, as kg build reads them
 export { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
+export { extractFiles } from './inputs.js';
+export type { ExtractFilesOptions, ExtractFilesResult, InputProblem } from './inputs.js';
 
 // Errors
 export { KgExtractorError } from './errors.js';

@@ -14,8 +14,7 @@ export type { Assertion, FactTotals } from './facts.js';
 // Stores: a graph that grows with each load and equals the graph of all its articles built at once
 export { createFileStore, ARTICLES_FILE } from './files.js';
 export type { FileStore, FileStoreOptions, FileStoreResult } from './files.js';
-export { createStore } from './store.js';
-export type { Store, StoreOptions, AddOptions, StoreProgress, StoreSummary } from './store.js';
+// The Neo4j store is at '@kg/graph/neo4j' (it needs neo4j-driver, a peer dependency).
 
 // Export: graphology JSON and Cypher
 export { toJSON, fromJSON } from './json.js';

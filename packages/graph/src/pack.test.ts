@@ -57,6 +57,43 @@ it('packs, installs into a clean folder, imports as ESM and type-checks as a use
   );
   execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = JSON.parse(execFileSync(process.execPath, [join(app, 'out', 'user.js')], { cwd: app, encoding: 'utf8' }));
+  // A user who only wants JSON gets no database driver (neo4j-driver is an optional peer dependency).
+  expect(readdirSync(join(app, 'node_modules'))).not.toContain('neo4j-driver');
   // Article, Sentence, two people and the Fact; HAS_SENTENCE, two MENTIONS, STATES, SUBJECT, OBJECT and the direct MEETS.
   expect(out).toEqual({ nodes: 5, edges: 7, people: 2, cypher: true, code: 'INVALID_EXTRACTION' });
 }, 180000);
+
+const STORE_CODE = `
+import neo4j from 'neo4j-driver';
+import { createStore, type Store } from '@kg/graph/neo4j';
+import { createFileStore } from '@kg/graph';
+const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'x'));
+const store: Store = createStore({ driver, uri: 'bolt://127.0.0.1:1' });
+void createFileStore;
+console.log(typeof store.add);
+await driver.close();
+`;
+
+it('the extractor and the command install from their tarballs alone, and the Neo4j store compiles against neo4j-driver 5', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-pack-all-'));
+  for (const p of ['graph', 'extractor', 'cli']) execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: join(process.cwd(), 'packages', p), stdio: ['ignore', 'pipe', 'pipe'] });
+  const tarballs = readdirSync(dir).filter((f) => f.endsWith('.tgz')).map((f) => join(dir, f));
+  expect(tarballs).toHaveLength(3);
+  // The command, from the three tarballs (no @kg package from a registry).
+  const app = join(dir, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kg-user', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...tarballs], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(join(app, 'a.txt'), 'Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan in Ankara.');
+  const out = JSON.parse(execFileSync(process.execPath, [join(app, 'node_modules', '@kg', 'cli', 'bin', 'kg.js'), 'extract', 'a.txt'], { cwd: app, encoding: 'utf8' }));
+  expect(out.entities.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['Volodymyr Zelensky', 'Recep Tayyip Erdogan', 'Ankara']));
+  // An application on neo4j-driver 5 compiles against the store's types.
+  const v5 = join(dir, 'v5');
+  execFileSync('mkdir', ['-p', v5]);
+  writeFileSync(join(v5, 'package.json'), JSON.stringify({ name: 'kg-v5', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', tarballs.find((t) => t.includes('graph'))!, 'neo4j-driver@5', '@types/node@20'], { cwd: v5, stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(join(v5, 'user.ts'), STORE_CODE);
+  writeFileSync(join(v5, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES2022'], types: ['node'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, outDir: 'out' }, files: ['user.ts'] }));
+  execFileSync(process.execPath, [tsc, '-p', v5], { cwd: v5, stdio: ['ignore', 'pipe', 'pipe'] });
+  expect(execFileSync(process.execPath, [join(v5, 'out', 'user.js')], { cwd: v5, encoding: 'utf8' }).trim()).toBe('function');
+}, 300000);

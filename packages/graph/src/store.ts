@@ -180,7 +180,7 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
         if (num(lock?.articles ?? 0) > 0 && format !== STORE_FORMAT) {
           throw new KgGraphError(
             'STORE_OUTDATED',
-            `Neo4j at ${uri} holds ${num(lock!.articles)} articles written by ${format === undefined ? 'an older kg' : `kg store format ${format}`}, not in the form this kg keeps (format ${STORE_FORMAT}); load the articles again into an empty database (MATCH (n) DETACH DELETE n, then kg load)`,
+            `Neo4j at ${uri} holds ${num(lock!.articles)} articles written by ${format === undefined ? 'an older kg' : `kg store format ${format}`}, not in the form this kg keeps (format ${STORE_FORMAT}); load the articles again into an empty database`,
           );
         }
         await tx.run("MATCH (l:KgLock {id: 'kg'}) SET l.format = $format", { format: int(STORE_FORMAT) });

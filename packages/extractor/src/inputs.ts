@@ -4,8 +4,10 @@
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeArticle, DEFAULT_MAX_BYTES, KgExtractorError } from '@kg/extractor';
 import { splitByDocument, validateExtraction, type Extraction } from '@kg/graph';
+import { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
+import { KgExtractorError } from './errors.js';
+import { documentId, type Extractor } from './extract.js';
 
 export interface Article {
   readonly source: string;
@@ -190,4 +192,70 @@ async function readExtractions(file: string): Promise<InputItem> {
     }
   }
   return { kind: 'extractions', source: file, extractions };
+}
+
+export interface ExtractFilesOptions {
+  readonly extractor: Extractor;
+  /** The articles' date (YYYY-MM-DD), for resolving "on Wednesday" (otherwise each file's date line). */
+  readonly date?: string;
+  /** Where "-" reads from (default: the process's standard input). */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Called for each article as it is done, and for each problem (one line, naming the file). */
+  readonly onArticle?: (x: Extraction, done: number, total: number) => void;
+  readonly onProblem?: (p: InputProblem, done: number, total: number) => void;
+}
+
+export interface ExtractFilesResult {
+  /** One extraction per distinct article (the same text twice is one article, under its first source). */
+  readonly extractions: Extraction[];
+  readonly problems: InputProblem[];
+  /** Sources whose text was read before under another source ("b.txt = a.txt"). */
+  readonly repeated: string[];
+}
+
+/**
+ * Files and folders to extractions, as kg build reads them: text files (folders recursively), kg's own
+ * extraction JSON and JSONL, "-" for standard input; every read bounded; a problem with one file is
+ * reported and the others are still read. Pass the result to buildGraph or a store.
+ */
+export async function extractFiles(paths: readonly string[], { extractor, date, stdin = process.stdin, onArticle, onProblem }: ExtractFilesOptions): Promise<ExtractFilesResult> {
+  const { files, problems } = await listInputs(paths);
+  for (const p of problems) onProblem?.(p, 0, files.length);
+  const extractions: Extraction[] = [];
+  const seen = new Map<string, string>();
+  const repeated: string[] = [];
+  let done = 0;
+  const keep = (x: Extraction): void => {
+    const d = x.documents[0]!;
+    const first = seen.get(d.id);
+    if (first !== undefined) {
+      repeated.push(`${d.source} = ${first}`);
+      return;
+    }
+    seen.set(d.id, d.source);
+    extractions.push(x);
+    onArticle?.(x, done, files.length);
+  };
+  for await (const item of readArticles(files, stdin)) {
+    done++;
+    if (item.kind === 'problem') {
+      problems.push(item.problem);
+      onProblem?.(item.problem, done, files.length);
+    } else if (item.kind === 'extractions') for (const x of item.extractions) keep(x);
+    else {
+      const { id } = documentId(item.article.text);
+      if (seen.has(id)) {
+        repeated.push(`${item.article.source} = ${seen.get(id)!}`);
+        continue;
+      }
+      try {
+        keep(extractor.extract({ ...item.article, id, ...(date ? { date } : {}) }));
+      } catch (err) {
+        const p = { source: item.article.source, code: 'EXTRACTION_FAILED', message: `kg: ${item.article.source}: extraction failed: ${(err as Error).message}` };
+        problems.push(p);
+        onProblem?.(p, done, files.length);
+      }
+    }
+  }
+  return { extractions, problems, repeated };
 }
