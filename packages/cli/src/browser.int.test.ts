@@ -37,13 +37,17 @@ function firstSavedQuery(): string {
   return block.replace(/;$/, '');
 }
 
-it('Neo4j Browser at /browser connects and runs a saved query on the loaded seeds', async () => {
+it('kg load prints a Neo4j Browser address that connects with the first saved query ready, and it runs', async () => {
   const http = process.env.KG_TEST_NEO4J_HTTP_URL;
   if (!http) throw new Error('kg tests: KG_TEST_NEO4J_HTTP_URL (the HTTP address of Neo4j Browser) is needed with KG_TEST_NEO4J_URI');
-  expect((await kg(['load', 'seeds'], { env })).code).toBe(0);
+  const loaded = await kg(['load', 'seeds'], { env: { ...env, NEO4J_HTTP_URL: http } });
+  expect(loaded.code).toBe(0);
+  const url = /^\s+(http\S+\/browser\/\?\S+)$/m.exec(loaded.stdout)?.[1];
+  expect(url).toBeDefined();
+  // The address carries the first saved query of neo4j/queries.cypher.
+  expect(new URL(url!).searchParams.get('arg')).toBe(firstSavedQuery().replace(/\s+/g, ' '));
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const bolt = String(process.env.KG_TEST_NEO4J_URI).replace(/^(\w+):\/\//, `$1://${process.env.KG_TEST_NEO4J_USERNAME ?? 'neo4j'}@`);
-  await page.goto(`${http}/browser/?dbms=${encodeURIComponent(bolt)}&cmd=edit&arg=${encodeURIComponent(firstSavedQuery())}`);
+  await page.goto(url!);
   await page.fill('[data-testid="password"]', String(process.env.KG_TEST_NEO4J_PASSWORD));
   await page.click('[data-testid="connect"]');
   await page.waitForSelector('text=/connected/i', { timeout: 30000 });
@@ -112,6 +116,9 @@ it('the kg view page finds an entity by an alias and shows its facts with their 
   expect(panel).toContain('seeds/00'); // the article a sentence comes from
   expect(panel).toMatch(/\[planned\]/); // a planned meeting is marked as such
   expect(panel).toMatch(/\d+ quotes?/); // what he said, with the article it is in
+  // The names of both sides of a fact are marked in its sentences.
+  const marks = await page.locator('#panel .sentence mark').allTextContents();
+  expect(marks).toEqual(expect.arrayContaining(['Zelensky', 'Steve Witkoff']));
   expect(await page.textContent('#legend')).toMatch(/Person.*Organization.*Location.*Product/);
   expect(await page.textContent('#notice')).toBe(''); // the graph was drawn (WebGL worked)
   expect(errors).toEqual([]);

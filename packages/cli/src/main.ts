@@ -314,8 +314,25 @@ async function runLoad(paths: string[], values: Record<string, string | boolean 
     bar?.stop();
     io.stdout.write(formatSummary(summarize(buildGraph(extractions)), [`${settings.uri}${settings.database ? ` (database ${settings.database})` : ''}`]).replace(/^/, 'these articles: '));
     io.stdout.write(`${describeChange(summary)}; ${describeCounts(summary)}\n`);
+    io.stdout.write(`explore it in Neo4j Browser (connects, with "who met whom" ready to run; style: neo4j/kg.grass, more queries: neo4j/queries.cypher):\n  ${browserUrl(settings, env, envFile)}\n`);
     return failed ? EXIT.INPUT : EXIT.OK;
   });
+}
+
+/** "Who met whom", the first of the saved queries (neo4j/queries.cypher). */
+const FIRST_QUERY =
+  'MATCH (a:Person)-[r:MEETS]->(b:Person) RETURN a.name AS person, b.name AS met, r.sources AS articles, r.reported AS reported, r.planned AS planned, r.denied AS denied, r.contested AS contested ORDER BY articles DESC, reported DESC';
+
+/**
+ * A Neo4j Browser address that connects to the database just loaded and has a query in the editor.
+ * Browser's HTTP address: NEO4J_HTTP_URL when set, else port 7474 on the Bolt host.
+ */
+export function browserUrl(s: Neo4jSettings, env: NodeJS.ProcessEnv, envFile: Readonly<Record<string, string>>): string {
+  const bolt = new URL(s.uri);
+  const http = env.NEO4J_HTTP_URL ?? envFile.NEO4J_HTTP_URL ?? `http://${bolt.hostname}:7474`;
+  const dbms = `${bolt.protocol}//${encodeURIComponent(s.user)}@${bolt.host}`;
+  const params = new URLSearchParams({ dbms, ...(s.database ? { db: s.database } : {}), cmd: 'edit', arg: FIRST_QUERY });
+  return `${http.replace(/\/+$/, '')}/browser/?${params.toString()}`;
 }
 
 function describeCounts(s: StoreSummary): string {

@@ -164,6 +164,7 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
   #legend { display: flex; gap: 10px; color: #555; font-size: 12px; }
   #legend i { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 4px; vertical-align: -1px; }
   .quote { margin: 6px 0 0 10px; font-style: italic; color: #333; }
+  mark { background: #fff3b0; padding: 0 1px; }
   .mark { color: #a05a00; font-size: 12px; }
 </style>
 </head>
@@ -225,6 +226,22 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
 
   function text(tag, s, cls) { var el = document.createElement(tag); el.textContent = s; if (cls) el.className = cls; return el; }
 
+  // The names of the given entities (any alias), marked in a sentence; the rest stays plain text.
+  function highlight(el, s, entities) {
+    var names = [];
+    entities.forEach(function (e) { [e.name].concat(e.aliases).forEach(function (x) { if (x) names.push(x); }); });
+    names.sort(function (a, b) { return b.length - a.length; });
+    var i = 0;
+    while (i < s.length) {
+      var best = -1, hit = '';
+      names.forEach(function (x) { var k = s.indexOf(x, i); if (k >= 0 && (best < 0 || k < best || (k === best && x.length > hit.length))) { best = k; hit = x; } });
+      if (best < 0) { el.appendChild(document.createTextNode(s.slice(i))); break; }
+      el.appendChild(document.createTextNode(s.slice(i, best)));
+      el.appendChild(text('mark', hit));
+      i = best + hit.length;
+    }
+  }
+
   function select(id) {
     var n = byId[id]; if (!n) return;
     selected = id; neighbours = {};
@@ -244,7 +261,8 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
       var a = text('a', other.name, 'entity'); a.onclick = function () { select(other.id); }; div.appendChild(a);
       div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles') + (f.contested ? ' \\u00b7 contested' : '')));
       f.sentences.forEach(function (x) {
-        var s = data.sentences[x.sentence]; var p = text('div', (x.modality === 'reported' ? '' : '[' + x.modality + '] ') + s.text, 'sentence');
+        var s = data.sentences[x.sentence]; var p = text('div', x.modality === 'reported' ? '' : '[' + x.modality + '] ', 'sentence');
+        highlight(p, s.text, [n, other]);
         p.appendChild(document.createElement('br')); p.appendChild(text('small', (s.title ? s.title + ' \\u00b7 ' : '') + s.article)); div.appendChild(p);
       });
       panel.appendChild(div);
