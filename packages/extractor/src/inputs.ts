@@ -4,7 +4,7 @@
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { splitByDocument, validateExtraction, type Extraction } from '@kg/graph';
+import { fromJSON, graphToExtractions, splitByDocument, validateExtraction, type Extraction } from '@kg/graph';
 import { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
 import { KgExtractorError } from './errors.js';
 import { documentId, type Extractor } from './extract.js';
@@ -184,7 +184,16 @@ async function readExtractions(file: string): Promise<InputItem> {
   }
   const extractions: Extraction[] = [];
   for (const [i, d] of docs.entries()) {
-    if (d && typeof d === 'object' && 'nodes' in d && 'edges' in d) return problem('NOT_EXTRACTION', 'is a graph written by kg build (graph.json), not articles; grow that graph with kg add --out DIR');
+    if (d && typeof d === 'object' && 'nodes' in d && 'edges' in d) {
+      // A graph written by kg build: its articles, as they were extracted.
+      try {
+        const graph = fromJSON(d as Parameters<typeof fromJSON>[0]);
+        extractions.push(...graphToExtractions(graph).map((x) => validateExtraction(x)));
+        continue;
+      } catch (err) {
+        return problem('NOT_EXTRACTION', `is not a graph kg can read (${(err as Error).message.replace(/^kg\/graph: /, '')})`);
+      }
+    }
     try {
       extractions.push(...splitByDocument(validateExtraction(d)));
     } catch (err) {

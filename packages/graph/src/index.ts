@@ -6,7 +6,7 @@ export { ENTITY_TYPES, MODALITIES, RELATION_TYPES, SYMMETRIC_RELATIONS, extracti
 export type { ArticleDocument, Entity, EntityType, Evidence, Extraction, Mention, Modality, Quote, Relation, RelationType, Span } from './contract.js';
 
 // Build: many articles into one graph
-export { distinctArticles, mergeExtractions, splitByDocument } from './merge.js';
+export { distinctArticles, graphToExtractions, mergeExtractions, splitByDocument } from './merge.js';
 export { buildGraph, summarize, isFactEdge, validateExtraction } from './build.js';
 export type { KgGraph, NodeAttributes, EdgeAttributes, FactEdgeAttributes, GraphSummary } from './build.js';
 export type { Assertion, FactTotals } from './facts.js';

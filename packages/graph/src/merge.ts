@@ -3,6 +3,7 @@
  * entity whatever the input order, with the reasons for each merge kept on the entity.
  */
 import { SYMMETRIC_RELATIONS, type Entity, type Extraction, type Quote, type Relation } from './contract.js';
+import type { KgGraph } from './build.js';
 import { aggregateSurfaces, clusterSurfaces, recordOf, type ResolvedEntity } from './resolve.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,4 +121,84 @@ function dedupeBy<T>(items: readonly T[], key: (t: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * A built graph (graph.json) back into one extraction per article, so a graph can be built again with
+ * more articles. Sentences keep their offsets; the text between them is read back as spaces.
+ */
+export function graphToExtractions(g: KgGraph): Extraction[] {
+  const docs = new Map<string, { x: Extraction; text: string[] }>();
+  const sentenceOf = new Map<string, { doc: string; start: number; end: number }>();
+  g.forEachNode((id, a) => {
+    if (a.label === 'Article') {
+      docs.set(id, {
+        text: [],
+        x: { documents: [{ id, source: a.source, title: a.title, sha256: a.sha256, ...(a.date ? { date: a.date } : {}), text: '', sentences: [] }], entities: [], relations: [], quotes: [] },
+      });
+    }
+  });
+  g.forEachNode((id, a) => {
+    if (a.label !== 'Sentence') return;
+    const d = docs.get(a.article);
+    if (!d) return;
+    d.x.documents[0]!.sentences.push({ index: a.index, start: a.start, end: a.end });
+    d.text.push(`${a.start}\u0000${a.text}`);
+    sentenceOf.set(id, { doc: a.article, start: a.start, end: a.end });
+  });
+  for (const d of docs.values()) {
+    const doc = d.x.documents[0]!;
+    doc.sentences.sort((p, q) => p.index - q.index);
+    let text = '';
+    for (const part of d.text) {
+      const cut = part.indexOf('\u0000');
+      const start = Number(part.slice(0, cut));
+      const s = part.slice(cut + 1);
+      if (text.length < start) text += ' '.repeat(start - text.length);
+      text = text.slice(0, start) + s + text.slice(start + s.length);
+    }
+    doc.text = text;
+  }
+  // Entities, per article that mentions them or states their facts.
+  const entityIn = (doc: string, id: string): Entity | undefined => {
+    const d = docs.get(doc);
+    const a = g.hasNode(id) ? g.getNodeAttributes(id) : undefined;
+    if (!d || !a || a.label !== 'Entity') return undefined;
+    let e = d.x.entities.find((x) => x.id === id);
+    if (!e) {
+      const merges = a.merges.map((m) => ({ alias: m.slice(0, m.lastIndexOf(': ')), reason: m.slice(m.lastIndexOf(': ') + 2) }));
+      d.x.entities.push((e = { id, type: a.type, name: a.name, aliases: a.aliases, mentions: [], merges }));
+    }
+    return e;
+  };
+  g.forEachEdge((_k, a, source, target) => {
+    const s = sentenceOf.get(source);
+    if (a.type === 'MENTIONS' && s) entityIn(s.doc, target)?.mentions.push({ doc: s.doc, start: a.start, end: a.end, text: a.text });
+    if (a.type === 'STATES' && s) {
+      const f = g.getNodeAttributes(target);
+      if (f.label !== 'Fact' || !entityIn(s.doc, f.subject) || !entityIn(s.doc, f.object)) return;
+      docs.get(s.doc)!.x.relations.push({
+        type: f.type,
+        source: f.subject,
+        target: f.object,
+        evidence: [{ doc: s.doc, start: s.start, end: s.end, modality: a.modality, ...(a.cue ? { cue: a.cue } : {}), ...(a.date ? { date: { text: a.date, ...(a.dateValue ? { value: a.dateValue } : {}) } } : {}), ...(a.quantities.length ? { quantities: a.quantities } : {}) }],
+        ...(a.trigger ? { trigger: a.trigger } : {}),
+        ...(a.role ? { role: a.role } : {}),
+      });
+    }
+  });
+  g.forEachNode((id, a) => {
+    if (a.label !== 'Quote') return;
+    let s: { doc: string } | undefined;
+    let speaker: string | undefined;
+    g.forEachOutEdge(id, (_e, ea, _src, t) => {
+      if (ea.type === 'IN') s = sentenceOf.get(t);
+      if (ea.type === 'SAID_BY') speaker = t;
+    });
+    if (!s) return;
+    const doc = s.doc;
+    if (speaker) entityIn(doc, speaker);
+    docs.get(doc)!.x.quotes.push({ ...(speaker ? { speaker } : {}), text: a.text, doc, start: a.start, end: a.end });
+  });
+  return [...docs.values()].map((d) => d.x);
 }
