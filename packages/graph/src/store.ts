@@ -21,7 +21,7 @@ import { articleAttributes, quoteId, sentenceFinder, sentenceId, validateExtract
 import { entityMetrics } from './analytics.js';
 import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds } from './merge.js';
-import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type SurfaceRecord } from './resolve.js';
+import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type Surface, type SurfaceRecord } from './resolve.js';
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
 
@@ -272,9 +272,13 @@ async function addBatch(tx: Tx, batch: readonly Extraction[]): Promise<{ added: 
 }
 
 interface StoredSurface {
+  /** The entity and keys stored for it (before this update). */
   entity: string | null;
   keys: string[];
-  records: SurfaceRecord[];
+  /** What the articles now stored say of it, summed; undefined when no article names it any more. */
+  surface: Surface | undefined;
+  /** Its keys now. */
+  newKeys: string[];
 }
 
 /**
@@ -340,10 +344,10 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
       const aliases = r.aliases as string[][];
       const merges = r.merges as string[][];
       const recs: SurfaceRecord[] = names.map(([name, mentions], i) => ({ surface: id, type, name, aliases: aliases[i] ?? [], mentions: num(mentions), merges: merges[i] ?? [] }));
-      const s: StoredSurface = { entity: r.entity === null ? null : String(r.entity), keys: (r.keys as string[] | null) ?? [], records: recs };
+      const surface = aggregateSurfaces(recs)[0];
+      const s: StoredSurface = { entity: r.entity === null ? null : String(r.entity), keys: (r.keys as string[] | null) ?? [], surface, newKeys: surface ? surfaceKeys(surface) : [] };
       surfaces.set(id, s);
-      const agg = aggregateSurfaces(recs);
-      for (const k of [...s.keys, ...(agg[0] ? surfaceKeys(agg[0]) : [])]) if (!seenKeys.has(k)) keys.add(k);
+      for (const k of [...s.keys, ...s.newKeys]) if (!seenKeys.has(k)) keys.add(k);
       if (s.entity !== null && !seenEntities.has(s.entity)) entities.add(s.entity);
     }
     for (const k of keys) seenKeys.add(k);
@@ -357,8 +361,8 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   }
 
   // 4. Cluster them; surfaces no article names any more go.
-  const live = [...surfaces.entries()].filter(([, s]) => s.records.length > 0);
-  const aggregates = aggregateSurfaces(live.flatMap(([, s]) => s.records));
+  const live = [...surfaces.entries()].filter(([, s]) => s.surface !== undefined);
+  const aggregates = live.map(([, s]) => s.surface!);
   const resolved = clusterSurfaces(aggregates);
   const entityOf = new Map<string, string>();
   for (const e of resolved) for (const s of e.surfaces) entityOf.set(s, e.id);
@@ -460,11 +464,11 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   // 8. Old entities no cluster has any more; surfaces no article names; their keys.
   const gone = [...oldEntities].filter((e) => !newEntities.has(e));
   if (gone.length) await tx.run('UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e', { ids: gone });
-  const dead = [...surfaces.entries()].filter(([, s]) => s.records.length === 0).map(([id, s]) => ({ id, keys: s.keys }));
+  const dead = [...surfaces.entries()].filter(([, s]) => s.surface === undefined).map(([id, s]) => ({ id, keys: s.keys }));
   const surfaceRows: Row[] = [];
   for (const s of aggregates) {
     const stored = surfaces.get(s.id)!;
-    const keys = surfaceKeys(s);
+    const keys = stored.newKeys;
     const entity = entityOf.get(s.id)!;
     if (entity !== stored.entity || keys.join('\n') !== stored.keys.join('\n')) {
       surfaceRows.push({ id: s.id, entity, keys, add: keys.filter((k) => !stored.keys.includes(k)), drop: stored.keys.filter((k) => !keys.includes(k)) });
