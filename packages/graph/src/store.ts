@@ -24,6 +24,7 @@ import { distinctArticles, factEnds } from './merge.js';
 import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type Surface, type SurfaceRecord } from './resolve.js';
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
+import { SCHEMA } from './cypher.js';
 
 export interface StoreOptions {
   readonly driver: Driver;
@@ -72,18 +73,14 @@ export interface Store {
 /** The form of the store's data; a store in another form is refused rather than mixed with. */
 export const STORE_FORMAT = 2;
 
+/** The graph's own schema (what graph.cypher creates), and the store's bookkeeping. */
 export const STORE_SCHEMA: readonly string[] = [
-  'CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT kg_sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT kg_fact_id IF NOT EXISTS FOR (n:Fact) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT kg_quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE',
+  ...SCHEMA,
   'CREATE CONSTRAINT kg_surface_key IF NOT EXISTS FOR (n:Surface) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT kg_name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT kg_lock_id IF NOT EXISTS FOR (n:KgLock) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX kg_article_source IF NOT EXISTS FOR (n:Article) ON (n.source)',
   'CREATE INDEX kg_surface_entity IF NOT EXISTS FOR (n:Surface) ON (n.entity)',
-  'CREATE FULLTEXT INDEX kg_entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]',
 ];
 
 const ENTITY_LABEL: Record<EntityType, string> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;
@@ -313,7 +310,7 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
         'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end)',
       documents.flatMap((d) => d.sentences.map((s) => ({ id: sentenceId(d.id, s.index), article: d.id, index: s.index, text: d.text.slice(s.start, s.end), start: s.start, end: s.end }))),
     );
-    const records = added.flatMap((x) => aggregateByArticle(x));
+    const records = added.flatMap((x) => recordsOf(x));
     await tx.rows(
       'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (sf:Surface {key: row.surface}) ON CREATE SET sf.type = row.type, sf.keys = [] ' +
         'CREATE (a)-[h:HAS_SURFACE]->(sf) SET h.name = row.name, h.aliases = row.aliases, h.mentions = toInteger(row.mentions), h.merges = row.merges',
@@ -528,12 +525,13 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   );
 }
 
-/** The records one article gives: one per extractor id it names (an article can name an id twice). */
-function aggregateByArticle(x: Extraction): Row[] {
-  const doc = x.documents[0]!.id;
-  const byId = new Map<string, SurfaceRecord[]>();
-  for (const e of x.entities) byId.set(e.id, [...(byId.get(e.id) ?? []), recordOf(e)]);
-  return [...byId.entries()].flatMap(([, recs]) => recs.map((r) => ({ article: doc, surface: r.surface, type: r.type, name: r.name, aliases: [...r.aliases], mentions: r.mentions, merges: [...r.merges] })));
+/** The records one article gives: one per entity it found (an article can name an extractor id twice). */
+function recordsOf(x: Extraction): Row[] {
+  const article = x.documents[0]!.id;
+  return x.entities.map((e) => {
+    const r = recordOf(e);
+    return { article, surface: r.surface, type: r.type, name: r.name, aliases: [...r.aliases], mentions: r.mentions, merges: [...r.merges] };
+  });
 }
 
 /** Fact totals as parameters: counts as integers (a JavaScript number would be stored as a float). */
