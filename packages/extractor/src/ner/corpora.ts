@@ -4,8 +4,9 @@
  * events, works), everything else outside a name. Persons are spans without titles, as the evaluation
  * scores them: GMB's leading titles ("President", "Mr.") are taken out of its person spans.
  */
-import { readFileSync } from 'node:fs';
-import { HONORIFICS } from '../entities.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HONORIFICS, lookupDemonym } from '../entities.js';
 import { TITLE_MODIFIERS, TITLE_WORDS } from '../lexicon.js';
 import { bilou, type NameClass, type NameSpan, type TrainingSentence } from './tagger.js';
 
@@ -164,5 +165,157 @@ export function readConll(file: string): CorpusSentence[] {
     labels.push(cols[cols.length - 1]!);
   }
   flush();
+  return out;
+}
+
+interface GumMention {
+  readonly first: number;
+  last: number;
+  readonly type: string;
+  readonly wiki: boolean;
+}
+
+const GUM_TYPES: Record<string, NameClass> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+/** Words that may stand inside a name between proper nouns ("University of Portsmouth", "Bosnia and Herzegovina"). */
+const NAME_GLUE = new Set(['of', 'the', 'and', '&', 'de', 'for', '-', "'s"]);
+
+/**
+ * GUM's permissive genres (.conllu): its entity mentions are whole noun phrases, nested ("the mayor of
+ * Portsmouth" holds "Portsmouth"), including common nouns and pronouns. A name is the run of proper
+ * nouns in a person, organization or place mention (joined by "of", "the", "and" between them) that no
+ * mention inside it claims: the run holding the phrase's head, else its last one. Wikified mentions and
+ * proper-noun runs of other types (events, works, named objects) are MISC; everything else is outside.
+ */
+export function readGum(file: string): CorpusSentence[] {
+  const out: CorpusSentence[] = [];
+  let doc: string | undefined;
+  let words: string[] = [];
+  let upos: string[] = [];
+  let heads: number[] = [];
+  let mentions: GumMention[] = [];
+  let open: Map<string, GumMention[]> = new Map();
+  const flush = (): void => {
+    if (words.length) out.push(sentence(words, gumNames(words, upos, heads, mentions), doc));
+    words = [];
+    upos = [];
+    heads = [];
+    mentions = [];
+    open = new Map();
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('# newdoc id')) doc = line.split('=')[1]?.trim();
+    if (line.startsWith('#')) continue;
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const cols = line.split('\t');
+    if (!/^\d+$/.test(cols[0] ?? '')) continue;
+    const i = words.length;
+    words.push(cols[1]!);
+    upos.push(cols[3]!);
+    heads.push(Number(cols[6]) - 1);
+    const entity = /(?:^|\|)Entity=([^|]*)/.exec(cols[9] ?? '')?.[1] ?? '';
+    // "(8-organization-...-Wiki_Title" opens, "8)" closes, "(9-place-...)" is one word.
+    for (const m of entity.matchAll(/\((\d+)-([a-z]+)-([^()]*)(\))?|(\d+)\)/g)) {
+      if (m[1]) {
+        const fields = m[3]!.split('-');
+        const mention: GumMention = { first: i, last: i + 1, type: m[2]!, wiki: fields.length >= 6 && fields.slice(5).join('-') !== '' };
+        mentions.push(mention);
+        if (!m[4]) open.set(m[1], [...(open.get(m[1]) ?? []), mention]);
+      } else {
+        const stack = open.get(m[5]!);
+        const mention = stack?.pop();
+        if (mention) mention.last = i + 1;
+      }
+    }
+  }
+  flush();
+  return out;
+}
+
+function gumNames(words: readonly string[], upos: readonly string[], heads: readonly number[], mentions: readonly GumMention[]): NameSpan[] {
+  const propn = (k: number): boolean => upos[k] === 'PROPN';
+  // A capitalized adjective, noun or number within a name ("New York", "Catholic Church", "World War II").
+  const namey = (k: number): boolean => propn(k) || (/^\p{Lu}|^\d/u.test(words[k]!) && /^(ADJ|NOUN|NUM)$/.test(upos[k]!));
+  let spans: NameSpan[] = [];
+  // Innermost first; an outer phrase whose name holds an inner one ("[Portsmouth] City Council") is the name.
+  const order = [...mentions].sort((a, b) => a.last - a.first - (b.last - b.first) || a.first - b.first);
+  for (const m of order) {
+    const type: NameClass | undefined = GUM_TYPES[m.type] ?? (m.wiki && m.type !== 'time' ? 'MISC' : undefined);
+    if (!type) continue;
+    // Runs of proper nouns inside the mention, joined by glue words.
+    const runs: { first: number; last: number }[] = [];
+    for (let k = m.first; k < m.last; k++) {
+      if (!namey(k)) continue;
+      let e = k + 1;
+      while (e < m.last) {
+        if (namey(e)) e++;
+        else if (NAME_GLUE.has(words[e]!.toLowerCase()) && e + 1 < m.last && namey(e + 1)) e += 2;
+        else break;
+      }
+      // Leading nationality adjectives and, for people, titles describe the name; a run needs a proper noun.
+      let f = k;
+      while (f < e && ((upos[f] === 'ADJ' && lookupDemonym(words[f]!)) || (type === 'PER' && (TITLE(words[f]!) || !propn(f))))) f++;
+      if (f < e && [...Array(e - f).keys()].some((d) => propn(f + d))) runs.push({ first: f, last: e });
+      k = e - 1;
+    }
+    let head = -1;
+    for (let k = m.first; k < m.last; k++) if (heads[k]! < m.first || heads[k]! >= m.last) head = k;
+    const run = runs.find((r) => head >= r.first && head < r.last) ?? runs[runs.length - 1];
+    if (!run) continue;
+    const span = { ...run, type };
+    if (spans.some((s) => s.first === span.first && s.last === span.last)) continue; // an inner mention named it
+    if (spans.some((s) => s.first < span.last && s.last > span.first && (s.first < span.first || s.last > span.last))) continue; // crossing
+    spans = spans.filter((s) => !(s.first >= span.first && s.last <= span.last));
+    spans.push(span);
+  }
+  return spans.sort((a, b) => a.first - b.first);
+}
+
+const RE3D_TYPES: Record<string, NameClass> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC', Nationality: 'MISC' };
+const LEADING = new Set(['the', 'a', 'an']);
+
+/**
+ * re3d (the CoNLL conversion, one folder per source): Person, Organisation and Location; Nationality as
+ * MISC. Its spans hold descriptions ("U.S. service members", "the Kurdish YPG", titles before a person):
+ * leading articles and titles are taken out, and a sentence with a span that is still not a name (a
+ * lowercase word other than "of", "and", "the" inside it) is left out, since it would teach wrong
+ * boundaries.
+ */
+export function readRe3d(dir: string): CorpusSentence[] {
+  const out: CorpusSentence[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.conll')).sort();
+  for (const f of files) {
+    let words: string[] = [];
+    let labels: string[] = [];
+    const flush = (): void => {
+      if (!words.length) return;
+      let clean = true;
+      const spans = spansFromIob(labels, (l) => RE3D_TYPES[l])
+        .map((s) => {
+          let first = s.first;
+          while (first < s.last && (LEADING.has(words[first]!.toLowerCase()) || (s.type === 'PER' && TITLE(words[first]!)))) first++;
+          if (first === s.last) return undefined;
+          const inner = words.slice(first, s.last);
+          if (!/^\p{Lu}/u.test(inner[0]!) || inner.some((w) => /^\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase()))) clean = false;
+          return { ...s, first };
+        })
+        .filter((s): s is NameSpan => !!s);
+      if (clean) out.push(sentence(words, spans, f));
+      words = [];
+      labels = [];
+    };
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.trim()) {
+        flush();
+        continue;
+      }
+      const [w, tag] = line.split('\t');
+      words.push(w!);
+      labels.push(tag ?? 'O');
+    }
+    flush();
+  }
   return out;
 }

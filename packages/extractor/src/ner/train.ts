@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { WINK_PIPE } from '../extract.js';
-import { readConll, readGmb, readUner, type CorpusSentence } from './corpora.js';
+import { readConll, readGmb, readGum, readRe3d, readUner, type CorpusSentence } from './corpora.js';
 import { withRuleTags } from './rule-features.js';
 import { DEFAULT_MODEL_FILE } from './model-file.js';
 import { loadModel, saveModel, spansOf, tagWords, trainTagger, type NerModel } from './tagger.js';
@@ -25,6 +25,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const CORPORA: Record<string, { path: string; read: (f: string) => CorpusSentence[]; license: string; permissive: boolean }> = {
   uner: { path: 'uner-ewt/en_ewt-ud-train.prerelease-0c7ce0d.iob2', read: readUner, license: 'CC BY-SA 4.0 (UNER English-EWT annotations; EWT texts)', permissive: true },
   gmb: { path: 'gmb/ner_dataset.csv', read: readGmb, license: 'GMB 2.2.0 via Kaggle: public-domain texts (mostly Voice of America), ODbL 1.0 database / DbCL 1.0 contents', permissive: true },
+  gum: { path: 'ud-gum-permissive/en_gum-ud-train.permissive.conllu', read: readGum, license: 'CC BY 4.0 (GUM annotations); texts CC BY 4.0, CC BY-SA 3.0, CC BY 2.5 or public domain (permissive genres only)', permissive: true },
+  re3d: { path: 're3d/conll-by-source', read: readRe3d, license: 're3d (Dstl): public-domain, OGL v3.0, CC BY 3.0 AU and CC BY-SA 3.0 sources (BBC left out)', permissive: true },
   conll: { path: 'conll2003-train/eng.train', read: readConll, license: 'CoNLL-2003 / Reuters RCV1: research use only', permissive: false },
 };
 
@@ -109,7 +111,12 @@ async function main(): Promise<void> {
     { epochs: Number(values.epochs), onEpoch: (e, errors, tokens) => console.error(`kg train: epoch ${e}: ${((100 * errors) / tokens).toFixed(2)}% of ${tokens} tokens wrong (${((Date.now() - t0) / 1000).toFixed(0)} s)`) },
   );
   const scores: Record<string, unknown> = {};
-  for (const [name, dev] of [['uner-ewt-dev', readUner(join(trainDir, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['gmb-heldout-2000', gmbDev]] as const) {
+  const heldOut = [
+    ['uner-ewt-dev', readUner(join(trainDir, 'uner-ewt', 'en_ewt-ud-dev.iob2'))],
+    ['gum-dev', readGum(join(trainDir, 'ud-gum-permissive', 'en_gum-ud-dev.permissive.conllu'))],
+    ['gmb-heldout-2000', gmbDev],
+  ] as const;
+  for (const [name, dev] of heldOut) {
     const score = scoreTagger(tagger, withRuleTags(dev, nlp));
     console.error(`kg train: ${name} (held out): P ${(100 * score.p).toFixed(1)} R ${(100 * score.r).toFixed(1)} F1 ${(100 * score.f1).toFixed(1)} ${JSON.stringify(score.byType)}`);
     scores[name] = { p: round(score.p), r: round(score.r), f1: round(score.f1), byType: score.byType };
