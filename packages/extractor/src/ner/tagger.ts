@@ -58,6 +58,8 @@ export const normalizeWord = (w: string): string => (/[\u2018\u2019\u201c-\u201e
 
 const N = TAGS.length;
 const historyOf = (p: number): string => (p < 0 ? '<s>' : TAGS[p]!);
+const ZERO = new Float32Array(N);
+const ALLOWED = Uint8Array.from(allowed.flat(), (x) => (x ? 1 : 0));
 
 /**
  * The best tag sequence (Viterbi over first-order tag transitions, invalid sequences ruled out). With
@@ -70,24 +72,34 @@ function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly s
   const lower = words.map((w) => w.toLowerCase());
   const statics = sentenceFeatures(words, rules);
   const emit = statics.map((f) => p.scores(f, new Float64Array(N)));
-  // History: the previous tag alone, and with this word.
-  const hist = (i: number, prev: number, c: number): number => {
-    const h = historyOf(prev);
-    return p.weight(`t-1=${h}`, c) + p.weight(`t-1w=${h}|${lower[i]}`, c);
+  // History: the previous tag alone, and with this word. Per word, one matrix of transition scores
+  // (previous tag x tag), each weight row looked up once.
+  const tagRows = [-1, ...TAGS.keys()].map((q) => p.weights.get(`t-1=${historyOf(q)}`) ?? ZERO);
+  const trans = new Float64Array((N + 1) * N);
+  const transitions = (i: number): void => {
+    for (let q = -1; q < N; q++) {
+      const tr = tagRows[q + 1]!;
+      const wr = p.weights.get(`t-1w=${historyOf(q)}|${lower[i]}`) ?? ZERO;
+      const o = (q + 1) * N;
+      for (let c = 0; c < N; c++) trans[o + c] = tr[c]! + wr[c]!;
+    }
   };
   const score = new Float64Array(n * N).fill(-Infinity);
   const back = new Int32Array(n * N).fill(-1);
-  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c])) score[c] = emit[0]![c]! + hist(0, -1, c);
+  transitions(0);
+  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c])) score[c] = emit[0]![c]! + trans[c]!;
   for (let i = 1; i < n; i++) {
     const atEnd = i === n - 1;
+    transitions(i);
+    const from = (i - 1) * N;
     for (let c = 0; c < N; c++) {
       if (atEnd && !END_OK[c]) continue;
       let best = -Infinity;
       let arg = -1;
       for (let q = 0; q < N; q++) {
-        const prev = score[(i - 1) * N + q]!;
-        if (prev === -Infinity || !allowed[q]![c]) continue;
-        const v = prev + hist(i, q, c);
+        const prev = score[from + q]!;
+        if (prev === -Infinity || !ALLOWED[q * N + c]) continue;
+        const v = prev + trans[(q + 1) * N + c]!;
         if (v > best) {
           best = v;
           arg = q;
