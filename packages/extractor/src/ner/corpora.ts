@@ -39,30 +39,31 @@ function spansFromIob(labels: readonly string[], map: (label: string, first: num
 
 const sentence = (words: string[], spans: NameSpan[], doc?: string): CorpusSentence => ({ words, tags: bilou(words.length, spans), ...(doc ? { doc } : {}) });
 
-/** UNER English-EWT (.iob2): PER, ORG, LOC; the pre-release's OTH (nationalities, religions) as MISC. */
-export function readUner(file: string): CorpusSentence[] {
-  const out: CorpusSentence[] = [];
+/** The sentences of a CoNLL-U-style file (UD .conllu, UNER .iob2): word rows split at tabs, with the document they are in. */
+function* conlluSentences(file: string): Generator<{ doc?: string; rows: string[][] }> {
   let doc: string | undefined;
-  let words: string[] = [];
-  let labels: string[] = [];
-  const flush = (): void => {
-    if (words.length) out.push(sentence(words, spansFromIob(labels, (l) => ({ PER: 'PER', ORG: 'ORG', LOC: 'LOC', OTH: 'MISC' }) [l] as NameClass | undefined), doc));
-    words = [];
-    labels = [];
-  };
+  let rows: string[][] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.startsWith('# newdoc id')) doc = line.split('=')[1]?.trim();
     if (line.startsWith('#')) continue;
     if (!line.trim()) {
-      flush();
+      if (rows.length) yield { ...(doc ? { doc } : {}), rows };
+      rows = [];
       continue;
     }
     const cols = line.split('\t');
-    if (!/^\d+$/.test(cols[0] ?? '')) continue; // multiword ranges and empty nodes
-    words.push(cols[1]!);
-    labels.push(cols[2] ?? 'O');
+    if (/^\d+$/.test(cols[0] ?? '')) rows.push(cols); // not multiword ranges or empty nodes
   }
-  flush();
+  if (rows.length) yield { ...(doc ? { doc } : {}), rows };
+}
+
+/** UNER English-EWT (.iob2): PER, ORG, LOC; the pre-release's OTH (nationalities, religions) as MISC. */
+export function readUner(file: string): CorpusSentence[] {
+  const out: CorpusSentence[] = [];
+  for (const { doc, rows } of conlluSentences(file)) {
+    const spans = spansFromIob(rows.map((c) => c[2] ?? 'O'), (l) => ({ PER: 'PER', ORG: 'ORG', LOC: 'LOC', OTH: 'MISC' }) [l] as NameClass | undefined);
+    out.push(sentence(rows.map((c) => c[1]!), spans, doc));
+  }
   return out;
 }
 
@@ -188,49 +189,27 @@ const NAME_GLUE = new Set(['of', 'the', 'and', '&', 'de', 'for', '-', "'s"]);
  */
 export function readGum(file: string): CorpusSentence[] {
   const out: CorpusSentence[] = [];
-  let doc: string | undefined;
-  let words: string[] = [];
-  let upos: string[] = [];
-  let heads: number[] = [];
-  let mentions: GumMention[] = [];
-  let open: Map<string, GumMention[]> = new Map();
-  const flush = (): void => {
-    if (words.length) out.push(sentence(words, gumNames(words, upos, heads, mentions), doc));
-    words = [];
-    upos = [];
-    heads = [];
-    mentions = [];
-    open = new Map();
-  };
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.startsWith('# newdoc id')) doc = line.split('=')[1]?.trim();
-    if (line.startsWith('#')) continue;
-    if (!line.trim()) {
-      flush();
-      continue;
-    }
-    const cols = line.split('\t');
-    if (!/^\d+$/.test(cols[0] ?? '')) continue;
-    const i = words.length;
-    words.push(cols[1]!);
-    upos.push(cols[3]!);
-    heads.push(Number(cols[6]) - 1);
-    const entity = /(?:^|\|)Entity=([^|]*)/.exec(cols[9] ?? '')?.[1] ?? '';
-    // "(8-organization-...-Wiki_Title" opens, "8)" closes, "(9-place-...)" is one word.
-    for (const m of entity.matchAll(/\((\d+)-([a-z]+)-([^()]*)(\))?|(\d+)\)/g)) {
-      if (m[1]) {
-        const fields = m[3]!.split('-');
-        const mention: GumMention = { first: i, last: i + 1, type: m[2]!, wiki: fields.length >= 6 && fields.slice(5).join('-') !== '' };
-        mentions.push(mention);
-        if (!m[4]) open.set(m[1], [...(open.get(m[1]) ?? []), mention]);
-      } else {
-        const stack = open.get(m[5]!);
-        const mention = stack?.pop();
-        if (mention) mention.last = i + 1;
+  for (const { doc, rows } of conlluSentences(file)) {
+    const mentions: GumMention[] = [];
+    const open = new Map<string, GumMention[]>();
+    rows.forEach((cols, i) => {
+      const entity = /(?:^|\|)Entity=([^|]*)/.exec(cols[9] ?? '')?.[1] ?? '';
+      // "(8-organization-...-Wiki_Title" opens, "8)" closes, "(9-place-...)" is one word.
+      for (const m of entity.matchAll(/\((\d+)-([a-z]+)-([^()]*)(\))?|(\d+)\)/g)) {
+        if (m[1]) {
+          const fields = m[3]!.split('-');
+          const mention: GumMention = { first: i, last: i + 1, type: m[2]!, wiki: fields.length >= 6 && fields.slice(5).join('-') !== '' };
+          mentions.push(mention);
+          if (!m[4]) open.set(m[1], [...(open.get(m[1]) ?? []), mention]);
+        } else {
+          const mention = open.get(m[5]!)?.pop();
+          if (mention) mention.last = i + 1;
+        }
       }
-    }
+    });
+    const words = rows.map((c) => c[1]!);
+    out.push(sentence(words, gumNames(words, rows.map((c) => c[3]!), rows.map((c) => Number(c[6]) - 1), mentions), doc));
   }
-  flush();
   return out;
 }
 
