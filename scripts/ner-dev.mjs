@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Name recognition on the training corpora's own held-out splits (UNER English-EWT dev, the last 2,000
-// GMB sentences), for choosing how the tagger and the rules work together: rules alone, the tagger
+// Name recognition on the training corpora's own held-out splits (UNER English-EWT dev, GUM dev, the last
+// 2,000 GMB sentences), for choosing how the tagger and the rules work together: rules alone, the tagger
 // alone, and the extractor as shipped. The project's evaluation sets are not read here.
 //   node scripts/ner-dev.mjs [MODEL_FILE]
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, loadNerModel, WINK_PIPE } from '@kg/extractor';
-import { readGmb, readUner } from '../packages/extractor/dist/ner/corpora.js';
+import { readGmb, readGum, readUner } from '../packages/extractor/dist/ner/corpora.js';
 import { spansOf, tagWords } from '../packages/extractor/dist/ner/tagger.js';
 import { withRuleTags } from '../packages/extractor/dist/ner/rule-features.js';
 
@@ -40,7 +40,7 @@ function score(name, sets) {
   console.log(`  ${name.padEnd(22)} P ${((100 * tp) / (tp + fp)).toFixed(1)}  R ${((100 * tp) / (tp + fn)).toFixed(1)}  F1 ${f({ tp, fp, fn })}   ${Object.entries(by).sort().map(([k, v]) => `${k} ${f(v)}`).join(', ')}`);
 }
 
-for (const [name, raw] of [['UNER English-EWT dev', readUner(join(train, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['GMB held-out 2,000', readGmb(join(train, 'gmb', 'ner_dataset.csv')).slice(-2000)]]) {
+for (const [name, raw] of [['UNER English-EWT dev', readUner(join(train, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['GUM dev (permissive)', readGum(join(train, 'ud-gum-permissive', 'en_gum-ud-dev.permissive.conllu'))], ['GMB held-out 2,000', readGmb(join(train, 'gmb', 'ner_dataset.csv')).slice(-2000)]]) {
   const sentences = withRuleTags(raw, nlp);
   console.log(name);
   const modes = { rules: createExtractor({ nlp }), shipped: createExtractor({ nlp, model: ner }) };

@@ -260,6 +260,7 @@ export type TaggedNames = ReadonlyMap<string, EntityType | undefined>;
  */
 export type NameTagger = (ruleTags: readonly string[]) => TaggedNames;
 
+const FILL = process.env.KG_NER_MODE === 'fill';
 const RULE_CODE: Record<EntityType, string> = { Person: 'PER', Organization: 'ORG', Location: 'LOC', Product: 'PRD' };
 
 export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger): DocumentEntities {
@@ -387,7 +388,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
-      if (!p.trustTagger) {
+      if (!p.trustTagger || (FILL && p.cand.type)) {
         kept.push(p);
         for (let w = p.cand.first; w < p.cand.last; w++) covered.add(w);
         continue;
@@ -459,6 +460,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   }
 
   // Second pass: single words that are the surname of a full name, or a name seen typed elsewhere.
+  const capsInside = new Set<string>();
+  for (const s of sentences) for (let k = s.first + 1; k < s.last; k++) if (isCap(words[k]!)) capsInside.add(words[k]!.text);
   for (const { cand, sentence } of pending) {
     if (cand.type) continue;
     const f = fold(cand.name);
@@ -479,7 +482,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       continue;
     }
     const next = words[cand.last];
-    if (cand.last - cand.first === 1 && next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB' && words[cand.first]!.pos === 'PROPN' && !lookupDemonym(cand.name)) {
+    // "Smith said": a person, unless the word only opens sentences ("Police said", "Officials say").
+    const opens = sentences[sentence]!.first === cand.first && !capsInside.has(cand.name);
+    if (cand.last - cand.first === 1 && next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB' && words[cand.first]!.pos === 'PROPN' && !opens && !lookupDemonym(cand.name)) {
       addMention(`name:${f}`, 'Person', cand.name, cand.first, cand.last, sentence);
     }
   }
