@@ -260,7 +260,6 @@ export type TaggedNames = ReadonlyMap<string, EntityType | undefined>;
  */
 export type NameTagger = (ruleTags: readonly string[]) => TaggedNames;
 
-const FILL = process.env.KG_NER_MODE === 'fill';
 const RULE_CODE: Record<EntityType, string> = { Person: 'PER', Organization: 'ORG', Location: 'LOC', Product: 'PRD' };
 
 export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger): DocumentEntities {
@@ -288,6 +287,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   const bylines: Byline[] = [];
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
   const taggable = new Set<number>();
+  const resultLines = new Set<number>();
+  const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && (resultLine || isMatchSide(words, cand));
   // The edges of an article: its first lines, and what follows its last sentence (credits, tags, links).
   let tail = sentences.length;
   while (tail > 0 && !/[.!?"”’)]$/.test(words[sentences[tail - 1]!.last - 1]?.text ?? '')) tail--;
@@ -310,6 +311,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const allCaps = isAllCaps(words, s.first, s.last);
     if (!headline && !allCaps) taggable.add(s.index);
     const resultLine = isResultLine(words, s.first, s.last);
+    if (resultLine) resultLines.add(s.index);
     const runs = findRuns(words, s.first, s.last);
     for (const raw of runs) {
       const parts = splitHyphenated(words, raw) ?? [raw];
@@ -317,7 +319,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
         // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
         // evidence are teams, organizations, even when named after their town (countries stay places).
-        if (cand && cand.type !== 'Person' && !lookupPlace(cand.name)?.key.startsWith('country:') && (resultLine || isMatchSide(words, run))) {
+        if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine)) {
           cand.type = 'Organization';
           delete cand.place;
         }
@@ -388,7 +390,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
-      if (!p.trustTagger || (FILL && p.cand.type)) {
+      if (!p.trustTagger) {
         kept.push(p);
         for (let w = p.cand.first; w < p.cand.last; w++) covered.add(w);
         continue;
@@ -419,6 +421,13 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       kept.push({ cand, sentence: words[first]!.sentence, trustTagger: true });
     }
     kept.sort((a, b) => a.cand.first - b.cand.first);
+    // A high-precision override the tagger cannot learn from its corpora: the sides of a match are teams.
+    for (const { cand, sentence } of kept) {
+      if (cand.type === 'Location' && isTeamSide(cand, resultLines.has(sentence))) {
+        cand.type = 'Organization';
+        delete cand.place;
+      }
+    }
     pending.length = 0;
     pending.push(...kept);
     // One name, one type in an article: the type most of its mentions have (the first one on a tie).

@@ -5,6 +5,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { extractionSchema, type Extraction } from '@kg/graph/contract';
 import { createExtractor } from './index.js';
+import { taggerWords } from './extract.js';
+import { tokenize } from './tokens.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -13,6 +15,20 @@ const run = (text: string, source = 'test.txt'): Extraction => extractor.extract
 const byName = (x: Extraction, name: string) => x.entities.find((e) => e.name === name);
 const relation = (x: Extraction, type: string, source: string, target: string) =>
   x.relations.find((r) => r.type === type && byName(x, source)?.id === r.source && byName(x, target)?.id === r.target);
+
+describe('the name tagger\'s words', () => {
+  const nlp = winkNLP(model);
+  const groups = (text: string): string[] => {
+    const tok = tokenize(nlp, text);
+    return taggerWords(tok.words, 0, tok.words.length).map(([a, b]) => text.slice(tok.words[a]!.start, tok.words[b - 1]!.end));
+  };
+  it('reads a hyphenated word as one, as the training corpora write it', () => {
+    expect(groups('Kim Yong-hyun met al-Qaida envoys.')).toEqual(['Kim', 'Yong-hyun', 'met', 'al-Qaida', 'envoys', '.']);
+  });
+  it('keeps a description glued to a name apart, and a spaced dash alone', () => {
+    expect(groups('The San Francisco-based firm - a Sharif-led party.')).toEqual(['The', 'San', 'Francisco', '-', 'based', 'firm', '-', 'a', 'Sharif', '-', 'led', 'party', '.']);
+  });
+});
 
 describe('entities', () => {
   it('strips the title from a titled name and keeps the title as the role', () => {

@@ -4,7 +4,7 @@ import winkModel from 'wink-eng-lite-web-model';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
 import { findEntities, type NameTagger } from './entities.js';
-import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
+import { DESCRIBED, spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, resolveReferences } from './relations.js';
@@ -105,13 +105,47 @@ const PREFIX: Record<EntityType, string> = { Person: 'person', Organization: 'or
 
 const NAME_TYPES: Record<string, EntityType | undefined> = { PER: 'Person', ORG: 'Organization', LOC: 'Location', PRD: 'Product', MISC: undefined };
 
+/**
+ * The tagger's words for a sentence: wink-nlp splits hyphenated words ("Yong - hyun", "al - Qaida") where
+ * the training corpora keep one token, so words joined by a hyphen without spaces are read as one.
+ * Returns, per tagger word, the range of wink words [first, last) it covers.
+ */
+export function taggerWords(words: readonly { text: string; spaceBefore: boolean }[], first: number, last: number): [number, number][] {
+  const groups: [number, number][] = [];
+  const letters = (t: string | undefined): boolean => !!t && /[\p{L}\p{N}]$/u.test(t) && /^[\p{L}\p{N}]/u.test(t);
+  for (let k = first; k < last; k++) {
+    const w = words[k]!;
+    const g = groups.at(-1);
+    // "-" glued to a word before and a word after; then the word after the hyphen.
+    // Not a description glued to a name ("San Francisco-based", "Sharif-led"): the name stays apart.
+    const hyphen = w.text === '-' && !w.spaceBefore && k + 1 < last && !words[k + 1]!.spaceBefore && letters(words[k - 1]?.text) && letters(words[k + 1]!.text) && !DESCRIBED.test(`x-${words[k + 1]!.text}`);
+    const afterHyphen = k > first && words[k - 1]!.text === '-' && g !== undefined && g[1] === k && g[1] - g[0] > 1;
+    if (g && (hyphen || afterHyphen)) g[1] = k + 1;
+    else groups.push([k, k + 1]);
+  }
+  return groups;
+}
+
+/** One rule tag for a group of wink words (BILOU of the span they belong to, "C" or "O"). */
+function groupTag(tags: readonly string[], a: number, b: number): string {
+  const head = tags[a] ?? 'O';
+  if (b - a === 1 || head === 'O' || head === 'C') return head;
+  const tail = tags[b - 1] ?? 'O';
+  const type = head.slice(2);
+  const starts = head.startsWith('B-') || head.startsWith('U-');
+  const ends = tail.startsWith('L-') || tail.startsWith('U-');
+  return `${starts ? (ends ? 'U' : 'B') : ends ? 'L' : 'I'}-${type}`;
+}
+
 /** The tagger over every sentence of a document, with the rules' tags as features. */
 function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagger {
   return (ruleTags) => {
     const out = new Map<string, EntityType | undefined>();
     for (const s of tok.sentences) {
-      const words = tok.words.slice(s.first, s.last).map((w) => w.text);
-      for (const span of spansOf(tagWords(model, words, ruleTags.slice(s.first, s.last)))) out.set(`${s.first + span.first}:${s.first + span.last}`, NAME_TYPES[span.type]);
+      const groups = taggerWords(tok.words, s.first, s.last);
+      const words = groups.map(([a, b]) => tok.words.slice(a, b).map((w) => w.text).join(''));
+      const rules = groups.map(([a, b]) => groupTag(ruleTags, a, b));
+      for (const span of spansOf(tagWords(model, words, rules))) out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, NAME_TYPES[span.type]);
     }
     return out;
   };

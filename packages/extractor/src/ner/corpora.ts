@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HONORIFICS, lookupDemonym } from '../entities.js';
 import { TITLE_MODIFIERS, TITLE_WORDS } from '../lexicon.js';
-import { bilou, type NameClass, type NameSpan, type TrainingSentence } from './tagger.js';
+import { bilou, DESCRIBED, type NameClass, type NameSpan, type TrainingSentence } from './tagger.js';
 
 export interface CorpusSentence extends TrainingSentence {
   /** Document id, for corpora that keep documents. */
@@ -94,9 +94,11 @@ export function readGmb(file: string): CorpusSentence[] {
       return undefined;
     })
       .map((s) => {
-        if (s.type !== 'PER') return s;
         let f = s.first;
-        while (f < s.last && TITLE(words[f]!)) f++;
+        // "Washington-based World Bank", "NATO-led force": GMB keeps the description in the span; the
+        // other corpora and the evaluation leave it out.
+        while (f < s.last - 1 && DESCRIBED.test(words[f]!)) f++;
+        if (s.type === 'PER') while (f < s.last && TITLE(words[f]!)) f++;
         return f < s.last ? { ...s, first: f } : undefined;
       })
       .filter((s): s is NameSpan => !!s);

@@ -56,6 +56,9 @@ const END_OK = TAGS.map((t) => !insideOf(t));
 const ASCII: Record<string, string> = { '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2018': "'", '\u2019': "'", '\u2013': '-', '\u2014': '--', '\u2026': '...' };
 export const normalizeWord = (w: string): string => (/[\u2018\u2019\u201c-\u201e\u00ab\u00bb\u2013\u2014\u2026]/.test(w) ? [...w].map((c) => ASCII[c] ?? c).join('') : w);
 
+/** A word that describes the name after it: "Washington-based", "NATO-led", "Indian-controlled". */
+export const DESCRIBED = /^[^-]+-\p{Ll}+(?:ed|ing|maker|born)$/u;
+
 const N = TAGS.length;
 const historyOf = (p: number): string => (p < 0 ? '<s>' : TAGS[p]!);
 const ZERO = new Float32Array(N);
@@ -202,40 +205,81 @@ export function trainTagger(sentences: readonly TrainingSentence[], card: Omit<M
 }
 
 /**
- * The model as a compact file: gzip of JSON lines, the card first, then one line per feature with its
- * non-zero weights rounded to 1/100 (features whose weights all round to zero are left out).
+ * The model as a compact file, gzip of four parts: the card as JSON (with the tag set), the feature
+ * names one a line, then per feature its non-zero weights rounded to 1/100 as (count, then class and
+ * value pairs) in bytes; features whose weights all round to zero are left out. Reading it is a few
+ * hundred milliseconds (no JSON per feature).
  */
+const MAGIC = 'kg-ner-2';
+
 export function saveModel(model: NerModel): Buffer {
-  const lines: string[] = [];
-  let kept = 0;
-  const body: string[] = [];
+  const names: string[] = [];
+  const rows: number[][] = [];
   for (const [f, w] of model.perceptron.weights) {
-    const nz: (number | string)[] = [f];
+    const nz: number[] = [];
     for (let c = 0; c < w.length; c++) {
-      const v = Math.round(w[c]! * 100);
+      const v = Math.max(-32768, Math.min(32767, Math.round(w[c]! * 100)));
       if (v !== 0) nz.push(c, v);
     }
-    if (nz.length > 1) {
-      body.push(JSON.stringify(nz));
-      kept++;
+    if (nz.length) {
+      names.push(f);
+      rows.push(nz);
     }
   }
-  lines.push(JSON.stringify({ ...model.card, features: kept, tags: TAGS }));
-  return gzipSync(lines.concat(body).join('\n'), { level: 9 });
+  const head = Buffer.from(JSON.stringify({ format: MAGIC, ...model.card, features: names.length, tags: TAGS }), 'utf8');
+  const text = Buffer.from(names.join('\n'), 'utf8');
+  const body = Buffer.alloc(rows.reduce((n, r) => n + 1 + (r.length / 2) * 3, 0));
+  let o = 0;
+  for (const r of rows) {
+    body.writeUInt8(r.length / 2, o++);
+    for (let k = 0; k < r.length; k += 2) {
+      body.writeUInt8(r[k]!, o);
+      body.writeInt16LE(r[k + 1]!, o + 1);
+      o += 3;
+    }
+  }
+  const sizes = Buffer.alloc(8);
+  sizes.writeUInt32LE(head.length, 0);
+  sizes.writeUInt32LE(text.length, 4);
+  return gzipSync(Buffer.concat([sizes, head, text, body]), { level: 9 });
 }
 
 export function loadModel(file: Uint8Array): NerModel {
-  const text = gunzipSync(file).toString('utf8');
-  const lines = text.split('\n');
-  const head = JSON.parse(lines[0]!) as ModelCard & { tags: string[] };
-  if (head.tags.join() !== TAGS.join()) throw new Error(`the model's tags (${head.tags.length}) are not this tagger's (${TAGS.length})`);
-  const p = new AveragedPerceptron(TAGS);
-  for (let i = 1; i < lines.length; i++) {
-    const row = JSON.parse(lines[i]!) as (string | number)[];
-    const w = new Float32Array(TAGS.length);
-    for (let k = 1; k < row.length; k += 2) w[row[k] as number] = (row[k + 1] as number) / 100;
-    p.weights.set(row[0] as string, w);
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(file);
+  } catch {
+    throw new Error('not gzip data');
   }
-  const { tags: _tags, ...card } = head;
+  if (raw.length < 8) throw new Error('too short');
+  const headLength = raw.readUInt32LE(0);
+  const textLength = raw.readUInt32LE(4);
+  if (8 + headLength + textLength > raw.length) throw new Error('cut short');
+  let head: ModelCard & { format?: string; tags?: string[] };
+  try {
+    head = JSON.parse(raw.toString('utf8', 8, 8 + headLength)) as typeof head;
+  } catch {
+    throw new Error('its card is not JSON (written by an older kg? run npm run train again)');
+  }
+  if (head.format !== MAGIC) throw new Error(`its format is ${JSON.stringify(head.format)}, not ${MAGIC}`);
+  if (head.tags?.join() !== TAGS.join()) throw new Error(`the model's tags (${head.tags?.length ?? 0}) are not this tagger's (${TAGS.length})`);
+  const names = raw.toString('utf8', 8 + headLength, 8 + headLength + textLength).split('\n');
+  const n = TAGS.length;
+  const all = new Float32Array(names.length * n);
+  const p = new AveragedPerceptron(TAGS);
+  let o = 8 + headLength + textLength;
+  for (let i = 0; i < names.length; i++) {
+    if (o >= raw.length) throw new Error('cut short');
+    const count = raw[o++]!;
+    const w = all.subarray(i * n, (i + 1) * n);
+    for (let k = 0; k < count; k++) {
+      const c = raw[o]!;
+      if (c >= n) throw new Error(`a weight for class ${c}`);
+      w[c] = raw.readInt16LE(o + 1) / 100;
+      o += 3;
+    }
+    p.weights.set(names[i]!, w);
+  }
+  const { tags: _tags, format: _format, ...card } = head;
   return { card, perceptron: p };
 }
