@@ -484,6 +484,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       addMention(owners[0]!.key, 'Person', owners[0]!.name, cand.first, cand.last, sentence, 'surname of a full name in the same article');
       continue;
     }
+    const givenOf = owners.length || cand.last - cand.first > 1 || !isGivenName(cand.name) ? [] : persons.filter((p) => p.name.split(' ').length > 1 && fold(p.name.split(' ')[0]!) === f);
+    if (givenOf.length === 1) {
+      addMention(givenOf[0]!.key, 'Person', givenOf[0]!.name, cand.first, cand.last, sentence, 'given name of a full name in the same article');
+      continue;
+    }
     // "the Bruins" after "Boston Bruins": the short form of an organization named in full in the same article.
     const orgs = [...entities.values()].filter((e) => e.type === 'Organization' && e.name.split(' ').length > 1 && fold(e.name.split(' ').at(-1)!) === f && !ORG_HEADS.has(f));
     if (orgs.length === 1 && cand.last - cand.first === 1 && words[cand.first]!.pos === 'PROPN') {
@@ -501,14 +506,21 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // Single-word persons seen before their full name ("Zelensky ... Volodymyr Zelensky") join it.
   for (const e of [...entities.values()]) {
     if (e.type !== 'Person' || e.name.includes(' ')) continue;
-    const owners = [...entities.values()].filter((p) => p !== e && p.type === 'Person' && p.name.includes(' ') && fold(p.name.split(' ').at(-1)!) === fold(e.name));
+    const full = [...entities.values()].filter((p) => p !== e && p.type === 'Person' && p.name.includes(' '));
+    let owners = full.filter((p) => fold(p.name.split(' ').at(-1)!) === fold(e.name));
+    let reason = 'surname of a full name in the same article';
+    // "Anthony is a top English talent" after "Anthony Barry": the given name of the one person who has it.
+    if (owners.length === 0 && isGivenName(e.name)) {
+      owners = full.filter((p) => fold(p.name.split(' ')[0]!) === fold(e.name));
+      reason = 'given name of a full name in the same article';
+    }
     if (owners.length !== 1) continue;
     const owner = owners[0]!;
     owner.mentions.push(...e.mentions);
     for (const s of e.surfaces) {
       if (!owner.surfaces.has(s)) {
         owner.surfaces.add(s);
-        owner.merges.push({ alias: s, reason: 'surname of a full name in the same article' });
+        owner.merges.push({ alias: s, reason });
       }
     }
     entities.delete(e.key);

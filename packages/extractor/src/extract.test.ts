@@ -31,6 +31,13 @@ describe('the name tagger\'s words', () => {
 });
 
 describe('entities', () => {
+  it('joins a given name used alone to the one person of the article who has it', () => {
+    const x = run('The club named Maria Lopez as coach on Monday. "Maria is a great talent," the chairman said.');
+    const people = x.entities.filter((e) => e.type === 'Person');
+    expect(people.map((e) => e.name)).toEqual(['Maria Lopez']);
+    expect(people[0]!.mentions.map((m) => m.text)).toEqual(['Maria Lopez', 'Maria']);
+  });
+
   it('strips the title from a titled name and keeps the title as the role', () => {
     const text = 'Kremlin spokesman Dmitry Peskov told reporters on Tuesday that talks would go on.';
     const x = run(text);
