@@ -30,6 +30,17 @@ describe('the name tagger\'s words', () => {
   });
 });
 
+describe('the same article, whatever was read before', () => {
+  it('gives the same words after wink-nlp has learned "Qorvik\'s" as a word of its own', () => {
+    const nlp = winkNLP(model);
+    const words = (text: string): string[] => tokenize(nlp, text).words.map((w) => `${w.text}/${w.pos}`);
+    const fresh = words("It was Mr Qorvik's plan.");
+    nlp.readDoc("He met (Qorvik's) aide, and Qorvik's, too.");
+    expect(words("It was Mr Qorvik's plan.")).toEqual(fresh);
+    expect(fresh.slice(2, 5)).toEqual(['Mr/PROPN', 'Qorvik/PROPN', "'s/PART"]);
+  });
+});
+
 describe('entities', () => {
   it('joins a given name used alone to the one person of the article who has it', () => {
     const x = run('The club named Maria Lopez as coach on Monday. "Maria is a great talent," the chairman said.');

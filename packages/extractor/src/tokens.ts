@@ -34,6 +34,8 @@ export interface Tokenized {
 
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const NON_ASCII = /[^\x00-\x7f]/;
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)['\u2019]s$/u;
+const CAPITAL = /^\p{Lu}/u;
 
 export function tokenize(nlp: WinkMethods, text: string): Tokenized {
   const its = nlp.its;
@@ -88,6 +90,17 @@ export function tokenize(nlp: WinkMethods, text: string): Tokenized {
       sentences.push({ index: sentence, start, end, first: words.length, last: -1 });
       winkSentence = sentenceOf[t] ?? winkSentence;
       breakPending = false;
+    }
+    // wink-nlp splits "Blunkett's" into "Blunkett" and "'s", unless an earlier document made "Blunkett's"
+    // a word of its lexicon (it learns as it reads): split here too, so the words never depend on what
+    // was read before.
+    const possessive = POSSESSIVE.exec(value);
+    if (possessive) {
+      const base = possessive[1]!;
+      const mid = start + base.length;
+      words.push({ text: base, lower: base.toLowerCase(), start, end: mid, pos: CAPITAL.test(base) ? 'PROPN' : 'NOUN', sentence, spaceBefore: space !== '' || t === 0 });
+      words.push({ text: value.slice(base.length), lower: value.slice(base.length).toLowerCase(), start: mid, end, pos: 'PART', sentence, spaceBefore: false });
+      continue;
     }
     words.push({ text: value, lower: value.toLowerCase(), start, end, pos: pos[t] ?? 'X', sentence, spaceBefore: space !== '' || t === 0 });
   }
