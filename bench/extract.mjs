@@ -56,3 +56,30 @@ export function benchExtract(texts, { rounds = 3 } = {}) {
   }
   return { base: Math.min(...base), kg: Math.min(...kg), tokens };
 }
+
+/**
+ * Extraction on every core: the same texts through a pool of `jobs` workers and through one worker,
+ * each after a warm-up, best of `rounds`; the ratio is what more cores buy on this machine.
+ */
+export async function benchWorkers(texts, { jobs, rounds = 2 } = {}) {
+  const { createExtractorPool } = await import('@kg/extractor');
+  const run = async (n) => {
+    const pool = createExtractorPool({ jobs: n });
+    try {
+      await pool.ready();
+      await Promise.all(texts.slice(0, 100).map((t) => pool.extract(t)));
+      let best = Infinity;
+      for (let r = 0; r < rounds; r++) {
+        const t0 = process.hrtime.bigint();
+        await Promise.all(texts.map((t) => pool.extract(t)));
+        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+      }
+      return best;
+    } finally {
+      await pool.close();
+    }
+  };
+  const one = await run(1);
+  const all = await run(jobs);
+  return { one, all };
+}

@@ -4,14 +4,14 @@
 //   KG_BENCH_ONLY=extract|build|load|growth   run one part
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, WINK_PIPE } from '@kg/extractor';
 import { distinctArticles } from '@kg/graph';
-import { benchExtract, loadCorpus } from './extract.mjs';
+import { benchExtract, benchWorkers, loadCorpus } from './extract.mjs';
 import { benchGrowth, benchLoad, variant, withPrivateNeo4j } from './load.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -31,6 +31,12 @@ if (!only || only === 'extract') {
   console.log(`  wink-nlp readDoc, all stages (baseline)  ${r.base.toFixed(2)} s  ${rate(texts.length, r.base)} articles/s  ${rate(r.tokens, r.base)} tokens/s`);
   console.log(`  kg extract                               ${r.kg.toFixed(2)} s  ${rate(texts.length, r.kg)} articles/s  ${rate(r.tokens, r.kg)} tokens/s`);
   console.log(`  kg throughput = ${((100 * r.base) / r.kg).toFixed(0)}% of wink-nlp's (time ratio ${(r.kg / r.base).toFixed(2)}x)`);
+  const jobs = availableParallelism();
+  const w = await benchWorkers(texts, { jobs });
+  console.log(`\nextraction on every core (worker threads, best of 2 rounds)`);
+  console.log(`  one worker (baseline)                    ${w.one.toFixed(2)} s  ${rate(texts.length, w.one)} articles/s`);
+  console.log(`  ${String(jobs).padEnd(2)} workers (--jobs ${jobs}, the default)       ${w.all.toFixed(2)} s  ${rate(texts.length, w.all)} articles/s`);
+  console.log(`  speed-up with ${jobs} workers = ${(w.one / w.all).toFixed(2)}x`);
 }
 
 if (!only || only === 'build') {

@@ -35,6 +35,8 @@ Prints what was found in the articles on standard output.
                    (otherwise against a date line at the top of each file; otherwise kept as written)
   --ner-model FILE   experimental: a name model written by npm run train decides names with the rules
                    (also for build, add, view and load; by default the rules alone decide)
+  --jobs N           worker threads extracting at once (default: the machine's cores; 1 = this thread);
+                   the output is the same for any N (also for build, add, view and load)
 
 Each entity has an id that stays the same across runs, a type (Person, Organization, Location,
 Product), a name, its aliases and its mentions as character offsets into the text. Each relation has

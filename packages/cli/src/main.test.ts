@@ -44,6 +44,16 @@ describe('kg extract', () => {
     expect(x.entities.map((e: { name: string }) => e.name)).toContain('Volodymyr Zelensky');
   });
 
+  it('gives the same output with one worker as with two (--jobs), and refuses --jobs 0 in one line', async () => {
+    const one = await kg(['extract', seeds, '--format', 'jsonl', '--jobs', '1']);
+    const two = await kg(['extract', seeds, '--format', 'jsonl', '--jobs', '2']);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const bad = await kg(['extract', seeds, '--jobs', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('kg extract: --jobs is how many workers extract at once, a whole number from 1, not "0"');
+  });
+
   it('refuses an unknown format with a usage error', async () => {
     const r = await kg(['extract', seeds, '--format', 'xml']);
     expect(r.code).toBe(2);

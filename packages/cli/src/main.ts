@@ -3,6 +3,7 @@
  * so tests run it in-process exactly as a user would from a shell.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -10,7 +11,7 @@ import { distance } from 'fastest-levenshtein';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, extractFiles, KgExtractorError, loadNerModel, WINK_PIPE } from '@kg/extractor';
+import { createExtractor, createExtractorPool, extractFiles, KgExtractorError, loadNerModel, WINK_PIPE } from '@kg/extractor';
 import { buildGraph, createFileStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary } from '@kg/graph';
 import { createStore, type Store, type StoreSummary } from '@kg/graph/neo4j';
 import { HELP } from './help.js';
@@ -32,10 +33,10 @@ export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, NEO4J: 3 } as const;
 class UsageError extends Error {}
 
 const OPTIONS = {
-  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   load: {
     uri: { type: 'string' },
     user: { type: 'string' },
@@ -44,6 +45,7 @@ const OPTIONS = {
     'batch-size': { type: 'string', default: '100' },
     date: { type: 'string' },
     'ner-model': { type: 'string' },
+    jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   forget: {
@@ -116,7 +118,10 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     const date = str(values.date);
     if (date !== undefined && !isDay(date)) throw new UsageError(`kg ${command}: --date is the articles' date, a calendar day as YYYY-MM-DD, not "${date}"`);
     const nerModel = str(values['ner-model']);
-    const io: Io = { stdout, stderr, stdin, say, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}) };
+    const jobsText = str(values.jobs);
+    const jobs = jobsText === undefined ? availableParallelism() : /^[1-9]\d{0,3}$/.test(jobsText) ? Number(jobsText) : undefined;
+    if (jobs === undefined) throw new UsageError(`kg ${command}: --jobs is how many workers extract at once, a whole number from 1, not "${jobsText}"`);
+    const io: Io = { stdout, stderr, stdin, say, jobs, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}) };
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
     if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
@@ -153,11 +158,14 @@ interface Io {
   date?: string;
   /** --ner-model: a name model written by npm run train (experimental; by default the rules alone type names). */
   nerModel?: string;
+  /** --jobs: worker threads extracting at once (1: in this thread). */
+  jobs: number;
 }
 
 /** Reads, decodes and extracts every input; problems are reported one line each and counted. */
 async function extractAll(paths: readonly string[], io: Io, each?: (x: Extraction) => void): Promise<{ extractions: Extraction[]; failed: number }> {
-  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}) });
+  // One job extracts in this thread; more, in worker threads (the output is the same).
+  const extractor = io.jobs > 1 ? createExtractorPool({ jobs: io.jobs, ...(io.nerModel ? { nerModel: io.nerModel } : {}) }) : createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}) });
   let bar: cliProgress.SingleBar | undefined;
   const progress = (done: number, total: number): void => {
     if (!bar && io.stderr.isTTY && total > 1) {
@@ -166,22 +174,36 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
     }
     bar?.update(done);
   };
-  const { extractions, problems, repeated } = await extractFiles(paths, {
-    extractor,
-    stdin: io.stdin,
-    ...(io.date ? { date: io.date } : {}),
-    onArticle: (x, done, total) => {
-      progress(done, total);
-      each?.(x);
-    },
-    // A problem gets its own line above the bar, which then goes on.
-    onProblem: (p, done, total) => {
-      bar?.stop();
-      io.say(p.message);
-      if (bar) bar.start(total, done);
-    },
-  });
-  bar?.stop();
+  if ('ready' in extractor) {
+    try {
+      await extractor.ready();
+    } catch (err) {
+      await extractor.close();
+      throw err;
+    }
+  }
+  let result: Awaited<ReturnType<typeof extractFiles>>;
+  try {
+    result = await extractFiles(paths, {
+      extractor,
+      stdin: io.stdin,
+      ...(io.date ? { date: io.date } : {}),
+      onArticle: (x, done, total) => {
+        progress(done, total);
+        each?.(x);
+      },
+      // A problem gets its own line above the bar, which then goes on.
+      onProblem: (p, done, total) => {
+        bar?.stop();
+        io.say(p.message);
+        if (bar) bar.start(total, done);
+      },
+    });
+    bar?.stop();
+  } finally {
+    if ('close' in extractor) await extractor.close();
+  }
+  const { extractions, problems, repeated } = result;
   if (repeated.length) io.say(`kg: note: ${repeated.length} file${repeated.length === 1 ? ' has' : 's have'} the same text as one read before and ${repeated.length === 1 ? 'was' : 'were'} counted once (${repeated.slice(0, 2).join('; ')}${repeated.length > 2 ? '; ...' : ''})`);
   return { extractions, failed: problems.length };
 }

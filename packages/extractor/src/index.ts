@@ -13,6 +13,10 @@ export { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
 export { extractFiles } from './inputs.js';
 export type { ExtractFilesOptions, ExtractFilesResult, InputProblem } from './inputs.js';
 
+// Every core: worker threads, each with its own NLP and name model
+export { createExtractorPool } from './pool.js';
+export type { ExtractorPool, ExtractorPoolOptions } from './pool.js';
+
 // Errors
 export { KgExtractorError } from './errors.js';
 export type { ExtractorErrorCode } from './errors.js';

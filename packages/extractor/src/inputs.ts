@@ -8,6 +8,7 @@ import { fromJSON, graphToExtractions, splitByDocument, validateExtraction, type
 import { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
 import { KgExtractorError } from './errors.js';
 import { documentId, type Extractor } from './extract.js';
+import type { ExtractorPool } from './pool.js';
 
 export interface Article {
   readonly source: string;
@@ -204,7 +205,8 @@ async function readExtractions(file: string): Promise<InputItem> {
 }
 
 export interface ExtractFilesOptions {
-  readonly extractor: Extractor;
+  /** An extractor, or a pool of workers (`createExtractorPool`) for every core. */
+  readonly extractor: Extractor | ExtractorPool;
   /** The articles' date (YYYY-MM-DD), for resolving "on Wednesday" (otherwise each file's date line). */
   readonly date?: string;
   /** Where "-" reads from (default: the process's standard input). */
@@ -245,26 +247,41 @@ export async function extractFiles(paths: readonly string[], { extractor, date, 
     extractions.push(x);
     onArticle?.(x, done, files.length);
   };
-  for await (const item of readArticles(files, stdin)) {
+  const problem = (p: InputProblem): void => {
+    problems.push(p);
+    onProblem?.(p, done, files.length);
+  };
+  // Articles go to the extractor as they are read; what comes back is taken in the input order, so a
+  // pool of workers gives what one extractor gives. A few articles per worker are in flight at once.
+  const window = 'jobs' in extractor ? extractor.jobs * 4 : 1;
+  const inFlight: Promise<() => void>[] = [];
+  const dispatched = new Map<string, string>();
+  const settle = async (): Promise<void> => {
     done++;
-    if (item.kind === 'problem') {
-      problems.push(item.problem);
-      onProblem?.(item.problem, done, files.length);
-    } else if (item.kind === 'extractions') for (const x of item.extractions) keep(x);
+    (await inFlight.shift()!)();
+  };
+  for await (const item of readArticles(files, stdin)) {
+    if (item.kind === 'problem') inFlight.push(Promise.resolve(() => problem(item.problem)));
+    else if (item.kind === 'extractions') inFlight.push(Promise.resolve(() => item.extractions.forEach(keep)));
     else {
       const { id } = documentId(item.article.text);
-      if (seen.has(id)) {
-        repeated.push(`${item.article.source} = ${seen.get(id)!}`);
-        continue;
-      }
-      try {
-        keep(extractor.extract({ ...item.article, id, ...(date ? { date } : {}) }));
-      } catch (err) {
-        const p = { source: item.article.source, code: 'EXTRACTION_FAILED', message: `kg: ${item.article.source}: extraction failed: ${(err as Error).message}` };
-        problems.push(p);
-        onProblem?.(p, done, files.length);
+      const first = dispatched.get(id);
+      if (first !== undefined) inFlight.push(Promise.resolve(() => void repeated.push(`${item.article.source} = ${first}`)));
+      else {
+        dispatched.set(id, item.article.source);
+        const source = item.article.source;
+        inFlight.push(
+          Promise.resolve()
+            .then(() => extractor.extract({ ...item.article, id, ...(date ? { date } : {}) }))
+            .then(
+              (x) => () => keep(x),
+              (err: unknown) => () => problem({ source, code: 'EXTRACTION_FAILED', message: `kg: ${source}: extraction failed: ${(err as Error).message}` }),
+            ),
+        );
       }
     }
+    while (inFlight.length >= window) await settle();
   }
+  while (inFlight.length) await settle();
   return { extractions, problems, repeated };
 }

@@ -1,0 +1,109 @@
+/**
+ * Extraction on every core: worker threads, each with its own wink-nlp and name model (loaded once per
+ * worker), fed one article at a time. Results come back as promises; `extractFiles` keeps them in the
+ * input order, so the output is the same as one worker's, byte for byte.
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Extraction } from '@kg/graph/contract';
+import { KgExtractorError, type ExtractorErrorCode } from './errors.js';
+import type { ArticleInput } from './extract.js';
+
+export interface ExtractorPoolOptions {
+  /** Worker threads (default: the machine's cores). */
+  readonly jobs?: number;
+  /** A name model file for every worker (`loadNerModel` reads it there); without it, the rules alone. */
+  readonly nerModel?: string;
+}
+
+/** An extractor whose work runs off the main thread. */
+export interface ExtractorPool {
+  readonly jobs: number;
+  /** Resolves when the first worker has its models; rejects with its error (a model file that is not one). */
+  ready(): Promise<void>;
+  extract(input: ArticleInput): Promise<Extraction>;
+  /** Stops the workers (pending articles are answered first). */
+  close(): Promise<void>;
+}
+
+/** What a worker is told at start, and what it answers. */
+export interface WorkerStart {
+  readonly nerModel?: string;
+}
+export type WorkerReply = { id: number; extraction: Extraction } | { id: number; error: { message: string; code?: string; source?: string } };
+
+/** The compiled worker (dist/worker.js), also when this module runs from its TypeScript source in tests. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const beside = join(dirname(here), 'worker.js');
+  return here.endsWith('.ts') || !existsSync(beside) ? join(dirname(here), '..', 'dist', 'worker.js') : beside;
+}
+
+export function createExtractorPool({ jobs = availableParallelism(), nerModel }: ExtractorPoolOptions = {}): ExtractorPool {
+  if (!Number.isInteger(jobs) || jobs < 1) throw new KgExtractorError('INVALID_INPUT', `jobs must be a whole number of at least 1, not ${jobs}`);
+  const file = workerFile();
+  const start: WorkerStart = nerModel ? { nerModel } : {};
+  const waiting = new Map<number, { resolve: (x: Extraction) => void; reject: (e: Error) => void; worker: number }>();
+  const workers: Worker[] = [];
+  const load: number[] = [];
+  let next = 0;
+  let failure: Error | undefined;
+  let onReady: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  const readiness = new Promise<void>((resolve, reject) => (onReady = { resolve, reject }));
+  readiness.catch(() => undefined); // also reported through ready() and every article
+  const fail = (err: Error, w: number): void => {
+    failure ??= err;
+    onReady!.reject(failure);
+    for (const [id, job] of waiting) if (job.worker === w) {
+      waiting.delete(id);
+      job.reject(failure);
+    }
+  };
+  const rebuild = (e: { message: string; code?: string; source?: string }): Error =>
+    e.code ? new KgExtractorError(e.code as ExtractorErrorCode, e.message.replace(/^kg\/extractor: /, ''), e.source ? { source: e.source } : undefined) : new Error(e.message);
+  // Workers start as they are needed: one at once, another when every one has an article in hand, so a
+  // single article costs one worker and a folder gets them all.
+  const spawn = (): number => {
+    const w = workers.length;
+    const worker = new Worker(file, { workerData: start });
+    worker.on('message', (reply: WorkerReply | { ready: true } | { startError: { message: string; code: string } }) => {
+      if ('ready' in reply) return w === 0 ? onReady!.resolve() : undefined;
+      if ('startError' in reply) return fail(rebuild(reply.startError), w);
+      const job = waiting.get(reply.id);
+      if (!job) return;
+      waiting.delete(reply.id);
+      load[w]!--;
+      if ('extraction' in reply) job.resolve(reply.extraction);
+      else job.reject(rebuild(reply.error));
+    });
+    // A worker that cannot start fails every article it holds, and the pool.
+    worker.on('error', (err) => fail(err, w));
+    workers.push(worker);
+    load.push(0);
+    return w;
+  };
+  spawn();
+  return {
+    jobs,
+    ready: () => readiness,
+    extract(input) {
+      if (failure) return Promise.reject(failure);
+      // The least busy worker (the first on a tie): articles differ in length.
+      let w = 0;
+      for (let k = 1; k < workers.length; k++) if (load[k]! < load[w]!) w = k;
+      if (load[w]! > 0 && workers.length < jobs) w = spawn();
+      load[w]!++;
+      const id = next++;
+      return new Promise<Extraction>((resolve, reject) => {
+        waiting.set(id, { resolve, reject, worker: w });
+        workers[w]!.postMessage({ id, input });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
