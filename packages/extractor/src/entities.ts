@@ -503,16 +503,19 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
-  // Single-word persons seen before their full name ("Zelensky ... Volodymyr Zelensky") join it.
+  // A single word that is the short form of one full name of the article joins it: a person's surname
+  // ("Zelensky ... Volodymyr Zelensky"), else the first word ("Anthony is a top English talent" after
+  // "Anthony Barry"; "Tedros" after "Tedros Adhanom Ghebreyesus"); an organization's first or last
+  // word ("Real" after "Real Madrid", "the Journal" after "The Wall Street Journal").
   for (const e of [...entities.values()]) {
-    if (e.type !== 'Person' || e.name.includes(' ')) continue;
-    const full = [...entities.values()].filter((p) => p !== e && p.type === 'Person' && p.name.includes(' '));
-    let owners = full.filter((p) => fold(p.name.split(' ').at(-1)!) === fold(e.name));
-    let reason = 'surname of a full name in the same article';
-    // "Anthony is a top English talent" after "Anthony Barry": the given name of the one person who has it.
-    if (owners.length === 0 && isGivenName(e.name)) {
-      owners = full.filter((p) => fold(p.name.split(' ')[0]!) === fold(e.name));
-      reason = 'given name of a full name in the same article';
+    if ((e.type !== 'Person' && e.type !== 'Organization') || e.name.includes(' ')) continue;
+    const full = [...entities.values()].filter((p) => p !== e && p.type === e.type && p.name.includes(' '));
+    const word = (p: LocalEntity, k: 'first' | 'last'): string => fold(k === 'first' ? p.name.split(' ')[0]! : p.name.split(' ').at(-1)!);
+    let owners = full.filter((p) => word(p, 'last') === fold(e.name));
+    let reason = e.type === 'Person' ? 'surname of a full name in the same article' : 'short form of an organization named in full in the same article';
+    if (owners.length === 0) {
+      owners = full.filter((p) => word(p, 'first') === fold(e.name));
+      if (e.type === 'Person') reason = 'given name of a full name in the same article';
     }
     if (owners.length !== 1) continue;
     const owner = owners[0]!;

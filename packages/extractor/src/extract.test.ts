@@ -42,6 +42,12 @@ describe('the same article, whatever was read before', () => {
 });
 
 describe('entities', () => {
+  it('joins the first word of a full name used alone to the one person of the article who has it', () => {
+    const x = run('WHO chief Tedros Adhanom Ghebreyesus spoke in Geneva on Monday. The outbreak is serious, Tedros said.');
+    const people = x.entities.filter((e) => e.type === 'Person');
+    expect(people.map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([['Tedros Adhanom Ghebreyesus', ['Tedros Adhanom Ghebreyesus', 'Tedros']]]);
+  });
+
   it('joins a given name used alone to the one person of the article who has it', () => {
     const x = run('The club named Maria Lopez as coach on Monday. "Maria is a great talent," the chairman said.');
     const people = x.entities.filter((e) => e.type === 'Person');
