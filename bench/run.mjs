@@ -12,7 +12,7 @@ import model from 'wink-eng-lite-web-model';
 import { createExtractor, WINK_PIPE } from '@kg/extractor';
 import { distinctArticles } from '@kg/graph';
 import { benchExtract, benchWorkers, loadCorpus } from './extract.mjs';
-import { benchGrowth, benchLoad, variant, withPrivateNeo4j } from './load.mjs';
+import { benchGrowth, benchLoad, benchUnwind, variant, withPrivateNeo4j } from './load.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = process.env.KG_BENCH_CORPUS ?? join(root, '..', 'shared', 'corpora', 'bbc');
@@ -69,6 +69,9 @@ if (!only || only === 'load' || only === 'growth') {
       console.log(`  one statement per row (baseline, ${r.sample} MENTIONS rows)  ${rate(r.sample, r.rowSeconds)} relationships/s`);
       console.log(`  kg load (resolution, facts, analytics included)             ${rate(r.relationships, r.kgSeconds)} relationships/s  (${r.kgSeconds.toFixed(1)} s, ${rate(extractions.length, r.kgSeconds)} articles/s)`);
       console.log(`  kg load = ${(kgRate / rowRate).toFixed(1)}x one statement per row`);
+      const u = await benchUnwind(driver, r.snapshot);
+      console.log(`  bare UNWIND ... CREATE of the same ${u.nodes} nodes and ${u.relationships} relationships (the server's rate, batches of 10,000)  ${rate(u.relationships, u.seconds)} relationships/s  (${u.seconds.toFixed(1)} s)`);
+      console.log(`  kg load = ${((100 * kgRate) / (u.relationships / u.seconds)).toFixed(0)}% of the bare UNWIND rate`);
     }
     if (!only || only === 'growth') {
       // A store of 10,000+ articles: the corpus and copies of it under other ids (the same entities, 5x the mentions and sentences).
