@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { KgExtractorError } from '../errors.js';
 import { loadModel, type NerModel } from './tagger.js';
 
-/** models/ner.jsonl.gz in this package (beside it: the model's card and its training data's licenses). */
-export const DEFAULT_MODEL_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'ner.jsonl.gz');
+/** models/ner.bin.gz in this package (beside it: the model's card and its training data's licenses). */
+export const DEFAULT_MODEL_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'ner.bin.gz');
 
 /** Reads a name model written by `npm run train` (by default the one shipped in this package). */
 export function loadNerModel(file: string = DEFAULT_MODEL_FILE): NerModel {
