@@ -5,6 +5,7 @@
 import { fold, type EntityType } from '@kg/graph/contract';
 import { isGivenName, placePopulation, regionCountry } from './names-gazetteer.js';
 import {
+  DESCRIBED,
   EVENT_HEADS,
   EXTRA_DEMONYMS,
   GAZETTEER,
@@ -103,7 +104,7 @@ const CAPITAL = /^\p{Lu}/u;
 const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
 const DOTTED = /^(?:[A-Z]\.){2,4}$/;
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
-const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'la', 'le']);
+const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le']);
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
 
@@ -187,12 +188,19 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 1;
         continue;
       }
-      if (n.text === '-' && !n.spaceBefore && after && !after.spaceBefore && /^[\p{Lu}\p{N}]/u.test(after.text)) {
+      // "Saint-Germain", "Yong-hyun", "Jae-in": a hyphenated part of a name (not "Sharif-led", "Kremlin-backed").
+      if (n.text === '-' && !n.spaceBefore && after && !after.spaceBefore && (/^[\p{Lu}\p{N}]/u.test(after.text) || (/^\p{Ll}+$/u.test(after.text) && !DESCRIBED.test(`x-${after.text}`)))) {
         j += 2;
         continue;
       }
       if (CONNECTORS.has(n.text) && after && isCap(after) && !NEVER_NAMES.has(bare(after.text))) {
         j += 2;
+        continue;
+      }
+      const third = words[j + 2];
+      // "Luis de la Fuente", "Musaad bin Mohammed al-Aiban": two particles, or an article glued by a hyphen.
+      if (n.text !== 'of' && CONNECTORS.has(n.text) && after && third && isCap(third) && !NEVER_NAMES.has(bare(third.text)) && ((CONNECTORS.has(after.text) && after.text !== 'of') || (after.text === '-' && !after.spaceBefore && !third.spaceBefore))) {
+        j += 3;
         continue;
       }
       if (n.text === 'of' && after?.text === 'the' && words[j + 2] && isCap(words[j + 2]!)) {

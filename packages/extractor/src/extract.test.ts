@@ -42,6 +42,13 @@ describe('the same article, whatever was read before', () => {
 });
 
 describe('entities', () => {
+  it('keeps hyphenated parts and particles inside a name, and descriptions outside it', () => {
+    const x = run('Former defence minister Kim Yong-hyun was arrested. Spain coach Luis de la Fuente named his squad. Saudi adviser Musaad bin Mohammed al-Aiban arrived. The Sharif-led party won.');
+    const people = x.entities.filter((e) => e.type === 'Person').map((e) => e.name);
+    expect(people).toEqual(expect.arrayContaining(['Kim Yong-hyun', 'Luis de la Fuente', 'Musaad bin Mohammed al-Aiban']));
+    expect(x.entities.map((e) => e.name)).not.toContain('Sharif-led');
+  });
+
   it('joins the first word of a full name used alone to the one person of the article who has it', () => {
     const x = run('WHO chief Tedros Adhanom Ghebreyesus spoke in Geneva on Monday. The outbreak is serious, Tedros said.');
     const people = x.entities.filter((e) => e.type === 'Person');

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HONORIFICS, lookupDemonym } from '../entities.js';
-import { TITLE_MODIFIERS, TITLE_WORDS } from '../lexicon.js';
-import { bilou, DESCRIBED, type NameClass, type NameSpan, type TrainingSentence } from './tagger.js';
+import { DESCRIBED, TITLE_MODIFIERS, TITLE_WORDS } from '../lexicon.js';
+import { bilou, type NameClass, type NameSpan, type TrainingSentence } from './tagger.js';
 
 export interface CorpusSentence extends TrainingSentence {
   /** Document id, for corpora that keep documents. */

@@ -56,9 +56,6 @@ const END_OK = TAGS.map((t) => !insideOf(t));
 const ASCII: Record<string, string> = { '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2018': "'", '\u2019': "'", '\u2013': '-', '\u2014': '--', '\u2026': '...' };
 export const normalizeWord = (w: string): string => (/[\u2018\u2019\u201c-\u201e\u00ab\u00bb\u2013\u2014\u2026]/.test(w) ? [...w].map((c) => ASCII[c] ?? c).join('') : w);
 
-/** A word that describes the name after it: "Washington-based", "NATO-led", "Indian-controlled". */
-export const DESCRIBED = /^[^-]+-\p{Ll}+(?:ed|ing|maker|born)$/u;
-
 const N = TAGS.length;
 const historyOf = (p: number): string => (p < 0 ? '<s>' : TAGS[p]!);
 const ZERO = new Float32Array(N);
