@@ -762,7 +762,8 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   cand.type = typeOf(words, cand, ctx);
   // "County Coroner William McLaughlin": a given name inside a longer run starts the person's name;
   // the capitalized words before it are a title.
-  if (cand.type === undefined && last - first >= 3) {
+  // Only when a word before it is a title or a head ("Coroner", "County"): "Asif Ali Zardari" is one name.
+  if (cand.type === undefined && last - first >= 3 && words.slice(first, last - 2).some((w) => isTitlish(w) || ORG_HEADS.has(bare(w.text)) || PLACE_HEADS.has(bare(w.text)))) {
     // From the end: the given name nearest the surname ("Tower Man George F. Hauser" is George F. Hauser).
     for (let k = last - 2; k >= first + 1; k--) {
       if (!isGivenName(words[k]!.text) || ORG_HEADS.has(bare(words[k - 1]!.text))) continue;
