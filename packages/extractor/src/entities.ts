@@ -104,6 +104,8 @@ const CAPITAL = /^\p{Lu}/u;
 const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
 const DOTTED = /^(?:[A-Z]\.){2,4}$/;
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Titles given by companies and clubs, not by countries or towns. */
+const BODY_TITLES = new Set(['chairman', 'chairwoman', 'ceo', 'cfo', 'coo', 'cto', 'founder', 'co-founder', 'cofounder', 'boss', 'owner', 'manager', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'analyst', 'economist']);
 const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le']);
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
@@ -815,6 +817,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const prev2 = c.first - 2 >= sFirst ? words[c.first - 2] : undefined;
   const startsSentence = c.first === sFirst;
 
+  // "Toyota chairman Akio Toyoda", "Chipotle CEO Brian Niccol", "Chelsea manager Enzo Maresca": the name
+  // before a company's or a club's title and a person is the body they work for (countries stay places).
+  if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   if (lookupPlace(c.name)) {
     // "Washington Post" is not Washington.
     if (next && isCap(next) && !allCaps) return undefined;
@@ -865,6 +870,16 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
   if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';
   return undefined;
+}
+
+/** A title that only a company or a club gives, then a capitalized name: "chairman Akio", "chief executive Phil". */
+function bodyTitleAfter(words: readonly Word[], k: number): boolean {
+  let i = k;
+  if (words[i]?.lower === 'chief' && /^(executive|financial|operating|technology)$/.test(words[i + 1]?.lower ?? '')) i += words[i + 2]?.lower === 'officer' ? 3 : 2;
+  else if (words[i] && BODY_TITLES.has(words[i]!.lower) && (words[i]!.text === words[i]!.lower || /^[A-Z]{3}$/.test(words[i]!.text))) i += 1;
+  else return false;
+  const name = words[i];
+  return !!name && isCap(name) && name.spaceBefore && !NOT_NAMES.has(name.lower);
 }
 
 /** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */

@@ -42,6 +42,13 @@ describe('the same article, whatever was read before', () => {
 });
 
 describe('entities', () => {
+  it('types the body before a company or club title as an organization, also when a town has its name', () => {
+    const x = run('Toyota chairman Akio Toyoda met Chipotle CEO Brian Niccol. Spain coach Luis de la Fuente watched.');
+    expect(byName(x, 'Toyota')?.type).toBe('Organization');
+    expect(byName(x, 'Chipotle')?.type).toBe('Organization');
+    expect(byName(x, 'Spain')?.type).toBe('Location');
+  });
+
   it('keeps hyphenated parts and particles inside a name, and descriptions outside it', () => {
     const x = run('Former defence minister Kim Yong-hyun was arrested. Spain coach Luis de la Fuente named his squad. Saudi adviser Musaad bin Mohammed al-Aiban arrived. The Sharif-led party won.');
     const people = x.entities.filter((e) => e.type === 'Person').map((e) => e.name);
