@@ -115,7 +115,7 @@ export const NOT_NAMES = set(`
 export const SPEECH_VERBS = set(`
   said says say told tells added adds stated states insisted insists warned warns wrote writes tweeted posted
   declared declares announced announces explained explains noted notes argued argues claimed claims
-  replied asked urged stressed confirmed denied acknowledged
+  replied asked urged stressed confirmed denied acknowledged spoke speaks responded admitted suggested recalled emphasized emphasised
 `);
 
 export interface Country {
