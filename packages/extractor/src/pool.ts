@@ -25,7 +25,7 @@ export interface ExtractorPool {
   /** Resolves when the first worker has its models; rejects with its error (a model file that is not one). */
   ready(): Promise<void>;
   extract(input: ArticleInput): Promise<Extraction>;
-  /** Stops the workers (pending articles are answered first). */
+  /** Stops the workers; call it once every article has its answer (one still pending gets none). */
   close(): Promise<void>;
 }
 
