@@ -174,16 +174,10 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
     }
     bar?.update(done);
   };
-  if ('ready' in extractor) {
-    try {
-      await extractor.ready();
-    } catch (err) {
-      await extractor.close();
-      throw err;
-    }
-  }
   let result: Awaited<ReturnType<typeof extractFiles>>;
   try {
+    // A model file that is not one is one error before any article is read.
+    if ('ready' in extractor) await extractor.ready();
     result = await extractFiles(paths, {
       extractor,
       stdin: io.stdin,

@@ -37,11 +37,6 @@ export class AveragedPerceptron {
     for (const f of features) this.bump(f, c, by);
   }
 
-  /** The weight of one feature for one class (0 when unknown). */
-  weight(feature: string, c: number): number {
-    return this.weights.get(feature)?.[c] ?? 0;
-  }
-
   private bump(f: string, c: number, by: number): void {
     let w = this.weights.get(f);
     let t = this.totals.get(f);
