@@ -70,8 +70,9 @@ export function scoreTagger(model: NerModel, gold: readonly CorpusSentence[]): {
   };
 }
 
-async function main(): Promise<void> {
+export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
+    args,
     options: {
       corpora: { type: 'string', default: 'uner,gmb,gum' },
       epochs: { type: 'string', default: '6' },
