@@ -35,6 +35,9 @@ Prints what was found in the articles on standard output.
                    (otherwise against a date line at the top of each file; otherwise kept as written)
   --ner-model FILE   experimental: a name model written by npm run train decides names with the rules
                    (also for build, add, view and load; by default the rules alone decide)
+  --parser FILE|none the dependency parser that reads who did what to whom from each sentence's grammar
+                   (default: the model shipped in @kg/extractor/models/dep.bin.gz; none: word-order rules
+                   alone, about twice as fast, fewer facts; also for build, add, view and load)
   --jobs N           worker threads extracting at once (default: the machine's cores; 1 = this thread);
                    the output is the same for any N (also for build, add, view and load)
 

@@ -54,6 +54,21 @@ describe('kg extract', () => {
     expect(bad.stderr.trim()).toBe('kg extract: --jobs is how many workers extract at once, a whole number from 1, not "0"');
   });
 
+  it('reads facts from the grammar with the shipped parser; --parser none leaves it out; a bad model file is one line', async () => {
+    const stdin = 'Ukrainian President Volodymyr Zelensky, whose delegation arrived on Monday after a long journey through the night, later met Turkish President Recep Tayyip Erdogan.';
+    const facts = async (...flags: string[]): Promise<string[]> => {
+      const r = await kg(['extract', '-', '--jobs', '1', ...flags], { stdin });
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).relations.map((x: { type: string }) => x.type);
+    };
+    expect(await facts()).toContain('MEETS');
+    expect(await facts('--parser', 'none')).not.toContain('MEETS');
+    const bad = await kg(['extract', '-', '--parser', join(tmpdir(), 'no-such-model.bin.gz')], { stdin });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('no-such-model.bin.gz');
+  });
+
   it('refuses an unknown format with a usage error', async () => {
     const r = await kg(['extract', seeds, '--format', 'xml']);
     expect(r.code).toBe(2);

@@ -11,7 +11,7 @@ import { distance } from 'fastest-levenshtein';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, createExtractorPool, extractFiles, KgExtractorError, loadNerModel, WINK_PIPE } from '@kg/extractor';
+import { createExtractor, createExtractorPool, extractFiles, KgExtractorError, loadDepModel, loadNerModel, WINK_PIPE } from '@kg/extractor';
 import { buildGraph, createFileStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary } from '@kg/graph';
 import { createStore, type Store, type StoreSummary } from '@kg/graph/neo4j';
 import { HELP } from './help.js';
@@ -33,10 +33,10 @@ export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, NEO4J: 3 } as const;
 class UsageError extends Error {}
 
 const OPTIONS = {
-  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  extract: { format: { type: 'string', default: 'json' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, parser: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  build: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, parser: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  add: { out: { type: 'string', default: 'kg-out' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, parser: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  view: { out: { type: 'string', default: 'kg-view' }, date: { type: 'string' }, 'ner-model': { type: 'string' }, parser: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   load: {
     uri: { type: 'string' },
     user: { type: 'string' },
@@ -45,6 +45,7 @@ const OPTIONS = {
     'batch-size': { type: 'string', default: '100' },
     date: { type: 'string' },
     'ner-model': { type: 'string' },
+    parser: { type: 'string' },
     jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -118,10 +119,11 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     const date = str(values.date);
     if (date !== undefined && !isDay(date)) throw new UsageError(`kg ${command}: --date is the articles' date, a calendar day as YYYY-MM-DD, not "${date}"`);
     const nerModel = str(values['ner-model']);
+    const parserFile = str(values.parser);
     const jobsText = str(values.jobs);
     const jobs = jobsText === undefined ? availableParallelism() : /^[1-9]\d{0,3}$/.test(jobsText) ? Number(jobsText) : undefined;
     if (jobs === undefined) throw new UsageError(`kg ${command}: --jobs is how many workers extract at once, a whole number from 1, not "${jobsText}"`);
-    const io: Io = { stdout, stderr, stdin, say, jobs, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}) };
+    const io: Io = { stdout, stderr, stdin, say, jobs, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}), ...(parserFile !== undefined ? { parser: parserFile === 'none' ? false : parserFile } : {}) };
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
     if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
@@ -160,12 +162,18 @@ interface Io {
   nerModel?: string;
   /** --jobs: worker threads extracting at once (1: in this thread). */
   jobs: number;
+  /** --parser: a parser model file (default: the one shipped with kg); false (--parser none) for the word-order rules alone. */
+  parser?: string | false;
 }
 
 /** Reads, decodes and extracts every input; problems are reported one line each and counted. */
 async function extractAll(paths: readonly string[], io: Io, each?: (x: Extraction) => void): Promise<{ extractions: Extraction[]; failed: number }> {
   // One job extracts in this thread; more, in worker threads (the output is the same).
-  const extractor = io.jobs > 1 ? createExtractorPool({ jobs: io.jobs, ...(io.nerModel ? { nerModel: io.nerModel } : {}) }) : createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}) });
+  const parser = io.parser === false || io.jobs > 1 ? undefined : loadDepModel(io.parser);
+  const extractor =
+    io.jobs > 1
+      ? createExtractorPool({ jobs: io.jobs, ...(io.nerModel ? { nerModel: io.nerModel } : {}), ...(io.parser !== undefined ? { parser: io.parser } : {}) })
+      : createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}), ...(parser ? { parser } : {}) });
   let bar: cliProgress.SingleBar | undefined;
   const progress = (done: number, total: number): void => {
     if (!bar && io.stderr.isTTY && total > 1) {

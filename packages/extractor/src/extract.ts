@@ -8,6 +8,8 @@ import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, resolveReferences } from './relations.js';
+import { parseDocument } from './grammar.js';
+import type { DepModel } from './parse/parser.js';
 import { tokenize } from './tokens.js';
 import { dateLine, findDates, findQuantities, parseDay } from './when.js';
 
@@ -43,13 +45,18 @@ export interface ExtractorOptions {
    * rules find no evidence for. Without it, only the rules decide.
    */
   readonly model?: NerModel;
+  /**
+   * kg's dependency parser (`loadDepModel()` reads the one shipped in this package): relations and quotes
+   * are then also read from the grammar of each sentence. Without it, only the word-order rules find them.
+   */
+  readonly parser?: DepModel;
 }
 
-export function createExtractor({ nlp, model }: ExtractorOptions): Extractor {
+export function createExtractor({ nlp, model, parser }: ExtractorOptions): Extractor {
   return {
     extract(input) {
       if (input.date !== undefined && !parseDay(input.date)) throw new KgExtractorError('INVALID_INPUT', `date "${input.date}" for ${input.source} is not a calendar date (YYYY-MM-DD)`, { source: input.source });
-      const x = extractOne(nlp, input, model);
+      const x = extractOne(nlp, input, model, parser);
       const parsed = extractionSchema.safeParse(x);
       if (!parsed.success) throw new KgExtractorError('INVALID_OUTPUT', `extraction of ${input.source} broke the contract: ${parsed.error.issues[0]?.message ?? 'unknown'}`, { source: input.source });
       const problems = checkExtraction(parsed.data);
@@ -151,7 +158,7 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
   };
 }
 
-function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined): Extraction {
+function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined, parser: DepModel | undefined): Extraction {
   const { text, source } = input;
   const hashed = documentId(text);
   const docId = input.id ?? hashed.id;
@@ -162,8 +169,9 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);
   const typeOf = (key: string): EntityType | undefined => found.entities.get(key)?.type ?? (countryOf(key) ? 'Location' : undefined);
   const refs = resolveReferences(tok.words, found, typeOf);
-  const relations = findRelations({ tok, doc: found, refs, typeOf });
-  const quotes = findQuotes(text, tok, refs, typeOf);
+  const grammar = parser ? parseDocument(parser, tok) : undefined;
+  const relations = findRelations({ tok, doc: found, refs, typeOf, ...(grammar ? { grammar } : {}) });
+  const quotes = findQuotes(text, tok, refs, typeOf, grammar);
   for (const key of [...relations.flatMap((r) => [r.source, r.target]), ...quotes.map((q) => q.speaker)]) {
     const country = key === undefined || found.entities.has(key) ? undefined : countryOf(key);
     if (country && key) found.entities.set(key, { key, type: 'Location', name: country.key, surfaces: new Set(), mentions: [], merges: [] });

@@ -8,6 +8,10 @@ export type { ArticleInput, Extractor, ExtractorOptions } from './extract.js';
 export { loadNerModel, DEFAULT_MODEL_FILE } from './ner/model-file.js';
 export type { NerModel, ModelCard } from './ner/tagger.js';
 
+// The dependency parser (with its part-of-speech tagger): shipped in this package, passed in the same way
+export { loadDepModel, DEFAULT_PARSER_FILE } from './parse/model-file.js';
+export type { DepModel, ParserCard } from './parse/parser.js';
+
 // Input: files and folders to extractions, as kg build reads them
 export { decodeArticle, DEFAULT_MAX_BYTES } from './decode.js';
 export { extractFiles } from './inputs.js';

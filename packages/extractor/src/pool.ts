@@ -17,6 +17,8 @@ export interface ExtractorPoolOptions {
   readonly jobs?: number;
   /** A name model file for every worker (`loadNerModel` reads it there); without it, the rules alone. */
   readonly nerModel?: string;
+  /** The parser model file for every worker: by default the one shipped in this package; false for none (word-order rules only). */
+  readonly parser?: string | false;
 }
 
 /** An extractor whose work runs off the main thread. */
@@ -32,6 +34,7 @@ export interface ExtractorPool {
 /** What a worker is told at start, and what it answers. */
 export interface WorkerStart {
   readonly nerModel?: string;
+  readonly parser?: string | false;
 }
 export type WorkerReply = { id: number; extraction: Extraction } | { id: number; error: { message: string; code?: string; source?: string } };
 
@@ -42,10 +45,10 @@ function workerFile(): string {
   return here.endsWith('.ts') || !existsSync(beside) ? join(dirname(here), '..', 'dist', 'worker.js') : beside;
 }
 
-export function createExtractorPool({ jobs = availableParallelism(), nerModel }: ExtractorPoolOptions = {}): ExtractorPool {
+export function createExtractorPool({ jobs = availableParallelism(), nerModel, parser }: ExtractorPoolOptions = {}): ExtractorPool {
   if (!Number.isInteger(jobs) || jobs < 1) throw new KgExtractorError('INVALID_INPUT', `jobs must be a whole number of at least 1, not ${jobs}`);
   const file = workerFile();
-  const start: WorkerStart = nerModel ? { nerModel } : {};
+  const start: WorkerStart = { ...(nerModel ? { nerModel } : {}), ...(parser !== undefined ? { parser } : {}) };
   const waiting = new Map<number, { resolve: (x: Extraction) => void; reject: (e: Error) => void; worker: number }>();
   const workers: Worker[] = [];
   const load: number[] = [];

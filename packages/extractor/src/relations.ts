@@ -5,8 +5,9 @@
  */
 import type { EntityType, RelationType } from '@kg/graph/contract';
 import type { DocumentEntities, Ref } from './entities.js';
+import { dependents, withConjuncts, type Grammar } from './grammar.js';
 import { lookupDemonym } from './entities.js';
-import { SPEECH_VERBS, TITLE_WORDS } from './lexicon.js';
+import { SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.js';
 import type { Tokenized, Word } from './tokens.js';
 
 export type Modality = 'reported' | 'planned' | 'denied';
@@ -167,9 +168,11 @@ export interface RelationInput {
   refs: readonly Ref[];
   /** The type of an entity key, including countries named only by an adjective. */
   typeOf: (key: string) => EntityType | undefined;
+  /** The parser's trees: facts are also read from subjects, objects and their prepositions. */
+  grammar?: Grammar;
 }
 
-export function findRelations({ tok, doc, refs, typeOf }: RelationInput): LocalRelation[] {
+export function findRelations({ tok, doc, refs, typeOf, grammar }: RelationInput): LocalRelation[] {
   const { words: ws, sentences } = tok;
   const out: LocalRelation[] = [];
   const seen = new Set<string>();
@@ -303,7 +306,153 @@ export function findRelations({ tok, doc, refs, typeOf }: RelationInput): LocalR
     locatedIn(ws, inSentence, typeOf, doc, s.index, add);
     placedIn(ws, inSentence, typeOf, s.index, add);
   }
+  if (grammar) {
+    const at = refsByWord(refs);
+    grammarRelations(ws, grammar, at, typeOf, add);
+    grammarRoles(ws, grammar, refs, at, typeOf, add);
+  }
   return out;
+}
+
+/** The reference a phrase names: its head word's, or a name beside a title head ("political editor Charles Croucher", "Attorney Danielle Sassoon"). */
+export function phraseRef(g: Grammar, refAt: Map<number, Ref>, i: number): Ref | undefined {
+  const own = refAt.get(i);
+  if (own) return own;
+  for (const c of dependents(g, i, 'appos', 'flat', 'compound', 'nmod:desc')) {
+    const r = refAt.get(c);
+    if (r && r.kind === 'name') return r;
+  }
+  return undefined;
+}
+
+/**
+ * Roles from the parse: a title that stands in apposition to a person or describes one ("Mahmood Yakubu,
+ * INEC's chief", "Ali Shamkhani, the secretary of Iran's Supreme National Security Council", "INEC chief
+ * Mahmood Yakubu"), with the holder its possessor, its "of"/"at" phrase or the name compounded with it.
+ */
+function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
+  const isTitle = (i: number): boolean => TITLE_WORDS.has(ws[i]!.lower.replace(/\.$/, '')) && (g.pos[i] === 'NOUN' || g.pos[i] === 'PROPN');
+  const holderOf = (t: number, person: Ref): Ref | undefined => {
+    const fits = (r: Ref | undefined): Ref | undefined => {
+      const ty = r && typeOf(r.key);
+      return r && ty && r.key !== person.key && ALLOWED.HOLDS_ROLE.object.includes(ty) ? r : undefined;
+    };
+    for (const c of g.children(t)) {
+      const rel = g.labels[c]!;
+      const r = rel === 'nmod:poss' || (rel === 'compound' && !(c >= person.first && c < person.last)) ? refAt.get(c) : rel === 'nmod' && /^(of|at|for)$/.test(dependents(g, c, 'case').map((k) => ws[k]!.lower)[0] ?? '') ? phraseRef(g, refAt, c) : undefined;
+      const ok = fits(r);
+      if (ok && (ok.kind === 'name' || rel === 'nmod:poss')) return ok;
+    }
+    return undefined;
+  };
+  /** The words a word governs, as one range [first, last] (its leftmost and rightmost descendants). */
+  const span = (t: number): [number, number] => {
+    let a = t;
+    let b = t;
+    const todo = [t];
+    while (todo.length) {
+      const x = todo.pop()!;
+      for (const c of g.children(x)) {
+        if (c < a) a = c;
+        if (c > b) b = c;
+        todo.push(c);
+      }
+    }
+    return [a, b];
+  };
+  const roleText = (t: number): string => {
+    let a = t;
+    while (a - 1 >= 0 && g.heads[a - 1] === t && (TITLE_MODIFIERS.has(ws[a - 1]!.lower) || TITLE_WORDS.has(ws[a - 1]!.lower))) a--;
+    return ws.slice(a, t + 1).map((w) => w.text).join(' ');
+  };
+  for (const p of refs) {
+    if (p.kind !== 'name' || typeOf(p.key) !== 'Person') continue;
+    // The name's head word: the one whose head lies outside the name.
+    let h = p.first;
+    for (let i = p.first; i < p.last; i++) if (g.heads[i]! < p.first || g.heads[i]! >= p.last) h = i;
+    const titles = [...dependents(g, h, 'appos', 'nmod:desc', 'compound').filter(isTitle), ...(g.labels[h] === 'appos' && g.heads[h]! >= 0 && isTitle(g.heads[h]!) ? [g.heads[h]!] : [])];
+    for (const t of titles) {
+      if (t >= p.first && t < p.last) continue;
+      // The title stands next to the name: "X, INEC's chief", "the prime minister, X", "INEC chief X".
+      const [a, b] = span(t);
+      if (t > h ? a > p.last + 1 || ws[p.last]?.text !== ',' && a !== p.last : b < p.first - 2) continue;
+      const holder = holderOf(t, p);
+      if (holder) add({ type: 'HOLDS_ROLE', source: p.key, target: holder.key, sentence: p.sentence, role: roleText(t), trigger: roleText(t) });
+    }
+  }
+}
+
+/** Each word's reference (a name's words, a resolved pronoun), the name rather than an adjective. */
+export function refsByWord(refs: readonly Ref[]): Map<number, Ref> {
+  const at = new Map<number, Ref>();
+  for (const r of refs) {
+    for (let i = r.first; i < r.last; i++) {
+      const had = at.get(i);
+      if (!had || (had.kind === 'demonym' && r.kind === 'name') || (had.kind === r.kind && r.last - r.first > had.last - had.first)) at.set(i, r);
+    }
+  }
+  return at;
+}
+
+/** Prepositions that carry each relation's object on a verb ("met with", "travelled to", "sanctions on"). */
+const GRAMMAR_VIA: Record<RelationType, readonly string[]> = {
+  MEETS: ['with'],
+  VISITS: ['to', 'in'],
+  SANCTIONS: ['on', 'against'],
+  ATTACKS: ['on', 'against'],
+  PROVIDES_AID: ['to'],
+  CRITICIZES: [],
+  NEGOTIATES_WITH: ['with'],
+  SIGNS_AGREEMENT: ['with'],
+  HOLDS_ROLE: [],
+  LOCATED_IN: [],
+};
+
+/**
+ * Facts from the parse: a trigger verb's subject (or, without one, the subject it shares with the verb it
+ * depends on: "agreed to meet", "arrived and met", "Zelensky, who met"), its objects and the objects of
+ * its prepositions, each with its conjuncts; passives swap them ("was sanctioned by").
+ */
+function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
+  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const subjectsOf = (v: number, depth = 0): number[] => {
+    const own = dependents(g, v, 'nsubj').filter((c) => g.labels[c] !== 'nsubj:pass');
+    if (own.length || depth > 3) return own;
+    const h = g.heads[v]!;
+    if (h < 0) return [];
+    const rel = g.labels[v]!;
+    if (rel === 'acl:relcl' || rel === 'acl') return [h];
+    if (rel === 'xcomp' || rel === 'conj' || rel === 'advcl') return subjectsOf(h, depth + 1);
+    return [];
+  };
+  for (let t = 0; t < ws.length; t++) {
+    const w = ws[t]!;
+    const triggers = TRIGGERS.get(w.lower);
+    if (!triggers || g.pos[t] !== 'VERB') continue;
+    if (ws.slice(t + 1, t + 4).some((x) => /^(deal|deals|agreement|accord|balance|chord|note|tone|bargain|pose)$/.test(x.lower))) continue;
+    for (const type of new Set(triggers.filter((tr) => !tr.ellipsis && !(tr.next && !tr.next.some((n) => GRAMMAR_VIA[tr.type].includes(n)))).map((tr) => tr.type))) {
+      if (type === 'VISITS' && /^(was|were)$/.test(w.lower)) continue;
+      const allowed = ALLOWED[type];
+      const passive = dependents(g, t, 'nsubj:pass', 'aux:pass').length > 0;
+      let subjects = passive ? dependents(g, t, 'obl:agent', 'obl').filter((c) => caseOf(c) === 'by') : subjectsOf(t);
+      let objects = [...(passive ? dependents(g, t, 'nsubj:pass') : dependents(g, t, 'obj')), ...dependents(g, t, 'obl').filter((c) => GRAMMAR_VIA[type].includes(caseOf(c) ?? ''))];
+      subjects = subjects.flatMap((x) => withConjuncts(g, x));
+      objects = objects.flatMap((x) => withConjuncts(g, x));
+      const fits = (i: number, types: EntityType[]): Ref | undefined => {
+        const r = refAt.get(i);
+        const ty = r && typeOf(r.key);
+        return r && ty && types.includes(ty) ? r : undefined;
+      };
+      for (const si of subjects) {
+        const sr = fits(si, allowed.subject);
+        if (!sr) continue;
+        for (const oi of objects) {
+          const or = fits(oi, allowed.object);
+          if (or && or.kind === 'name' || (or && type === 'ATTACKS')) add({ type, source: sr.key, target: or.key, sentence: w.sentence, trigger: w.text, at: t });
+        }
+      }
+    }
+  }
 }
 
 /** Name references plus pronouns and "the Ukrainian leader" resolved to the person they stand for. */
@@ -448,7 +597,7 @@ function locatedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string
 const OPENERS: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
 
 /** Direct quotes of three words or more, with the speaker named next to a speech verb. */
-export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[], typeOf: (k: string) => EntityType | undefined): LocalQuote[] {
+export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[], typeOf: (k: string) => EntityType | undefined, grammar?: Grammar): LocalQuote[] {
   const ws = tok.words;
   const refs = resolved.filter((r) => {
     const ty = typeOf(r.key);
@@ -511,7 +660,21 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
       .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according)$/.test(w.lower))
       .sort((a, b) => distance(a.w, q) - distance(b.w, q));
     let speaker: string | undefined;
+    const refAt = grammar ? refsByWord(refs) : undefined;
     for (const { i } of verbs) {
+      // With the parse: the speech verb's subject speaks ("Zelensky said", "said Zelensky", "he told
+      // Reuters"); the one told, or a subject that is not a name ("the official said"), never does.
+      if (grammar && refAt) {
+        const subject = dependents(grammar, i, 'nsubj')[0];
+        if (subject !== undefined) {
+          const r = phraseRef(grammar, refAt, subject);
+          if (r && (ws[r.first]!.end <= q.start - 1 || ws[r.first]!.start >= q.end + 1)) {
+            speaker = r.key;
+            break;
+          }
+          continue;
+        }
+      }
       const isOutside = (r: Ref): boolean => ws[r.first]!.end <= q.start - 1 || ws[r.first]!.start >= q.end + 1;
       const beforeRef = near.filter((r) => r.last <= i && i - r.last <= 2 && isOutside(r)).at(-1);
       const afterRef = near.find((r) => r.first > i && r.first - i <= 4 && isOutside(r));

@@ -1,16 +1,18 @@
-/** One extraction worker of the pool (pool.ts): its own wink-nlp and name model, one article a message. */
+/** One extraction worker of the pool (pool.ts): its own wink-nlp, parser and name model, one article a message. */
 import { parentPort, workerData } from 'node:worker_threads';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, WINK_PIPE, type ArticleInput, type Extractor } from './extract.js';
 import { KgExtractorError } from './errors.js';
 import { loadNerModel } from './ner/model-file.js';
+import { loadDepModel } from './parse/model-file.js';
 import type { WorkerReply, WorkerStart } from './pool.js';
 
 const start = workerData as WorkerStart;
 let extractor: Extractor | undefined;
 try {
-  extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(start.nerModel ? { model: loadNerModel(start.nerModel) } : {}) });
+  const parser = start.parser === false ? undefined : loadDepModel(start.parser);
+  extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(start.nerModel ? { model: loadNerModel(start.nerModel) } : {}), ...(parser ? { parser } : {}) });
   // The gazetteers load on first use: here, while the other workers start too.
   extractor.extract({ source: 'warm-up', text: 'President Joe Biden met Xi Jinping in Lima, Peru, on Saturday, the White House said.' });
   parentPort!.postMessage({ ready: true });
