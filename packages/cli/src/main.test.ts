@@ -55,14 +55,15 @@ describe('kg extract', () => {
   });
 
   it('reads facts from the grammar with the shipped parser; --parser none leaves it out; a bad model file is one line', async () => {
-    const stdin = 'Ukrainian President Volodymyr Zelensky, whose delegation arrived on Monday after a long journey through the night, later met Turkish President Recep Tayyip Erdogan.';
-    const facts = async (...flags: string[]): Promise<string[]> => {
+    // Coordination on both sides is four facts when read from the tree.
+    const stdin = 'The United States and the European Union sanctioned Rosneft Oil Company and Lukoil Oil Company on Friday.';
+    const facts = async (...flags: string[]): Promise<number> => {
       const r = await kg(['extract', '-', '--jobs', '1', ...flags], { stdin });
       expect(r.code).toBe(0);
-      return JSON.parse(r.stdout).relations.map((x: { type: string }) => x.type);
+      return JSON.parse(r.stdout).relations.filter((x: { type: string }) => x.type === 'SANCTIONS').length;
     };
-    expect(await facts()).toContain('MEETS');
-    expect(await facts('--parser', 'none')).not.toContain('MEETS');
+    expect(await facts()).toBe(4);
+    expect(await facts('--parser', 'none')).toBeLessThan(4);
     const bad = await kg(['extract', '-', '--parser', join(tmpdir(), 'no-such-model.bin.gz')], { stdin });
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

@@ -173,7 +173,7 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         continue;
       }
     }
-    if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || NOT_NAMES.has(w.lower) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text))) {
+    if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || NOT_NAMES.has(w.lower) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
       i++;
       continue;
     }
@@ -400,7 +400,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
-      if (!p.trustTagger) {
+      if (!p.trustTagger || (process.env.KG_NER_ADD && p.cand.type)) {
         kept.push(p);
         for (let w = p.cand.first; w < p.cand.last; w++) covered.add(w);
         continue;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { extractionSchema, type Extraction } from '@kg/graph/contract';
-import { createExtractor } from './index.js';
+import { createExtractor, loadDepModel } from './index.js';
 import { taggerWords } from './extract.js';
 import { tokenize } from './tokens.js';
 
@@ -175,6 +175,32 @@ describe('relations and quotes', () => {
     expect(speaker('okay with me')).toBe('Donald Trump');
     expect(speaker('reinvigorate')).toBe('Zelensky');
     expect(speaker('restore exchanges')).toBe('Zelensky');
+  });
+});
+
+describe('relations and quotes read from the grammar (the shipped parser)', () => {
+  const withParser = createExtractor({ nlp: winkNLP(model), parser: loadDepModel() });
+  const read = (text: string): Extraction => withParser.extract({ source: 'test.txt', text });
+  const speaker = (x: Extraction, needle: string) => x.entities.find((e) => e.id === x.quotes.find((q) => q.text.includes(needle))?.speaker)?.name;
+
+  it('reads a passive whose agent comes after a time phrase, and a title opened by a nationality', () => {
+    const x = read('French President Emmanuel Macron met on Friday with Turkish President Recep Tayyip Erdogan.\nErdogan was criticized on Saturday by Macron.');
+    expect(relation(x, 'MEETS', 'Emmanuel Macron', 'Recep Tayyip Erdogan')).toBeDefined();
+    expect(relation(x, 'CRITICIZES', 'Emmanuel Macron', 'Recep Tayyip Erdogan')).toBeDefined();
+    expect(relation(x, 'HOLDS_ROLE', 'Emmanuel Macron', 'France')).toBeDefined();
+  });
+
+  it('gives a quote to the person a subject title names, not to the organization compounded with it', () => {
+    const x = read('Kremlin spokesman Dmitry Peskov said Tuesday that “there will be no Russian representative in Turkey” on Wednesday.');
+    expect(speaker(x, 'no Russian representative')).toBe('Dmitry Peskov');
+  });
+
+  it('reads "he" as the subject of the last sentence rather than the person that subject meets', () => {
+    const x = read(
+      'Ukrainian President Volodymyr Zelensky, who visited Spain on Tuesday, is expected to meet Turkish President Recep Tayyip Erdogan on Wednesday. ' +
+        'In a press conference in Madrid, he stated: “Tomorrow, I will meet with President Erdogan. We will discuss a just peace.”',
+    );
+    expect(speaker(x, 'Tomorrow, I will meet')).toBe('Volodymyr Zelensky');
   });
 });
 

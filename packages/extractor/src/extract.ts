@@ -168,8 +168,9 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
   // A country named only by an adjective ("Russian strikes") becomes an entity when a fact needs it.
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);
   const typeOf = (key: string): EntityType | undefined => found.entities.get(key)?.type ?? (countryOf(key) ? 'Location' : undefined);
-  const refs = resolveReferences(tok.words, found, typeOf);
-  const grammar = parser ? parseDocument(parser, tok) : undefined;
+  // The parse reads each name as one word; pronouns are then resolved with it.
+  const grammar = parser ? parseDocument(parser, tok, found.refs.filter((r) => r.kind === 'name')) : undefined;
+  const refs = resolveReferences(tok.words, found, typeOf, grammar);
   const relations = findRelations({ tok, doc: found, refs, typeOf, ...(grammar ? { grammar } : {}) });
   const quotes = findQuotes(text, tok, refs, typeOf, grammar);
   for (const key of [...relations.flatMap((r) => [r.source, r.target]), ...quotes.map((q) => q.speaker)]) {

@@ -15,18 +15,39 @@ export interface Grammar {
   children(i: number): readonly number[];
 }
 
-export function parseDocument(model: DepModel, tok: Tokenized): Grammar {
+/**
+ * Parses each sentence of a document. `names` are spans of words known to be one name ("Recep Tayyip
+ * Erdogan", "Microsoft Corp"): the parser reads each as one proper noun (its last word), so a name is
+ * never torn apart by an attachment error; its other words hang on the last one as `flat`.
+ */
+export function parseDocument(model: DepModel, tok: Tokenized, names: readonly { first: number; last: number }[] = []): Grammar {
   const n = tok.words.length;
   const heads = new Int32Array(n).fill(-1);
   const labels: string[] = new Array(n).fill('root');
   const pos: string[] = tok.words.map((w) => w.pos);
+  // The last word of the name each word belongs to (longest name first, names do not overlap).
+  const nameEnd = new Int32Array(n).fill(-1);
+  for (const r of [...names].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first)) {
+    if (r.last - r.first < 2) continue;
+    let free = true;
+    for (let i = r.first; i < r.last; i++) if (nameEnd[i]! >= 0 || tok.words[i]!.sentence !== tok.words[r.first]!.sentence) free = false;
+    if (free) for (let i = r.first; i < r.last; i++) nameEnd[i] = r.last - 1;
+  }
   for (const s of tok.sentences) {
-    const ws = tok.words.slice(s.first, s.last);
-    const p = parse(model, ws.map((w) => w.text), ws.map((w) => w.pos));
-    for (let k = 0; k < ws.length; k++) {
-      heads[s.first + k] = p.heads[k]! < 0 ? -1 : s.first + p.heads[k]!;
-      labels[s.first + k] = p.labels[k]!;
-      pos[s.first + k] = p.pos[k]!;
+    // The words the parser sees: every word outside a name, and the last word of each name.
+    const seen: number[] = [];
+    for (let i = s.first; i < s.last; i++) if (nameEnd[i]! < 0 || nameEnd[i] === i) seen.push(i);
+    const p = parse(model, seen.map((i) => tok.words[i]!.text), seen.map((i) => (nameEnd[i]! >= 0 ? 'PROPN' : tok.words[i]!.pos)));
+    seen.forEach((i, k) => {
+      heads[i] = p.heads[k]! < 0 ? -1 : seen[p.heads[k]!]!;
+      labels[i] = p.labels[k]!;
+      pos[i] = nameEnd[i]! >= 0 ? 'PROPN' : p.pos[k]!;
+    });
+    for (let i = s.first; i < s.last; i++) {
+      if (nameEnd[i]! < 0 || nameEnd[i] === i) continue;
+      heads[i] = nameEnd[i]!;
+      labels[i] = 'flat';
+      pos[i] = 'PROPN';
     }
   }
   const kids: number[][] = Array.from({ length: n }, () => []);

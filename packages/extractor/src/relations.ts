@@ -318,9 +318,13 @@ export function findRelations({ tok, doc, refs, typeOf, grammar }: RelationInput
 export function phraseRef(g: Grammar, refAt: Map<number, Ref>, i: number): Ref | undefined {
   const own = refAt.get(i);
   if (own) return own;
-  for (const c of dependents(g, i, 'appos', 'flat', 'compound', 'nmod:desc')) {
-    const r = refAt.get(c);
-    if (r && r.kind === 'name') return r;
+  // The name the title describes before the one compounded with it: "Kremlin spokesman Dmitry Peskov" is Peskov.
+  for (const rel of ['flat', 'appos', 'nmod:desc', 'compound']) {
+    for (const c of g.children(i)) {
+      if (g.labels[c] !== rel) continue;
+      const r = refAt.get(c);
+      if (r && r.kind === 'name') return r;
+    }
   }
   return undefined;
 }
@@ -382,6 +386,16 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
   }
 }
 
+/** True when a name is the subject of its clause, itself or as the name a subject title stands for ("Kremlin spokesman Dmitry Peskov said"). */
+function isSubject(g: Grammar, r: Ref): boolean {
+  let h = r.first;
+  for (let i = r.first; i < r.last; i++) if (g.heads[i]! < r.first || g.heads[i]! >= r.last) h = i;
+  const isSubj = (k: number): boolean => /^nsubj/.test(g.labels[k]!);
+  if (isSubj(h)) return true;
+  const up = g.heads[h]!;
+  return up >= 0 && /^(flat|appos|nmod:desc)$/.test(g.labels[h]!) && isSubj(up);
+}
+
 /** Each word's reference (a name's words, a resolved pronoun), the name rather than an adjective. */
 export function refsByWord(refs: readonly Ref[]): Map<number, Ref> {
   const at = new Map<number, Ref>();
@@ -393,6 +407,9 @@ export function refsByWord(refs: readonly Ref[]): Map<number, Ref> {
   }
   return at;
 }
+
+/** Words that head a time phrase ("on Friday", "last week", "in the morning"). */
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|day|days|week|weeks|weekend|month|months|year|years|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 
 /** Prepositions that carry each relation's object on a verb ("met with", "travelled to", "sanctions on"). */
 const GRAMMAR_VIA: Record<RelationType, readonly string[]> = {
@@ -425,6 +442,10 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
     if (rel === 'xcomp' || rel === 'conj' || rel === 'advcl') return subjectsOf(h, depth + 1);
     return [];
   };
+  // The verb's obliques, and the phrases the parser hung on a time phrase among them: in "met on Friday
+  // with X", "criticized on Friday by X", "with X" and "by X" belong to the verb, not to Friday.
+  const obliques = (v: number): number[] =>
+    dependents(g, v, 'obl', 'obl:agent').flatMap((c) => [c, ...(TIME_WORDS.test(ws[c]!.lower) ? dependents(g, c, 'nmod') : [])]);
   for (let t = 0; t < ws.length; t++) {
     const w = ws[t]!;
     const triggers = TRIGGERS.get(w.lower);
@@ -433,11 +454,13 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
     for (const type of new Set(triggers.filter((tr) => !tr.ellipsis && !(tr.next && !tr.next.some((n) => GRAMMAR_VIA[tr.type].includes(n)))).map((tr) => tr.type))) {
       if (type === 'VISITS' && /^(was|were)$/.test(w.lower)) continue;
       const allowed = ALLOWED[type];
-      const passive = dependents(g, t, 'nsubj:pass', 'aux:pass').length > 0;
-      let subjects = passive ? dependents(g, t, 'obl:agent', 'obl').filter((c) => caseOf(c) === 'by') : subjectsOf(t);
-      let objects = [...(passive ? dependents(g, t, 'nsubj:pass') : dependents(g, t, 'obj')), ...dependents(g, t, 'obl').filter((c) => GRAMMAR_VIA[type].includes(caseOf(c) ?? ''))];
-      subjects = subjects.flatMap((x) => withConjuncts(g, x));
-      objects = objects.flatMap((x) => withConjuncts(g, x));
+      // A participle on a noun with no object of its own is passive: "Rosneft, sanctioned by the US".
+      const reduced = g.labels[t] === 'acl' && g.heads[t]! >= 0 && dependents(g, t, 'obj').length === 0;
+      const passive = reduced || dependents(g, t, 'nsubj:pass', 'aux:pass').length > 0;
+      let subjects = passive ? obliques(t).filter((c) => caseOf(c) === 'by') : subjectsOf(t);
+      let objects = [...(reduced ? [g.heads[t]!] : passive ? dependents(g, t, 'nsubj:pass') : dependents(g, t, 'obj')), ...obliques(t).filter((c) => GRAMMAR_VIA[type].includes(caseOf(c) ?? ''))];
+      subjects = subjects.flatMap((x) => coordination(g, x));
+      objects = objects.flatMap((x) => coordination(g, x));
       const fits = (i: number, types: EntityType[]): Ref | undefined => {
         const r = refAt.get(i);
         const ty = r && typeOf(r.key);
@@ -455,25 +478,38 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
   }
 }
 
+/** Every member of the coordination a word is in ("the US and the EU" from either). */
+function coordination(g: Grammar, i: number): number[] {
+  let top = i;
+  for (let k = 0; k < 12 && g.labels[top] === 'conj' && g.heads[top]! >= 0; k++) top = g.heads[top]!;
+  return withConjuncts(g, top);
+}
+
 /** Name references plus pronouns and "the Ukrainian leader" resolved to the person they stand for. */
-export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: string) => EntityType | undefined): Ref[] {
+export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, typeOf: (k: string) => EntityType | undefined, grammar?: Grammar): Ref[] {
   const refs = [...doc.refs];
   const roleHolders = new Map<string, Set<string>>();
   // Who holds a role for a country now: a "former" president is not "the Ukrainian leader".
   for (const r of doc.roles) if (r.holder && !/\b(former|ex|late|then)\b/i.test(r.role)) roleHolders.set(r.holder, (roleHolders.get(r.holder) ?? new Set()).add(r.person));
   // People mentioned so far, in order; a mention inside a prepositional phrase is a weaker antecedent.
   const persons = doc.refs.filter((r) => typeOf(r.key) === 'Person').sort((a, b) => a.first - b.first);
-  const seen: { key: string; first: number; strong: boolean }[] = [];
+  const seen: { key: string; first: number; strong: boolean; subject?: boolean }[] = [];
   let p = 0;
   const advance = (i: number): void => {
     while (p < persons.length && persons[p]!.first < i) {
       const r = persons[p]!;
-      seen.push({ key: r.key, first: r.first, strong: !isPrepObject(ws, r) });
+      seen.push({ key: r.key, first: r.first, strong: !isPrepObject(ws, r), ...(grammar ? { subject: isSubject(grammar, r) } : {}) });
       p++;
     }
   };
   const antecedent = (i: number, not?: string): string | undefined => {
     advance(i);
+    // With the parse, "he" continues the subject of this or the last sentence ("Zelensky is expected to
+    // meet Erdogan. He stated: ..." is Zelensky's), the center of the discourse, before a nearer object.
+    if (grammar) {
+      const from = ws[i]!.sentence - 1;
+      for (let k = seen.length - 1; k >= 0 && ws[seen[k]!.first]!.sentence >= from; k--) if (seen[k]!.subject && seen[k]!.key !== not) return seen[k]!.key;
+    }
     for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.strong && seen[k]!.key !== not) return seen[k]!.key;
     for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.key !== not) return seen[k]!.key;
     return undefined;
