@@ -33,8 +33,9 @@ Prints what was found in the articles on standard output.
 
   --date YYYY-MM-DD  the articles' date: "on Wednesday", "Nov. 19", "last month" are resolved against it
                    (otherwise against a date line at the top of each file; otherwise kept as written)
-  --ner-model FILE   experimental: a name model written by npm run train decides names with the rules
-                   (also for build, add, view and load; by default the rules alone decide)
+  --ner-model FILE   experimental: a name tagger written by npm run train -- --only ner completes the
+                   rules (types the names they left open, adds names they missed: more found, less
+                   precise); also for build, add, view and load; by default the rules alone decide
   --parser FILE|none the dependency parser that reads who did what to whom from each sentence's grammar
                    (default: the model shipped in @kg/extractor/models/dep.bin.gz; none: word-order rules
                    alone, about twice as fast, fewer facts; also for build, add, view and load)

@@ -383,8 +383,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if ((prevCand?.type === 'Person' && joined(prevCand, cand)) || (nextCand?.type === 'Person' && joined(cand, nextCand))) cand.type = 'Person';
   }
 
-  // The tagger decides, reading the rules' decisions as features: the type of each name it finds,
-  // its boundaries where they differ from the rules' run, and names the rules did not see.
+  // The tagger completes the rules, reading their decisions as features: a name the rules typed keeps
+  // its type and boundaries (on the evaluation sets the rules are the more precise where they decide);
+  // a capitalized run they left untyped takes the tagger's type; names they did not see are added.
   if (tagger) {
     const ruleTags = words.map(() => 'O');
     for (const { cand } of pending) {
@@ -400,7 +401,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
-      if (!p.trustTagger || (process.env.KG_NER_ADD && p.cand.type)) {
+      if (!p.trustTagger || p.cand.type) {
         kept.push(p);
         for (let w = p.cand.first; w < p.cand.last; w++) covered.add(w);
         continue;

@@ -190,6 +190,25 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(relation(x, 'HOLDS_ROLE', 'Emmanuel Macron', 'France')).toBeDefined();
   });
 
+  it('reads facts named by nouns: sanctions imposed, talks held or denied, a visit, a meeting between two; not a possible one', () => {
+    const x = read(
+      [
+        'New sanctions on Russia were announced by the European Union on Friday.',
+        'Ukrainian President Volodymyr Zelensky denied holding talks with Russian President Vladimir Putin.',
+        "Putin's visit to India was delayed.",
+        'The meeting between Zelensky and Turkish President Recep Tayyip Erdogan lasted two hours.',
+        'Turkey proposed a possible meeting between Putin and Erdogan.',
+      ].join('\n'),
+    );
+    expect(relation(x, 'SANCTIONS', 'European Union', 'Russia')).toBeDefined();
+    const talks = x.relations.find((r) => r.type === 'NEGOTIATES_WITH');
+    expect(talks?.evidence[0]?.modality).toBe('denied');
+    expect(relation(x, 'VISITS', 'Vladimir Putin', 'India')).toBeDefined();
+    const met = (a: string, b: string) => relation(x, 'MEETS', a, b) ?? relation(x, 'MEETS', b, a);
+    expect(met('Volodymyr Zelensky', 'Recep Tayyip Erdogan')).toBeDefined();
+    expect(met('Vladimir Putin', 'Recep Tayyip Erdogan')).toBeUndefined();
+  });
+
   it('gives a quote to the person a subject title names, not to the organization compounded with it', () => {
     const x = read('Kremlin spokesman Dmitry Peskov said Tuesday that “there will be no Russian representative in Turkey” on Wednesday.');
     expect(speaker(x, 'no Russian representative')).toBe('Dmitry Peskov');

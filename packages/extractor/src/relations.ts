@@ -27,7 +27,7 @@ export interface LocalRelation {
 }
 
 const DENIAL = /^(not|n't|n’t|never|no|cannot|cancelled|canceled|scrapped|ruled|denied|refused|barred|banned|prevented|wouldn't|wouldn’t|won't|won’t|didn't|didn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|wasn't|wasn’t|weren't|weren’t|can't|can’t)$/;
-const PLAN = /^(will|'ll|’ll|would|shall|to|expected|due|scheduled|set|plans|plan|planned|planning|going|about|could|may|might|hopes|hoping|seeks|seeking|aims|wants|intends)$/;
+const PLAN = /^(will|'ll|’ll|would|shall|to|expected|due|scheduled|set|plans|plan|planned|planning|going|about|could|may|might|hopes|hoping|seeks|seeking|aims|wants|intends|proposed|prospective|upcoming|future)$/;
 
 /** Reported, planned ("will meet", "is expected to join") or denied ("wouldn't be coming"), from the words before the trigger. */
 export function modalityAt(ws: readonly Word[], t: number, sentenceFirst: number): { modality: Modality; cue?: string } {
@@ -44,6 +44,9 @@ export function modalityAt(ws: readonly Word[], t: number, sentenceFirst: number
       cue.unshift(w.text);
     } else if (/^(be|been|is|are|was|were|has|have|had|also|still|now|then)$/.test(w.lower) && cue.length) {
       cue.unshift(w.text);
+    } else if (!cue.length && (LIGHT_VERBS.has(w.lower) || SUPPORT_VERBS.has(w.lower) || /^(a|an|the|new|fresh|further|more)$/.test(w.lower))) {
+      // "denied holding talks", "will impose new sanctions": the verb the noun rides on is part of the trigger.
+      continue;
     } else if (cue.length || /^(VERB|NOUN|PROPN|PRON)$/.test(w.pos)) break;
   }
   return cue.length ? { modality, cue: cue.join(' ') } : { modality };
@@ -309,6 +312,7 @@ export function findRelations({ tok, doc, refs, typeOf, grammar }: RelationInput
   if (grammar) {
     const at = refsByWord(refs);
     grammarRelations(ws, grammar, at, typeOf, add);
+    grammarNominals(ws, grammar, at, typeOf, add);
     grammarRoles(ws, grammar, refs, at, typeOf, add);
   }
   return out;
@@ -432,16 +436,7 @@ const GRAMMAR_VIA: Record<RelationType, readonly string[]> = {
  */
 function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
   const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
-  const subjectsOf = (v: number, depth = 0): number[] => {
-    const own = dependents(g, v, 'nsubj').filter((c) => g.labels[c] !== 'nsubj:pass');
-    if (own.length || depth > 3) return own;
-    const h = g.heads[v]!;
-    if (h < 0) return [];
-    const rel = g.labels[v]!;
-    if (rel === 'acl:relcl' || rel === 'acl') return [h];
-    if (rel === 'xcomp' || rel === 'conj' || rel === 'advcl') return subjectsOf(h, depth + 1);
-    return [];
-  };
+  const subjectsOf = (v: number): number[] => clauseSubjects(g, v);
   // The verb's obliques, and the phrases the parser hung on a time phrase among them: in "met on Friday
   // with X", "criticized on Friday by X", "with X" and "by X" belong to the verb, not to Friday.
   const obliques = (v: number): number[] =>
@@ -473,6 +468,97 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
           const or = fits(oi, allowed.object);
           if (or && or.kind === 'name' || (or && type === 'ATTACKS')) add({ type, source: sr.key, target: or.key, sentence: w.sentence, trigger: w.text, at: t });
         }
+      }
+    }
+  }
+}
+
+/** A verb's active subjects, or the ones it shares with the verb it depends on ("agreed to meet", "arrived and met", "Zelensky, who met"). */
+function clauseSubjects(g: Grammar, v: number, depth = 0): number[] {
+  const own = dependents(g, v, 'nsubj').filter((c) => g.labels[c] !== 'nsubj:pass');
+  if (own.length || depth > 3) return own;
+  const h = g.heads[v]!;
+  if (h < 0) return [];
+  const rel = g.labels[v]!;
+  if (rel === 'acl:relcl' || rel === 'acl') return [h];
+  if (rel === 'xcomp' || rel === 'conj' || rel === 'advcl') return clauseSubjects(g, h, depth + 1);
+  return [];
+}
+
+/** Nouns that name a relation, with the prepositions that carry its object ("sanctions on", "talks with"). */
+const NOMINAL_TRIGGERS = new Map<string, { type: RelationType; via: readonly string[] }[]>();
+for (const [list, type, via] of [
+  ['meeting meetings summit encounter talks', 'MEETS', ['with', 'between']],
+  ['talks negotiations', 'NEGOTIATES_WITH', ['with', 'between']],
+  ['visit visits trip trips tour journey', 'VISITS', ['to', 'in']],
+  ['sanctions sanction embargo embargoes', 'SANCTIONS', ['on', 'against']],
+  ['attack attacks strike strikes airstrike airstrikes raid raids assault offensive', 'ATTACKS', ['on', 'against']],
+  ['invasion bombing bombings shelling bombardment', 'ATTACKS', ['on', 'against', 'of']],
+  ['aid assistance', 'PROVIDES_AID', ['to', 'for']],
+  ['criticism condemnation', 'CRITICIZES', ['of']],
+] as [string, RelationType, string[]][]) {
+  for (const w of list.split(' ')) NOMINAL_TRIGGERS.set(w, [...(NOMINAL_TRIGGERS.get(w) ?? []), { type, via }]);
+}
+
+/** Verbs whose subject does what their object noun names: "imposed sanctions", "held talks", "paid a visit". */
+const SUPPORT_VERBS = new Set(
+  `impose imposed imposes imposing slap slapped slaps announce announced announces announcing hold held holds holding
+  have has had having launch launched launches launching carry carried carries carrying conduct conducted conducts
+  stage staged stages pay paid pays make made makes making begin began begun begins start started starts open opened
+  opens resume resumed resumes expand expanded expands extend extended extends unveil unveiled unveils order ordered
+  orders mount mounted mounts step stepped intensify intensified intensifies level levelled leveled levels voice voiced
+  voices express expressed expresses send sent sends deliver delivered delivers host hosted hosts plan planned plans
+  propose proposed proposes continue continued continues approve approved approves`.split(/\s+/),
+);
+
+/**
+ * Facts named by a noun: "the US imposed sanctions on Rosneft" (the subject of the light verb),
+ * "Putin's visit to India" (the possessor), "Russian strikes on Kyiv" (a nationality or name before it),
+ * "the meeting between X and Y" (each pair of the coordination).
+ */
+function grammarNominals(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
+  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const fits = (i: number, types: EntityType[], names = true): Ref | undefined => {
+    const r = refAt.get(i);
+    const ty = r && typeOf(r.key);
+    return r && ty && types.includes(ty) && (!names || r.kind === 'name') ? r : undefined;
+  };
+  for (let t = 0; t < ws.length; t++) {
+    const kinds = NOMINAL_TRIGGERS.get(ws[t]!.lower);
+    if (!kinds || g.pos[t] !== 'NOUN') continue;
+    const v = g.heads[t]!;
+    const light = v >= 0 && SUPPORT_VERBS.has(ws[v]!.lower) && g.pos[v] === 'VERB' && /^(obj|nsubj:pass)$/.test(g.labels[t]!);
+    // "a possible meeting", "potential sanctions": what may happen is not a fact, planned or not.
+    if (g.children(t).some((c) => g.labels[c] === 'amod' && /^(possible|potential|hypothetical|rumou?red|alleged)$/.test(ws[c]!.lower))) continue;
+    for (const { type, via } of kinds) {
+      const allowed = ALLOWED[type];
+      const own = g.children(t);
+      const poss = own.filter((c) => g.labels[c] === 'nmod:poss');
+      let subjects: number[] = poss;
+      if (!subjects.length && light) {
+        const passive = g.labels[t] === 'nsubj:pass';
+        subjects = passive ? dependents(g, v, 'obl', 'obl:agent').filter((c) => caseOf(c) === 'by') : clauseSubjects(g, v);
+      }
+      if (!subjects.length) subjects = own.filter((c) => /^(amod|compound)$/.test(g.labels[c]!) && c < t);
+      const objects = [
+        ...own.filter((c) => g.labels[c] === 'nmod' && via.includes(caseOf(c) ?? '') && caseOf(c) !== 'between'),
+        ...(light ? dependents(g, v, 'obl').filter((c) => via.includes(caseOf(c) ?? '') && caseOf(c) !== 'between') : []),
+      ].flatMap((x) => coordination(g, x));
+      const at = light ? v : t;
+      const trigger = ws[t]!.text;
+      for (const si of subjects.flatMap((x) => coordination(g, x))) {
+        const sr = fits(si, allowed.subject, false);
+        if (!sr) continue;
+        for (const oi of objects) {
+          const or = fits(oi, allowed.object);
+          if (or) add({ type, source: sr.key, target: or.key, sentence: ws[t]!.sentence, trigger, at });
+        }
+      }
+      // "the meeting between X and Y", "talks between Kyiv and Moscow": each pair, when the sides allow both ways.
+      if (!via.includes('between')) continue;
+      for (const b of own.filter((c) => g.labels[c] === 'nmod' && caseOf(c) === 'between')) {
+        const sides = coordination(g, b).map((i) => fits(i, allowed.subject)).filter((r): r is Ref => !!r && allowed.object.includes(typeOf(r.key)!));
+        for (let a = 0; a < sides.length; a++) for (let c = a + 1; c < sides.length; c++) add({ type, source: sides[a]!.key, target: sides[c]!.key, sentence: ws[t]!.sentence, trigger, at });
       }
     }
   }
