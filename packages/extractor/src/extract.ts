@@ -3,14 +3,14 @@ import winkNLP, { type WinkMethods } from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
-import { findEntities, type NameTagger } from './entities.js';
+import { findEntities, type NameTagger, type Ref } from './entities.js';
 import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, resolveReferences } from './relations.js';
 import { parseDocument } from './grammar.js';
 import type { DepModel } from './parse/parser.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Tokenized } from './tokens.js';
 import { dateLine, findDates, findQuantities, parseDay } from './when.js';
 
 export interface ArticleInput {
@@ -158,6 +158,29 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
   };
 }
 
+/**
+ * The sentences whose parse can change the output (most of a long article's cannot, and parsing is most
+ * of the extraction's time): two names or more (a fact or a role needs two), one with a pronoun that may
+ * stand for a person, any quotation mark (the speaker is read from the speech verb's subject), and a
+ * person's sentence before a pronoun (whether the person was its subject decides who "he" is).
+ */
+function worthParsing(tok: Tokenized, refs: readonly Ref[], typeOf: (key: string) => EntityType | undefined): (sentence: number) => boolean {
+  const n = tok.sentences.length;
+  const names = new Uint16Array(n);
+  const persons = new Uint8Array(n);
+  const pronoun = new Uint8Array(n);
+  const quote = new Uint8Array(n);
+  for (const r of refs) {
+    names[r.sentence] = Math.min(65535, names[r.sentence]! + 1);
+    if (typeOf(r.key) === 'Person') persons[r.sentence] = 1;
+  }
+  for (const w of tok.words) {
+    if (/^(he|she|him|her)$/.test(w.lower)) pronoun[w.sentence] = 1;
+    else if (/^[“”"«»]$/.test(w.text)) quote[w.sentence] = 1;
+  }
+  return (s) => names[s]! >= 2 || quote[s] === 1 || (names[s]! >= 1 && pronoun[s] === 1) || (persons[s] === 1 && s + 1 < n && pronoun[s + 1] === 1);
+}
+
 function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined, parser: DepModel | undefined): Extraction {
   const { text, source } = input;
   const hashed = documentId(text);
@@ -169,7 +192,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);
   const typeOf = (key: string): EntityType | undefined => found.entities.get(key)?.type ?? (countryOf(key) ? 'Location' : undefined);
   // The parse reads each name as one word; pronouns are then resolved with it.
-  const grammar = parser ? parseDocument(parser, tok, found.refs.filter((r) => r.kind === 'name')) : undefined;
+  const grammar = parser ? parseDocument(parser, tok, found.refs.filter((r) => r.kind === 'name'), worthParsing(tok, found.refs, typeOf)) : undefined;
   const refs = resolveReferences(tok.words, found, typeOf, grammar);
   const relations = findRelations({ tok, doc: found, refs, typeOf, ...(grammar ? { grammar } : {}) });
   const quotes = findQuotes(text, tok, refs, typeOf, grammar);

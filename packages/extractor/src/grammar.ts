@@ -18,9 +18,10 @@ export interface Grammar {
 /**
  * Parses each sentence of a document. `names` are spans of words known to be one name ("Recep Tayyip
  * Erdogan", "Microsoft Corp"): the parser reads each as one proper noun (its last word), so a name is
- * never torn apart by an attachment error; its other words hang on the last one as `flat`.
+ * never torn apart by an attachment error; its other words hang on the last one as `flat`. Sentences
+ * `wanted` refuses are left unparsed: each word its own root, with no dependents.
  */
-export function parseDocument(model: DepModel, tok: Tokenized, names: readonly { first: number; last: number }[] = []): Grammar {
+export function parseDocument(model: DepModel, tok: Tokenized, names: readonly { first: number; last: number }[] = [], wanted: (sentence: number) => boolean = () => true): Grammar {
   const n = tok.words.length;
   const heads = new Int32Array(n).fill(-1);
   const labels: string[] = new Array(n).fill('root');
@@ -34,6 +35,10 @@ export function parseDocument(model: DepModel, tok: Tokenized, names: readonly {
     if (free) for (let i = r.first; i < r.last; i++) nameEnd[i] = r.last - 1;
   }
   for (const s of tok.sentences) {
+    if (!wanted(s.index)) {
+      for (let i = s.first; i < s.last; i++) labels[i] = 'dep';
+      continue;
+    }
     // The words the parser sees: every word outside a name, and the last word of each name.
     const seen: number[] = [];
     for (let i = s.first; i < s.last; i++) if (nameEnd[i]! < 0 || nameEnd[i] === i) seen.push(i);

@@ -12,8 +12,8 @@ const BITS = 19;
 const MASK = (1 << BITS) - 1;
 
 export interface PosTagger {
-  /** Weights: bucket * 17 + tag. */
-  readonly weights: Float32Array;
+  /** Weights: bucket * 17 + tag (floats while training, int16 in a model). */
+  readonly weights: Float32Array | Int16Array;
 }
 
 export interface PosSentence {
@@ -90,7 +90,7 @@ function features(x: ReturnType<typeof prepare>, i: number, t1: number, t2: numb
   return k;
 }
 
-function argmax(w: Float32Array, feats: Int32Array, k: number, scores: Float64Array): number {
+function argmax(w: Float32Array | Int16Array, feats: Int32Array, k: number, scores: Float64Array): number {
   scores.fill(0);
   for (let i = 0; i < k; i++) {
     const o = feats[i]! * N;
