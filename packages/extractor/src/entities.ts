@@ -800,7 +800,7 @@ function possessor(words: readonly Word[], k: number, sFirst: number): Run | und
 
 function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run | undefined {
   const w = words[k]!;
-  if (!(lookupPlace(w.text) || lookupDemonym(w.text) || INSTITUTIONS.has(w.lower) || ACRONYM.test(w.text) || DOTTED.test(w.text))) return undefined;
+  if (!(lookupPlace(w.text) || lookupDemonym(w.text) || INSTITUTIONS.has(w.lower) || ORG_HEADS.has(bare(w.text)) || ACRONYM.test(w.text) || DOTTED.test(w.text))) return undefined;
   let f = k;
   while (f - 1 >= sFirst && isCap(words[f - 1]!) && !isTitlish(words[f - 1])) f--;
   return { first: f, last: k + 1 };

@@ -788,7 +788,9 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
       // Reuters"); the one told, or a subject that is not a name ("the official said"), never does.
       if (grammar && refAt) {
         const subject = dependents(grammar, i, 'nsubj')[0];
-        if (subject !== undefined) {
+        // A subject inside the quote is a misparse (the quote does not speak): the word order decides.
+        const quoted = subject !== undefined && ws[subject]!.start >= q.start && ws[subject]!.end <= q.end;
+        if (subject !== undefined && !quoted) {
           const r = phraseRef(grammar, refAt, subject);
           if (r && (ws[r.first]!.end <= q.start - 1 || ws[r.first]!.start >= q.end + 1)) {
             speaker = r.key;

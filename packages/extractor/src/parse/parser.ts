@@ -44,7 +44,7 @@ export interface TrainingTree {
 }
 
 const MAGIC = 'kg-dep-1';
-const ARC_BITS = 21;
+const ARC_BITS = 22;
 const REL_BITS = 18;
 /** After the first epoch, the parser follows its own wrong choice this often (and learns what is best from there). */
 const EXPLORE = 0.9;

@@ -32,14 +32,14 @@ function shape(form: string): number {
 }
 
 /** Per-word numbers the features read (computed once per sentence). */
-function prepare(s: PosSentence): { w: Int32Array; s1: Int32Array; s2: Int32Array; s3: Int32Array; p1: Int32Array; sh: Int32Array; wk: Int32Array; first: Int32Array } {
+function prepare(s: PosSentence): { w: Int32Array; s1: Int32Array; s2: Int32Array; s3: Int32Array; s4: Int32Array; p1: Int32Array; p3: Int32Array; sh: Int32Array; wk: Int32Array; first: Int32Array } {
   const n = s.forms.length;
   const a = (): Int32Array => new Int32Array(n + 4);
-  const out = { w: a(), s1: a(), s2: a(), s3: a(), p1: a(), sh: a(), wk: a(), first: a() };
+  const out = { w: a(), s1: a(), s2: a(), s3: a(), s4: a(), p1: a(), p3: a(), sh: a(), wk: a(), first: a() };
   for (let i = 0; i < n + 4; i++) {
     const j = i - 2;
     if (j < 0 || j >= n) {
-      out.w[i] = out.s1[i] = out.s2[i] = out.s3[i] = out.p1[i] = out.sh[i] = out.wk[i] = j < 0 ? 11 : 13;
+      out.w[i] = out.s1[i] = out.s2[i] = out.s3[i] = out.s4[i] = out.p1[i] = out.p3[i] = out.sh[i] = out.wk[i] = j < 0 ? 11 : 13;
       continue;
     }
     const f = s.forms[j]!;
@@ -48,7 +48,9 @@ function prepare(s: PosSentence): { w: Int32Array; s1: Int32Array; s2: Int32Arra
     out.s1[i] = hashString(`1${k.slice(-1)}`);
     out.s2[i] = hashString(`2${k.slice(-2)}`);
     out.s3[i] = hashString(`3${k.slice(-3)}`);
+    out.s4[i] = hashString(`4${k.slice(-4)}`);
     out.p1[i] = hashString(`p${k.slice(0, 1)}`);
+    out.p3[i] = hashString(`q${k.slice(0, 3)}`);
     out.sh[i] = shape(f);
     out.wk[i] = hashString(`w${s.wink[j] ?? ''}`);
     out.first[i] = j === 0 ? 1 : 2;
@@ -87,6 +89,12 @@ function features(x: ReturnType<typeof prepare>, i: number, t1: number, t2: numb
   f(x.w[c]!, x.w[c + 1]!);
   f(x.w[c - 1]!, x.w[c]!);
   f(t1, x.wk[c]!);
+  f(x.s4[c]!);
+  f(x.p3[c]!);
+  f(mix(x.wk[c - 1]!, x.wk[c]!), x.wk[c + 1]!);
+  f(t1, x.wk[c + 1]!);
+  f(x.wk[c + 2]!);
+  f(x.s2[c + 1]!, x.wk[c]!);
   return k;
 }
 
