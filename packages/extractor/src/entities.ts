@@ -106,6 +106,11 @@ const DOTTED = /^(?:[A-Z]\.){2,4}$/;
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Titles given by companies and clubs, not by countries or towns. */
 const BODY_TITLES = new Set(['chairman', 'chairwoman', 'ceo', 'cfo', 'coo', 'cto', 'founder', 'co-founder', 'cofounder', 'boss', 'owner', 'manager', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'analyst', 'economist']);
+/** The words of a government portfolio in a title ("of State", "of Foreign Affairs", "of the Interior"). */
+const PORTFOLIOS = new Set(
+  'state defense defence foreign affairs finance health justice interior treasury commerce energy agriculture education labor labour transportation transport homeland security war economy economic trade culture environment home internal external veterans housing industry information communications tourism sport sports science technology immigration'.split(' '),
+);
+
 const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le']);
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
@@ -654,6 +659,15 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   for (let k = run.first; k < run.last; k++) if (isTitle(words[k])) lastTitle = k;
   if (lastTitle >= 0) {
     if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
+    // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Sergei Lavrov": the portfolio is
+    // part of the title, and the person follows it.
+    if (words[lastTitle + 1]?.text === 'of') {
+      let j = lastTitle + 2;
+      if (words[j]?.text === 'the') j++;
+      const from = j;
+      while (j < run.last - 1 && PORTFOLIOS.has(words[j]!.lower)) j++;
+      if (j > from && j < run.last) lastTitle = j - 1;
+    }
     if (words[lastTitle + 1]?.text === 'of') {
       // "Co-founder of Australians Against Further Immigration": what follows is the body, typed on its own.
       let k = lastTitle + 2;

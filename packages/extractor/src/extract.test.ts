@@ -209,6 +209,19 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(met('Vladimir Putin', 'Recep Tayyip Erdogan')).toBeUndefined();
   });
 
+  it('reads a coordinated subject as both sides, a portfolio as part of the title, and a title as the name it heads', () => {
+    const x = read(
+      [
+        'Iran and Saudi Arabia agreed on Friday to reestablish diplomatic relations.',
+        'US Secretary of State Antony Blinken accused the militia of targeting men.',
+        'The Minister of Foreign Affairs Sergei Lavrov visited Ankara.',
+      ].join('\n'),
+    );
+    expect(relation(x, 'SIGNS_AGREEMENT', 'Iran', 'Saudi Arabia')).toBeDefined();
+    expect(relation(x, 'HOLDS_ROLE', 'Antony Blinken', 'United States')).toBeDefined();
+    expect(relation(x, 'VISITS', 'Sergei Lavrov', 'Ankara')).toBeDefined();
+  });
+
   it('gives a quote to the person a subject title names, not to the organization compounded with it', () => {
     const x = read('Kremlin spokesman Dmitry Peskov said Tuesday that “there will be no Russian representative in Turkey” on Wednesday.');
     expect(speaker(x, 'no Russian representative')).toBe('Dmitry Peskov');

@@ -412,6 +412,12 @@ export function refsByWord(refs: readonly Ref[]): Map<number, Ref> {
   return at;
 }
 
+/** The relations that hold both ways. */
+const SYMMETRIC = new Set<RelationType>(['MEETS', 'NEGOTIATES_WITH', 'SIGNS_AGREEMENT']);
+
+/** Verbs the grammar reads that the word-order rules do not (they need the parse to find both sides). */
+const GRAMMAR_TRIGGERS = new Map<string, RelationType>([...'agree agrees agreed'.split(' ').map((w) => [w, 'SIGNS_AGREEMENT'] as const)]);
+
 /** Words that head a time phrase ("on Friday", "last week", "in the morning"). */
 const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|day|days|week|weeks|weekend|month|months|year|years|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 
@@ -443,7 +449,8 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
     dependents(g, v, 'obl', 'obl:agent').flatMap((c) => [c, ...(TIME_WORDS.test(ws[c]!.lower) ? dependents(g, c, 'nmod') : [])]);
   for (let t = 0; t < ws.length; t++) {
     const w = ws[t]!;
-    const triggers = TRIGGERS.get(w.lower);
+    const own = GRAMMAR_TRIGGERS.get(w.lower);
+    const triggers = own ? [{ type: own }] : TRIGGERS.get(w.lower);
     if (!triggers || g.pos[t] !== 'VERB') continue;
     if (ws.slice(t + 1, t + 4).some((x) => /^(deal|deals|agreement|accord|balance|chord|note|tone|bargain|pose)$/.test(x.lower))) continue;
     for (const type of new Set(triggers.filter((tr) => !tr.ellipsis && !(tr.next && !tr.next.some((n) => GRAMMAR_VIA[tr.type].includes(n)))).map((tr) => tr.type))) {
@@ -457,7 +464,8 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
       subjects = subjects.flatMap((x) => coordination(g, x));
       objects = objects.flatMap((x) => coordination(g, x));
       const fits = (i: number, types: EntityType[]): Ref | undefined => {
-        const r = refAt.get(i);
+        // A title that heads the phrase stands for the name beside it ("the Minister of Foreign Affairs Sergei Lavrov visited").
+        const r = refAt.get(i) ?? (/^(NOUN|PROPN)$/.test(g.pos[i]!) ? phraseRef(g, refAt, i) : undefined);
         const ty = r && typeOf(r.key);
         return r && ty && types.includes(ty) ? r : undefined;
       };
@@ -468,6 +476,12 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
           const or = fits(oi, allowed.object);
           if (or && or.kind === 'name' || (or && type === 'ATTACKS')) add({ type, source: sr.key, target: or.key, sentence: w.sentence, trigger: w.text, at: t });
         }
+      }
+      // "Zelensky and Erdogan met", "Iran and Saudi Arabia agreed to restore ties": a relation both ways
+      // between the members of a coordinated subject, when the verb names no other party.
+      if (SYMMETRIC.has(type) && !objects.length && !passive) {
+        const sides = subjects.map((i) => fits(i, allowed.subject)).filter((r): r is Ref => !!r && r.kind === 'name' && allowed.object.includes(typeOf(r.key)!));
+        for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) add({ type, source: sides[a]!.key, target: sides[b]!.key, sentence: w.sentence, trigger: w.text, at: t });
       }
     }
   }
