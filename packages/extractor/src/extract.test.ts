@@ -222,6 +222,23 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(relation(x, 'VISITS', 'Sergei Lavrov', 'Ankara')).toBeDefined();
   });
 
+  it('follows a quote over paragraphs, closes it with either mark, and reads who speaks for whom', () => {
+    const x = read(
+      [
+        'Football Association chief executive Mark Bullingham spoke on Wednesday.',
+        '"We are thrilled to have hired a new coach," he said in a press release.',
+        '"Our recruitment process has been very thorough. We had a contingency plan.',
+        '"Since the coach resigned, we have worked through the candidate pool."',
+        'South African President Cyril Ramaphosa congratulated India. "I would like to congratulate India on the landing,” President Ramaphosa said.',
+        'French President Emmanuel Macron named a prime minister. Mr Macron\'s office said: "This appointment comes after consultations."',
+      ].join('\n'),
+    );
+    expect(speaker(x, 'Our recruitment process')).toBe('Mark Bullingham');
+    expect(speaker(x, 'Since the coach resigned')).toBe('Mark Bullingham');
+    expect(speaker(x, 'I would like to congratulate India')).toBe('Cyril Ramaphosa');
+    expect(speaker(x, 'This appointment comes')).toBe('Emmanuel Macron');
+  });
+
   it('gives a quote to the person a subject title names, not to the organization compounded with it', () => {
     const x = read('Kremlin spokesman Dmitry Peskov said Tuesday that “there will be no Russian representative in Turkey” on Wednesday.');
     expect(speaker(x, 'no Russian representative')).toBe('Dmitry Peskov');

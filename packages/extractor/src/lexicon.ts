@@ -116,6 +116,7 @@ export const SPEECH_VERBS = set(`
   said says say told tells added adds stated states insisted insists warned warns wrote writes tweeted posted
   declared declares announced announces explained explains noted notes argued argues claimed claims
   replied asked urged stressed confirmed denied acknowledged spoke speaks responded admitted suggested recalled emphasized emphasised
+  remarked remarks shouted shouts cautioned cautions
 `);
 
 export interface Country {

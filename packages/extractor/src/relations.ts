@@ -730,7 +730,7 @@ function locatedIn(ws: readonly Word[], refs: readonly Ref[], typeOf: (k: string
   }
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
+const OPENERS: Record<string, string> = { '“': '”"', '"': '"”', '«': '»' };
 
 /** Direct quotes of three words or more, with the speaker named next to a speech verb. */
 export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[], typeOf: (k: string) => EntityType | undefined, grammar?: Grammar): LocalQuote[] {
@@ -739,16 +739,30 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     const ty = typeOf(r.key);
     return ty === 'Person' || ty === 'Organization' || ty === 'Location';
   });
-  const spans: { start: number; end: number }[] = [];
+  // Quotes close on their line, also with the other kind of mark ("...” as well as “..."). A paragraph
+  // that opens with a quote and does not close it is quoted to its end: news runs a long quote over
+  // several paragraphs, each opening with a quotation mark, and closes only the last.
+  const spans: { start: number; end: number; paragraph: boolean; line: number }[] = [];
+  let line = 0;
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const close = OPENERS[text[i]!];
-    if (!close) continue;
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    const closers = OPENERS[text[i]!];
+    if (!closers) continue;
     let j = i + 1;
-    while (j < text.length && text[j] !== close && text[j] !== '\n' && !(close !== '"' && text[j] === '"')) j++;
-    if (j >= text.length || text[j] !== close) continue;
-    const inner = text.slice(i + 1, j);
-    if (inner.trim().split(/\s+/).length >= 3) spans.push({ start: i + 1, end: j });
-    i = j;
+    while (j < text.length && !closers.includes(text[j]!) && text[j] !== '\n' && !(text[i] !== '"' && text[j] === '"' && !closers.includes('"'))) j++;
+    const closed = j < text.length && closers.includes(text[j]!);
+    const opensLine = text.slice(lineStart, i).trim() === '';
+    if (!closed && !(opensLine && (j >= text.length || text[j] === '\n'))) continue;
+    let end = j;
+    while (!closed && end > i + 1 && /\s/.test(text[end - 1]!)) end--;
+    const inner = text.slice(i + 1, end);
+    if (inner.trim().split(/\s+/).length >= 3) spans.push({ start: i + 1, end, paragraph: opensLine, line });
+    i = closed ? j : j - 1;
   }
   // References in word order, found near a quote by binary search.
   const byFirst = [...refs].sort((a, b) => a.first - b.first);
@@ -765,7 +779,7 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     return out;
   };
   const quotes: LocalQuote[] = [];
-  let previous: { speaker: string | undefined; sentence: number } | undefined;
+  let previous: { speaker: string | undefined; sentence: number; line: number } | undefined;
   for (const q of spans) {
     // The quote's words (a contiguous run found by binary search), then the words around it in its
     // first and last sentences: only those are read, not the whole article.
@@ -793,7 +807,7 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     }
     const near = refsBetween(lo - WINDOW - 8, end + WINDOW + 8);
     const verbs = outside
-      .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according)$/.test(w.lower))
+      .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according|per)$/.test(w.lower))
       .sort((a, b) => distance(a.w, q) - distance(b.w, q));
     let speaker: string | undefined;
     const refAt = grammar ? refsByWord(refs) : undefined;
@@ -805,7 +819,9 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
         // A subject inside the quote is a misparse (the quote does not speak): the word order decides.
         const quoted = subject !== undefined && ws[subject]!.start >= q.start && ws[subject]!.end <= q.end;
         if (subject !== undefined && !quoted) {
-          const r = phraseRef(grammar, refAt, subject);
+          // "Mr Macron's office said": an office or a spokesman speaks for its possessor.
+          const speaksFor = SPEAKS_FOR.test(ws[subject]!.lower) ? dependents(grammar, subject, 'nmod:poss').map((c) => phraseRef(grammar, refAt, c)).find((x) => x?.kind === 'name') : undefined;
+          const r = phraseRef(grammar, refAt, subject) ?? speaksFor;
           if (r && (ws[r.first]!.end <= q.start - 1 || ws[r.first]!.start >= q.end + 1)) {
             speaker = r.key;
             break;
@@ -816,21 +832,25 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
       const isOutside = (r: Ref): boolean => ws[r.first]!.end <= q.start - 1 || ws[r.first]!.start >= q.end + 1;
       const beforeRef = near.filter((r) => r.last <= i && i - r.last <= 2 && isOutside(r)).at(-1);
       const afterRef = near.find((r) => r.first > i && r.first - i <= 4 && isOutside(r));
-      const chosen = beforeRef ?? (ws[i]!.lower === 'according' ? near.find((r) => r.first > i && r.first - i <= 3) : afterRef);
+      const chosen = beforeRef ?? (/^(according|per)$/.test(ws[i]!.lower) ? near.find((r) => r.first > i && r.first - i <= 3) : afterRef);
       if (chosen) {
         speaker = chosen.key;
         break;
       }
     }
     const sentence = firstWord.sentence;
-    if (!speaker && verbs.length === 0 && previous && sentence - previous.sentence <= 1) speaker = previous.speaker;
+    // A quote that goes on: in the next sentence, or a paragraph opening with a quote right after a quoted one.
+    const continues = previous && (sentence - previous.sentence <= 1 || (q.paragraph && q.line - previous.line <= 1));
+    if (!speaker && verbs.length === 0 && previous && continues) speaker = previous.speaker;
     quotes.push({ speaker, text: text.slice(q.start, q.end), start: q.start, end: q.end });
-    previous = { speaker, sentence: lastWord.sentence };
+    previous = { speaker, sentence: lastWord.sentence, line: q.line + (text.slice(q.start, q.end).match(/\n/g)?.length ?? 0) };
   }
   return quotes;
 }
 
 const WINDOW = 60;
+/** Nouns whose possessor is the one who speaks through them. */
+const SPEAKS_FOR = /^(office|spokesman|spokeswoman|spokesperson|spokespeople|campaign|administration|government|ministry|press)$/;
 
 function distance(w: Word, q: { start: number; end: number }): number {
   return w.end <= q.start ? q.start - w.end : w.start - q.end;
