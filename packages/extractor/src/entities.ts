@@ -633,7 +633,7 @@ function keyFor(c: Candidate): string {
 
 function holderKey(text: string, words: readonly Word[], run: Run): string | undefined {
   const name = textOf(text, words, run.first, run.last);
-  const place = lookupPlace(name) ?? (run.last - run.first === 1 ? lookupDemonym(name) : undefined);
+  const place = lookupPlace(name) ?? (run.last - run.first <= 2 ? lookupDemonym(name) : undefined);
   if (place) return place.key;
   return `name:${fold(name)}`;
 }
@@ -681,10 +681,25 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
     roleText = textOf(text, words, run.first, lastTitle + 1);
     for (let k = run.first; k < lastTitle; k++) {
       const w = words[k]!;
+      // "South African President": a nationality of two words.
+      const pair = k + 1 < lastTitle ? `${w.text} ${words[k + 1]!.text}` : '';
+      if (pair && lookupDemonym(pair)) {
+        holder = { first: k, last: k + 2 };
+        break;
+      }
       if (lookupDemonym(w.text) || lookupPlace(w.text) || INSTITUTIONS.has(w.lower) || ACRONYM.test(w.text) || DOTTED.test(w.text)) {
         holder = { first: k, last: k + 1 };
         break;
       }
+    }
+    // "Toyota President Koji Sato": the name before the title, which holds the role when the article
+    // names it elsewhere as an organization or a place (a role's holder is kept only if it is an entity).
+    if (!holder) {
+      let f = run.first;
+      while (f < lastTitle && isTitlish(words[f])) f++;
+      let l = f;
+      while (l < lastTitle && !isTitlish(words[l]) && isCap(words[l]!)) l++;
+      if (l > f && l - f <= 4) holder = { first: f, last: l };
     }
     first = lastTitle + 1;
   }

@@ -209,6 +209,14 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(met('Vladimir Putin', 'Recep Tayyip Erdogan')).toBeUndefined();
   });
 
+  it('reads the holder of a title from a two-word nationality and from a name the article types elsewhere', () => {
+    const x = read('South African President Cyril Ramaphosa congratulated India.\nToyota President Koji Sato spoke. Japanese carmaker Toyota said it would pay.\nAcme President John Smith spoke.');
+    expect(relation(x, 'HOLDS_ROLE', 'Cyril Ramaphosa', 'South Africa')).toBeDefined();
+    expect(relation(x, 'HOLDS_ROLE', 'Koji Sato', 'Toyota')).toBeDefined();
+    // A name before a title that the article never types holds nothing.
+    expect(x.relations.filter((r) => r.type === 'HOLDS_ROLE' && r.source === byName(x, 'John Smith')?.id)).toEqual([]);
+  });
+
   it('reads a coordinated subject as both sides, a portfolio as part of the title, and a title as the name it heads', () => {
     const x = read(
       [
