@@ -431,6 +431,14 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (exact.has(key) || !type) continue;
       const [first, last] = key.split(':').map(Number) as [number, number];
       if (!taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
+      // A name the rules did not see is a whole run of capitalized words: "Ali Zardari" out of "Asif Ali
+      // Zardari", "Markets Authority" out of "Competition and Markets Authority" are the tagger's slips.
+      const capital = (k: number): boolean => {
+        const w = words[k];
+        return !!w && w.sentence === words[first]!.sentence && isCap(w) && !NOT_NAMES.has(w.lower) && !NEVER_NAMES.has(bare(w.text));
+      };
+      const linked = (k: number): boolean => CONNECTORS.has(words[k]?.text ?? '') || words[k]?.text === 'and';
+      if (capital(first - 1) || capital(last) || (linked(first - 1) && capital(first - 2)) || (linked(last) && capital(last + 1))) continue;
       const name = textOf(text, words, first, last);
       const cand: Candidate = { first, last, name, type };
       if (type === 'Location') cand.place = lookupPlace(name) ?? { key: `place:${fold(name)}`, name, reason: 'same place name' };
