@@ -72,6 +72,28 @@ export interface DocumentEntities {
   readonly refs: Ref[];
   readonly roles: RoleClaim[];
   readonly bylines: Byline[];
+  /**
+   * Names in prose the rules could not type, shaped like a person's (two or three capitalized words, no
+   * title, place, nationality or organization word): "Xi Jinping". The parser reads each as one word, and
+   * what the sentence does with it may type it (see typeFromGrammar in relations.ts).
+   */
+  readonly untyped: { first: number; last: number; sentence: number; name: string }[];
+}
+
+/** Adds a mention of an entity (made when new) to a document's entities and references. */
+export function addEntityMention(doc: DocumentEntities, text: string, words: readonly Word[], e: { key: string; type: EntityType; name: string }, first: number, last: number, sentence: number, reason: string): void {
+  const surface = textOf(text, words, first, last);
+  let got = doc.entities.get(e.key);
+  if (!got) {
+    got = { key: e.key, type: e.type, name: e.name, surfaces: new Set(), mentions: [], merges: [] };
+    doc.entities.set(e.key, got);
+  }
+  if (!got.surfaces.has(surface)) {
+    got.surfaces.add(surface);
+    if (fold(surface) !== fold(got.name)) got.merges.push({ alias: surface, reason });
+  }
+  got.mentions.push({ start: words[first]!.start, end: words[last - 1]!.end, word: first, sentence });
+  doc.refs.push({ key: e.key, first, last, sentence, kind: 'name' });
 }
 
 type LineKind = 'text' | 'boilerplate' | 'byline';
@@ -495,7 +517,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // Second pass: single words that are the surname of a full name, or a name seen typed elsewhere.
   const capsInside = new Set<string>();
   for (const s of sentences) for (let k = s.first + 1; k < s.last; k++) if (isCap(words[k]!)) capsInside.add(words[k]!.text);
-  for (const { cand, sentence } of pending) {
+  const untyped: DocumentEntities['untyped'] = [];
+  for (const { cand, sentence, trustTagger } of pending) {
     if (cand.type) continue;
     const f = fold(cand.name);
     const same = entities.get(`name:${f}`) ?? [...entities.values()].find((e) => [...e.surfaces].some((x) => fold(x) === f));
@@ -524,6 +547,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const opens = sentences[sentence]!.first === cand.first && !capsInside.has(cand.name);
     if (cand.last - cand.first === 1 && next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB' && words[cand.first]!.pos === 'PROPN' && !opens && !lookupDemonym(cand.name)) {
       addMention(`name:${f}`, 'Person', cand.name, cand.first, cand.last, sentence);
+      continue;
+    }
+    const ws = words.slice(cand.first, cand.last);
+    if (trustTagger && ws.length >= 2 && ws.length <= 3 && ws.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !INSTITUTIONS.has(w.lower) && !lookupPlace(w.text) && !lookupDemonym(w.text)) && !lookupPlace(cand.name)) {
+      untyped.push({ first: cand.first, last: cand.last, sentence, name: cand.name });
     }
   }
 
@@ -579,7 +607,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   }
 
   refs.sort((a, b) => a.first - b.first);
-  return { entities, refs, roles, bylines };
+  return { entities, refs, roles, bylines, untyped };
 }
 
 /** A line without lowercase letters ("SOCCER - JAPAN GET LUCKY WIN"): its capitals say nothing. */

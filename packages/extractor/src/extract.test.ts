@@ -217,6 +217,15 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(x.relations.filter((r) => r.type === 'HOLDS_ROLE' && r.source === byName(x, 'John Smith')?.id)).toEqual([]);
   });
 
+  it('types a name the rules leave open by what the sentence does with it: the one a person meets is a person', () => {
+    const x = read('Joe Biden met Xi Jinping in Lima on Saturday.');
+    expect(byName(x, 'Xi Jinping')?.type).toBe('Person');
+    expect(relation(x, 'MEETS', 'Joe Biden', 'Xi Jinping') ?? relation(x, 'MEETS', 'Xi Jinping', 'Joe Biden')).toBeDefined();
+    expect(byName(x, 'Lima')?.type).toBe('Location');
+    // Without a person on the other side, the name stays unknown.
+    expect(byName(read('The committee met Acme Widgets on Monday.'), 'Acme Widgets')).toBeUndefined();
+  });
+
   it('reads a coordinated subject as both sides, a portfolio as part of the title, and a title as the name it heads', () => {
     const x = read(
       [

@@ -7,7 +7,7 @@ import { findEntities, type NameTagger, type Ref } from './entities.js';
 import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
-import { findQuotes, findRelations, resolveReferences } from './relations.js';
+import { findQuotes, findRelations, resolveReferences, typeFromGrammar } from './relations.js';
 import { parseDocument } from './grammar.js';
 import type { DepModel } from './parse/parser.js';
 import { tokenize, type Tokenized } from './tokens.js';
@@ -164,7 +164,7 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
  * stand for a person, any quotation mark (the speaker is read from the speech verb's subject), and a
  * person's sentence before a pronoun (whether the person was its subject decides who "he" is).
  */
-function worthParsing(tok: Tokenized, refs: readonly Ref[], typeOf: (key: string) => EntityType | undefined): (sentence: number) => boolean {
+function worthParsing(tok: Tokenized, refs: readonly { sentence: number; key?: string }[], typeOf: (key: string) => EntityType | undefined): (sentence: number) => boolean {
   const n = tok.sentences.length;
   const names = new Uint16Array(n);
   const persons = new Uint8Array(n);
@@ -172,7 +172,7 @@ function worthParsing(tok: Tokenized, refs: readonly Ref[], typeOf: (key: string
   const quote = new Uint8Array(n);
   for (const r of refs) {
     names[r.sentence] = Math.min(65535, names[r.sentence]! + 1);
-    if (typeOf(r.key) === 'Person') persons[r.sentence] = 1;
+    if (r.key && typeOf(r.key) === 'Person') persons[r.sentence] = 1;
   }
   for (const w of tok.words) {
     if (/^(he|she|him|her)$/.test(w.lower)) pronoun[w.sentence] = 1;
@@ -192,7 +192,10 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
   const countryOf = (key: string) => (key.startsWith('country:') ? GAZETTEER.byName.get(key.slice('country:'.length)) : undefined);
   const typeOf = (key: string): EntityType | undefined => found.entities.get(key)?.type ?? (countryOf(key) ? 'Location' : undefined);
   // The parse reads each name as one word; pronouns are then resolved with it.
-  const grammar = parser ? parseDocument(parser, tok, found.refs.filter((r) => r.kind === 'name'), worthParsing(tok, found.refs, typeOf)) : undefined;
+  const names = [...found.refs.filter((r) => r.kind === 'name'), ...found.untyped];
+  const grammar = parser ? parseDocument(parser, tok, names, worthParsing(tok, [...found.refs, ...found.untyped], typeOf)) : undefined;
+  // What a sentence does with a name can type it ("Joe Biden met Xi Jinping": a person).
+  if (grammar) typeFromGrammar(text, tok, found, grammar, typeOf);
   const refs = resolveReferences(tok.words, found, typeOf, grammar);
   const relations = findRelations({ tok, doc: found, refs, typeOf, ...(grammar ? { grammar } : {}) });
   const quotes = findQuotes(text, tok, refs, typeOf, grammar);

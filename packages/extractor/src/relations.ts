@@ -3,10 +3,10 @@
  * Triggers come from verb lexicons; arguments are the nearest references of an allowed type,
  * with pronouns and "the <nationality> leader" resolved to the person they stand for.
  */
-import type { EntityType, RelationType } from '@kg/graph/contract';
+import { fold, type EntityType, type RelationType } from '@kg/graph/contract';
 import type { DocumentEntities, Ref } from './entities.js';
 import { dependents, withConjuncts, type Grammar } from './grammar.js';
-import { lookupDemonym } from './entities.js';
+import { addEntityMention, lookupDemonym } from './entities.js';
 import { SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.js';
 import type { Tokenized, Word } from './tokens.js';
 
@@ -575,6 +575,42 @@ function grammarNominals(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref
         for (let a = 0; a < sides.length; a++) for (let c = a + 1; c < sides.length; c++) add({ type, source: sides[a]!.key, target: sides[c]!.key, sentence: ws[t]!.sentence, trigger, at });
       }
     }
+  }
+}
+
+/** Verbs whose both sides are people ("met", "meets"): who meets a person, or whom a person meets, is one. */
+const MEETING_VERBS = /^(meet|meets|met|meeting)$/;
+
+/**
+ * Types names the rules left open (`doc.untyped`) by what the sentence does with them: the one a person
+ * meets, or who meets a person, is a person ("Joe Biden met Xi Jinping in Lima"). Every mention of that
+ * name in the article follows, with the reason kept.
+ */
+export function typeFromGrammar(text: string, tok: Tokenized, doc: DocumentEntities, g: Grammar, typeOf: (k: string) => EntityType | undefined): void {
+  const ws = tok.words;
+  const refAt = refsByWord(doc.refs);
+  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const isPerson = (i: number): boolean => {
+    const r = refAt.get(i) ?? (/^(NOUN|PROPN)$/.test(g.pos[i]!) ? phraseRef(g, refAt, i) : undefined);
+    return !!r && r.kind === 'name' && typeOf(r.key) === 'Person';
+  };
+  const people = new Set<string>();
+  for (const u of doc.untyped) {
+    let h = u.first;
+    for (let i = u.first; i < u.last; i++) if (g.heads[i]! < u.first || g.heads[i]! >= u.last) h = i;
+    const v = g.heads[h]!;
+    if (v < 0 || g.pos[v] !== 'VERB' || !MEETING_VERBS.test(ws[v]!.lower)) continue;
+    const rel = g.labels[h]!;
+    const others =
+      rel === 'obj' || (rel === 'obl' && caseOf(h) === 'with')
+        ? clauseSubjects(g, v)
+        : rel === 'nsubj'
+          ? [...dependents(g, v, 'obj'), ...dependents(g, v, 'obl').filter((c) => caseOf(c) === 'with')]
+          : [];
+    if (others.flatMap((x) => coordination(g, x)).some(isPerson)) people.add(fold(u.name));
+  }
+  for (const u of doc.untyped) {
+    if (people.has(fold(u.name))) addEntityMention(doc, text, ws, { key: `name:${fold(u.name)}`, type: 'Person', name: u.name }, u.first, u.last, u.sentence, 'one a person meets');
   }
 }
 
