@@ -226,6 +226,19 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(read('The committee met Acme Widgets on Monday.'), 'Acme Widgets')).toBeUndefined();
   });
 
+  it("gives each fact the actor and the date of its own clause", () => {
+    const x = withParser.extract({
+      source: 'test.txt',
+      text: 'Ukrainian President Volodymyr Zelensky, who met Turkish President Recep Tayyip Erdogan on Tuesday, will visit Spain on Friday.',
+      date: '2025-11-19',
+    });
+    const visits = x.relations.filter((r) => r.type === 'VISITS');
+    expect(visits.map((r) => r.source)).toEqual([byName(x, 'Volodymyr Zelensky')?.id]);
+    expect(visits[0]?.evidence[0]?.date?.value).toBe('2025-11-21');
+    const met = x.relations.find((r) => r.type === 'MEETS');
+    expect(met?.evidence[0]?.date?.value).toBe('2025-11-18');
+  });
+
   it('reads a coordinated subject as both sides, a portfolio as part of the title, and a title as the name it heads', () => {
     const x = read(
       [

@@ -8,7 +8,7 @@ import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, resolveReferences, typeFromGrammar } from './relations.js';
-import { parseDocument } from './grammar.js';
+import { inClauseOf, parseDocument } from './grammar.js';
 import type { DepModel } from './parse/parser.js';
 import { tokenize, type Tokenized } from './tokens.js';
 import { dateLine, findDates, findQuantities, parseDay } from './when.js';
@@ -234,14 +234,27 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
     if (!q) quantityCache.set(k, (q = findQuantities(sentenceText, dates)));
     return q;
   };
+  /** The word at a character offset (the first that ends after it). */
+  const wordAt = (offset: number): number => {
+    let a = 0;
+    let b = tok.words.length - 1;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (tok.words[m]!.end <= offset) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
   const evidence = (r: (typeof relations)[number]): Evidence => {
     const s = tok.sentences[r.sentence]!;
     const sentenceText = text.slice(s.start, s.end);
     // Facts without a trigger word (roles, "Kyiv, Ukraine") carry no date or amount of their own.
     const trigger = r.at === undefined ? undefined : tok.words[r.at]!.start;
     const dates = trigger === undefined ? [] : datesIn(r.sentence, sentenceText, r.modality === 'planned');
-    // The date nearest the trigger; the amounts that follow it closely.
-    const date = trigger === undefined ? undefined : [...dates].sort((a, b) => Math.abs(s.start + a.start - trigger) - Math.abs(s.start + b.start - trigger))[0];
+    // With a parse, a date of the trigger's own clause; without one, the date nearest the trigger. The
+    // amounts that follow the trigger closely.
+    const own = grammar && r.at !== undefined && grammar.parsed(r.sentence) ? dates.filter((d) => inClauseOf(grammar, wordAt(s.start + d.start), r.at!)) : dates;
+    const date = trigger === undefined ? undefined : [...own].sort((a, b) => Math.abs(s.start + a.start - trigger) - Math.abs(s.start + b.start - trigger))[0];
     const quantities = trigger === undefined ? [] : quantitiesIn(r.sentence, sentenceText, r.modality === 'planned', dates).filter((q) => s.start + q.start >= trigger && s.start + q.start - trigger <= 80).map((q) => q.text);
     return {
       doc: docId,

@@ -13,6 +13,8 @@ export interface Grammar {
   readonly pos: readonly string[];
   /** Children of a word, in word order. */
   children(i: number): readonly number[];
+  /** Whether a sentence (by index) was parsed; an unparsed one has no dependents. */
+  parsed(sentence: number): boolean;
 }
 
 /**
@@ -34,11 +36,13 @@ export function parseDocument(model: DepModel, tok: Tokenized, names: readonly {
     for (let i = r.first; i < r.last; i++) if (nameEnd[i]! >= 0 || tok.words[i]!.sentence !== tok.words[r.first]!.sentence) free = false;
     if (free) for (let i = r.first; i < r.last; i++) nameEnd[i] = r.last - 1;
   }
+  const done = new Uint8Array(tok.sentences.length);
   for (const s of tok.sentences) {
     if (!wanted(s.index)) {
       for (let i = s.first; i < s.last; i++) labels[i] = 'dep';
       continue;
     }
+    done[s.index] = 1;
     // The words the parser sees: every word outside a name, and the last word of each name.
     const seen: number[] = [];
     for (let i = s.first; i < s.last; i++) if (nameEnd[i]! < 0 || nameEnd[i] === i) seen.push(i);
@@ -57,7 +61,7 @@ export function parseDocument(model: DepModel, tok: Tokenized, names: readonly {
   }
   const kids: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) if (heads[i]! >= 0) kids[heads[i]!]!.push(i);
-  return { heads, labels, pos, children: (i) => kids[i] ?? [] };
+  return { heads, labels, pos, children: (i) => kids[i] ?? [], parsed: (k) => done[k] === 1 };
 }
 
 /** The children of `i` with one of these relations (the universal part: "nsubj" also finds "nsubj:pass" unless asked exactly). */
@@ -70,4 +74,17 @@ export function withConjuncts(g: Grammar, i: number): number[] {
   const out = [i];
   for (let k = 0; k < out.length && out.length < 12; k++) for (const c of dependents(g, out[k]!, 'conj')) out.push(c);
   return out;
+}
+
+/**
+ * Whether word `i` belongs to the clause of `at` (a trigger verb or noun): climbing from `i` to the root,
+ * `at` comes before any other verb. "Zelensky, who met Erdogan on Tuesday, will visit Spain on Friday":
+ * Friday is the visit's, Tuesday the meeting's.
+ */
+export function inClauseOf(g: Grammar, i: number, at: number): boolean {
+  for (let j = i, k = 0; j >= 0 && k < 64; j = g.heads[j]!, k++) {
+    if (j === at) return true;
+    if (j !== i && g.pos[j] === 'VERB') return false;
+  }
+  return false;
 }

@@ -310,10 +310,30 @@ export function findRelations({ tok, doc, refs, typeOf, grammar }: RelationInput
     placedIn(ws, inSentence, typeOf, s.index, add);
   }
   if (grammar) {
+    // Where the tree gives a trigger's facts, they replace what word order guessed at that trigger
+    // ("Zelensky, who met Erdogan on Tuesday, will visit Spain": Zelensky visits, not the nearer Erdogan).
+    // The rules' list reading stays where the tree agrees on the actor ("he visits Manchester, Liverpool,
+    // Leicester" when the tree attached only the first place).
+    const byRules = new Set(out);
+    const actors = new Map<string, Set<string>>();
+    const addFromTree = (r: Omit<LocalRelation, 'modality'>): void => {
+      if (r.at !== undefined) {
+        const k = `${r.type}|${r.at}`;
+        const a = actors.get(k) ?? new Set<string>();
+        a.add(r.source);
+        if (SYMMETRIC.has(r.type)) a.add(r.target);
+        actors.set(k, a);
+      }
+      add(r);
+    };
     const at = refsByWord(refs);
-    grammarRelations(ws, grammar, at, typeOf, add);
-    grammarNominals(ws, grammar, at, typeOf, add);
-    grammarRoles(ws, grammar, refs, at, typeOf, add);
+    grammarRelations(ws, grammar, at, typeOf, addFromTree);
+    grammarNominals(ws, grammar, at, typeOf, addFromTree);
+    grammarRoles(ws, grammar, refs, at, typeOf, addFromTree);
+    return out.filter((r) => {
+      const a = r.at === undefined ? undefined : actors.get(`${r.type}|${r.at}`);
+      return !(byRules.has(r) && a && !a.has(r.source) && !(SYMMETRIC.has(r.type) && a.has(r.target)));
+    });
   }
   return out;
 }
