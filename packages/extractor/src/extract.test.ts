@@ -239,14 +239,16 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(met?.evidence[0]?.date?.value).toBe('2025-11-18');
   });
 
-  it('reads a coordinated subject as both sides, a portfolio as part of the title, and a title as the name it heads', () => {
+  it('reads a coordinated subject as both sides, a portfolio as part of the title, a title as the name it heads, and criticism of what someone did as of them', () => {
     const x = read(
       [
         'Iran and Saudi Arabia agreed on Friday to reestablish diplomatic relations.',
         'US Secretary of State Antony Blinken accused the militia of targeting men.',
         'The Minister of Foreign Affairs Sergei Lavrov visited Ankara.',
+        "South Korean opposition leader Lee Jae-myung criticized President Yoon Suk Yeol's actions on Tuesday.",
       ].join('\n'),
     );
+    expect(relation(x, 'CRITICIZES', 'Lee Jae-myung', 'Yoon Suk Yeol')).toBeDefined();
     expect(relation(x, 'SIGNS_AGREEMENT', 'Iran', 'Saudi Arabia')).toBeDefined();
     expect(relation(x, 'HOLDS_ROLE', 'Antony Blinken', 'United States')).toBeDefined();
     expect(relation(x, 'VISITS', 'Sergei Lavrov', 'Ankara')).toBeDefined();

@@ -493,7 +493,9 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
         const sr = fits(si, allowed.subject);
         if (!sr) continue;
         for (const oi of objects) {
-          const or = fits(oi, allowed.object);
+          // "criticized Yoon's actions", "condemned Moscow's decision": the criticism is of the possessor.
+          const possessor = type === 'CRITICIZES' && !refAt.get(oi) && g.pos[oi] === 'NOUN' ? dependents(g, oi, 'nmod:poss')[0] : undefined;
+          const or = fits(possessor ?? oi, allowed.object);
           if (or && or.kind === 'name' || (or && type === 'ATTACKS')) add({ type, source: sr.key, target: or.key, sentence: w.sentence, trigger: w.text, at: t });
         }
       }
