@@ -30,6 +30,13 @@ describe('the name tagger\'s words', () => {
   });
 });
 
+describe('sentences', () => {
+  it('do not end after an abbreviated title before a name', () => {
+    const tok = tokenize(winkNLP(model), "The commander of Ukraine's Unmanned Systems Forces, Maj. Robert Brovdi, published footage. Dr. Tedros spoke. He left.");
+    expect(tok.sentences).toHaveLength(3);
+  });
+});
+
 describe('the same article, whatever was read before', () => {
   it('gives the same words after wink-nlp has learned "Qorvik\'s" as a word of its own', () => {
     const nlp = winkNLP(model);

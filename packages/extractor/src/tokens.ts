@@ -37,6 +37,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)['\u2019]s$/u;
 const CAPITAL = /^\p{Lu}/u;
 
+/** Abbreviated titles before a name, after which a period does not end the sentence. */
+const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr gov sen rep rev st hon pres supt insp brig'.split(' '));
+
 export function tokenize(nlp: WinkMethods, text: string): Tokenized {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
@@ -84,6 +87,9 @@ export function tokenize(nlp: WinkMethods, text: string): Tokenized {
       words[words.length - 1] = { ...prev, text, lower: text.toLowerCase(), end };
       continue;
     }
+    // "Maj. Robert Brovdi", "Dr. Tedros": wink-nlp ends a sentence after some title abbreviations.
+    const titled = !breakPending && prev && /^\p{Lu}/u.test(value) && (prev.text === '.' ? TITLE_ABBREVIATIONS.has(words[words.length - 2]?.lower ?? '') : prev.text.endsWith('.') && TITLE_ABBREVIATIONS.has(prev.lower.slice(0, -1)));
+    if (titled && sentenceOf[t] !== winkSentence) winkSentence = sentenceOf[t] ?? winkSentence;
     if (breakPending || sentenceOf[t] !== winkSentence) {
       closeSentence();
       sentence += 1;
