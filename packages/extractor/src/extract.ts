@@ -7,7 +7,7 @@ import { findEntities, type NameTagger, type Ref } from './entities.js';
 import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
-import { findQuotes, findRelations, resolveReferences, typeFromGrammar } from './relations.js';
+import { findQuotes, findRelations, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
 import { inClauseOf, parseDocument } from './grammar.js';
 import type { DepModel } from './parse/parser.js';
 import { tokenize, type Tokenized } from './tokens.js';
@@ -160,7 +160,8 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
 
 /**
  * The sentences whose parse can change the output (most of a long article's cannot, and parsing is most
- * of the extraction's time): two names or more (a fact or a role needs two), one with a pronoun that may
+ * of the extraction's time): two names or more with a word that can carry a fact (a trigger verb or noun,
+ * a title: a fact or a role needs two names and one of them), one with a pronoun that may
  * stand for a person, any quotation mark (the speaker is read from the speech verb's subject), and a
  * person's sentence before a pronoun (whether the person was its subject decides who "he" is).
  */
@@ -170,6 +171,7 @@ function worthParsing(tok: Tokenized, refs: readonly { sentence: number; key?: s
   const persons = new Uint8Array(n);
   const pronoun = new Uint8Array(n);
   const quote = new Uint8Array(n);
+  const cue = new Uint8Array(n);
   for (const r of refs) {
     names[r.sentence] = Math.min(65535, names[r.sentence]! + 1);
     if (r.key && typeOf(r.key) === 'Person') persons[r.sentence] = 1;
@@ -177,8 +179,9 @@ function worthParsing(tok: Tokenized, refs: readonly { sentence: number; key?: s
   for (const w of tok.words) {
     if (/^(he|she|him|her)$/.test(w.lower)) pronoun[w.sentence] = 1;
     else if (/^[“”"«»]$/.test(w.text)) quote[w.sentence] = 1;
+    else if (cue[w.sentence] === 0 && mayCarryFact(w.lower)) cue[w.sentence] = 1;
   }
-  return (s) => names[s]! >= 2 || quote[s] === 1 || (names[s]! >= 1 && pronoun[s] === 1) || (persons[s] === 1 && s + 1 < n && pronoun[s + 1] === 1);
+  return (s) => (names[s]! >= 2 && cue[s] === 1) || quote[s] === 1 || (names[s]! >= 1 && pronoun[s] === 1) || (persons[s] === 1 && s + 1 < n && pronoun[s + 1] === 1);
 }
 
 function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined, parser: DepModel | undefined): Extraction {

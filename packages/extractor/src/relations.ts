@@ -600,6 +600,12 @@ function grammarNominals(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref
   }
 }
 
+/** Whether a word can carry a fact the tree reads: a trigger verb or noun, or a title. */
+export function mayCarryFact(lower: string): boolean {
+  const w = lower.replace(/\.$/, '');
+  return TRIGGERS.has(w) || NOMINAL_TRIGGERS.has(w) || GRAMMAR_TRIGGERS.has(w) || TITLE_WORDS.has(w);
+}
+
 /** Verbs whose both sides are people ("met", "meets"): who meets a person, or whom a person meets, is one. */
 const MEETING_VERBS = /^(meet|meets|met|meeting)$/;
 
