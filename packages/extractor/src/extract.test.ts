@@ -283,6 +283,14 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(speaker(x, 'no Russian representative')).toBe('Dmitry Peskov');
   });
 
+  it('reads "he" and "she" by the gender a given name is listed with, and a title given by a verb', () => {
+    const x = read('Former prime minister Margaret Thatcher praised Neil Kinnock on Monday. Four years later he became vice-president of the European Commission.\n"We are delighted with the result," she said.');
+    expect(relation(x, 'HOLDS_ROLE', 'Neil Kinnock', 'European Commission')).toBeDefined();
+    expect(speaker(x, 'delighted with the result')).toBe('Margaret Thatcher');
+    const y = read('Michel Barnier has been named as the French prime minister.');
+    expect(relation(y, 'HOLDS_ROLE', 'Michel Barnier', 'France')).toBeDefined();
+  });
+
   it('reads "he" as the subject of the last sentence rather than the person that subject meets', () => {
     const x = read(
       'Ukrainian President Volodymyr Zelensky, who visited Spain on Tuesday, is expected to meet Turkish President Recep Tayyip Erdogan on Wednesday. ' +

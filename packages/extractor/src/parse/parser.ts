@@ -440,14 +440,21 @@ function best(st: State, scores: Float64Array, mustBeValid: boolean): number {
 }
 
 function score4(w: Float32Array | Int16Array, feats: Int32Array, k: number, out: Float64Array): void {
-  out.fill(0);
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
   for (let i = 0; i < k; i++) {
     const o = feats[i]! * 4;
-    out[0]! += w[o]!;
-    out[1]! += w[o + 1]!;
-    out[2]! += w[o + 2]!;
-    out[3]! += w[o + 3]!;
+    a += w[o]!;
+    b += w[o + 1]!;
+    c += w[o + 2]!;
+    d += w[o + 3]!;
   }
+  out[0] = a;
+  out[1] = b;
+  out[2] = c;
+  out[3] = d;
 }
 
 function bestLabel(w: Float32Array | Int16Array, L: number, feats: Int32Array, k: number, scratch: Float64Array, rootLabel: number, toRoot: boolean): number {
