@@ -287,8 +287,9 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     const x = read('Former prime minister Margaret Thatcher praised Neil Kinnock on Monday. Four years later he became vice-president of the European Commission.\n"We are delighted with the result," she said.');
     expect(relation(x, 'HOLDS_ROLE', 'Neil Kinnock', 'European Commission')).toBeDefined();
     expect(speaker(x, 'delighted with the result')).toBe('Margaret Thatcher');
-    const y = read('Michel Barnier has been named as the French prime minister.');
+    const y = read('Michel Barnier has been named as the French prime minister.\nShubha Ghosh, a law professor at Syracuse University, noted that the images seem to be copies.');
     expect(relation(y, 'HOLDS_ROLE', 'Michel Barnier', 'France')).toBeDefined();
+    expect(relation(y, 'HOLDS_ROLE', 'Shubha Ghosh', 'Syracuse University')).toBeDefined();
   });
 
   it('reads "he" as the subject of the last sentence rather than the person that subject meets', () => {

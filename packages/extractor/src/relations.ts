@@ -414,7 +414,11 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
     // The name's head word: the one whose head lies outside the name.
     let h = p.first;
     for (let i = p.first; i < p.last; i++) if (g.heads[i]! < p.first || g.heads[i]! >= p.last) h = i;
-    const titles = [...dependents(g, h, 'appos', 'nmod:desc', 'compound').filter(isTitle), ...(g.labels[h] === 'appos' && g.heads[h]! >= 0 && isTitle(g.heads[h]!) ? [g.heads[h]!] : [])];
+    // The title below the name, or the name below the title ("X, a law professor at Y": the parser may hang
+    // the name on the title as an apposition or, less well, as a loose dependent).
+    const up = g.heads[h]!;
+    const under = up >= 0 && isTitle(up) && /^(appos|discourse|dep|list|vocative|dislocated|parataxis)$/.test(g.labels[h]!);
+    const titles = [...dependents(g, h, 'appos', 'nmod:desc', 'compound').filter(isTitle), ...(under ? [up] : [])];
     for (const t of titles) {
       if (t >= p.first && t < p.last) continue;
       // The title stands next to the name: "X, INEC's chief", "the prime minister, X", "INEC chief X".
