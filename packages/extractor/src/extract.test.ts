@@ -290,6 +290,9 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     const y = read('Michel Barnier has been named as the French prime minister.\nShubha Ghosh, a law professor at Syracuse University, noted that the images seem to be copies.');
     expect(relation(y, 'HOLDS_ROLE', 'Michel Barnier', 'France')).toBeDefined();
     expect(relation(y, 'HOLDS_ROLE', 'Shubha Ghosh', 'Syracuse University')).toBeDefined();
+    const z = read('John Smith, who heads the World Health Organization, spoke.\nSpanish tennis star Carlos Moya led Spain to victory over the USA.');
+    expect(relation(z, 'HOLDS_ROLE', 'John Smith', 'World Health Organization')).toBeDefined();
+    expect(relation(z, 'HOLDS_ROLE', 'Carlos Moya', 'Spain')).toBeUndefined();
   });
 
   it('reads "he" as the subject of the last sentence rather than the person that subject meets', () => {

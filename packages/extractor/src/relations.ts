@@ -396,11 +396,35 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
   };
   // "Barnier has been named as the French prime minister", "Sheinbaum was sworn in as Mexico's first
   // female president", "Carney became prime minister of Canada": a verb that gives a person a title.
+  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const person = (i: number): Ref | undefined => {
+    const r = refAt.get(i) ?? phraseRef(g, refAt, i);
+    return r && r.kind === 'name' && typeOf(r.key) === 'Person' ? r : undefined;
+  };
   for (let t = 0; t < ws.length; t++) {
-    if (g.pos[t] !== 'VERB' || !ROLE_VERBS.test(ws[t]!.lower)) continue;
-    const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
-    const people = [...dependents(g, t, 'nsubj:pass'), ...clauseSubjects(g, t)].map((i) => refAt.get(i) ?? phraseRef(g, refAt, i)).filter((r): r is Ref => !!r && r.kind === 'name' && typeOf(r.key) === 'Person');
-    const titles = [...dependents(g, t, 'xcomp'), ...dependents(g, t, 'obl').filter((c) => caseOf(c) === 'as'), ...(/^becom|^became/.test(ws[t]!.lower) ? dependents(g, t, 'obj') : [])].filter(isTitle);
+    const lower = ws[t]!.lower;
+    // "Brian Niccol, who's led Chipotle since 2018", "X, who heads Y": the verb is the role.
+    if (g.pos[t] === 'VERB' && LEADING_VERBS.test(lower)) {
+      // "led Spain to victory" leads a side somewhere; it does not head it.
+      if (dependents(g, t, 'obl').some((c) => caseOf(c) === 'to')) continue;
+      for (const p of clauseSubjects(g, t, 0, ws).map(person)) {
+        if (!p) continue;
+        for (const o of dependents(g, t, 'obj').flatMap((x) => coordination(g, x))) {
+          const r = refAt.get(o);
+          const ty = r && typeOf(r.key);
+          if (r && r.kind === 'name' && (ty === 'Organization' || ty === 'Location')) add({ type: 'HOLDS_ROLE', source: p.key, target: r.key, sentence: p.sentence, role: ws[t]!.text, trigger: ws[t]!.text, at: t });
+        }
+      }
+      continue;
+    }
+    // "Thomas Tuchel's appointment as England head coach": a noun that gives its possessor a title.
+    const noun = g.pos[t] === 'NOUN' && ROLE_NOUNS.test(lower);
+    if (!noun && (g.pos[t] !== 'VERB' || !ROLE_VERBS.test(lower))) continue;
+    const people = (noun ? dependents(g, t, 'nmod:poss') : [...dependents(g, t, 'nsubj:pass'), ...clauseSubjects(g, t, 0, ws)]).map(person).filter((r): r is Ref => !!r);
+    const titles = (noun
+      ? dependents(g, t, 'nmod').filter((c) => caseOf(c) === 'as')
+      : [...dependents(g, t, 'xcomp'), ...dependents(g, t, 'obl').filter((c) => caseOf(c) === 'as'), ...(/^becom|^became/.test(lower) ? dependents(g, t, 'obj') : [])]
+    ).filter(isTitle);
     for (const p of people) {
       for (const r of titles) {
         const nationality = g.children(r).map((c) => (g.labels[c] === 'amod' ? refAt.get(c) : undefined)).find((x) => x?.kind === 'demonym' && typeOf(x.key) === 'Location');
@@ -439,6 +463,11 @@ function isSubject(g: Grammar, r: Ref): boolean {
   const up = g.heads[h]!;
   return up >= 0 && /^(flat|appos|nmod:desc)$/.test(g.labels[h]!) && isSubj(up);
 }
+
+/** Verbs whose subject holds a post in their object ("heads", "has led", "chairs", "coaches"). */
+const LEADING_VERBS = /^(heads|headed|leads|led|chairs|chaired|manages|managed|coaches|coached|captains|captained)$/;
+/** Nouns that give their possessor a title ("X's appointment as ..."). */
+const ROLE_NOUNS = /^(appointment|election|re-election|selection|confirmation|naming|installation|inauguration)$/;
 
 /** Verbs that give a person a title ("named as", "sworn in as", "became"); "served as" is a past one, left out. */
 const ROLE_VERBS = /^(named|appointed|elected|re-elected|sworn|installed|chosen|selected|became|become|becomes|becoming)$/;
@@ -485,7 +514,7 @@ const GRAMMAR_VIA: Record<RelationType, readonly string[]> = {
  */
 function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
   const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
-  const subjectsOf = (v: number): number[] => clauseSubjects(g, v);
+  const subjectsOf = (v: number): number[] => clauseSubjects(g, v, 0, ws);
   // The verb's obliques, and the phrases the parser hung on a time phrase among them: in "met on Friday
   // with X", "criticized on Friday by X", "with X" and "by X" belong to the verb, not to Friday.
   const obliques = (v: number): number[] =>
@@ -533,14 +562,16 @@ function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Re
 }
 
 /** A verb's active subjects, or the ones it shares with the verb it depends on ("agreed to meet", "arrived and met", "Zelensky, who met"). */
-function clauseSubjects(g: Grammar, v: number, depth = 0): number[] {
-  const own = dependents(g, v, 'nsubj').filter((c) => g.labels[c] !== 'nsubj:pass');
-  if (own.length || depth > 3) return own;
+function clauseSubjects(g: Grammar, v: number, depth = 0, ws?: readonly Word[]): number[] {
   const h = g.heads[v]!;
-  if (h < 0) return [];
   const rel = g.labels[v]!;
+  const own = dependents(g, v, 'nsubj').filter((c) => g.labels[c] !== 'nsubj:pass');
+  // "Zelensky, who met Erdogan": the relative pronoun stands for the noun the clause describes.
+  if (own.length && h >= 0 && rel === 'acl:relcl' && own.every((c) => g.pos[c] === 'PRON' && (!ws || /^(who|which|that)$/.test(ws[c]!.lower)))) return [h];
+  if (own.length || depth > 3) return own;
+  if (h < 0) return [];
   if (rel === 'acl:relcl' || rel === 'acl') return [h];
-  if (rel === 'xcomp' || rel === 'conj' || rel === 'advcl') return clauseSubjects(g, h, depth + 1);
+  if (rel === 'xcomp' || rel === 'conj' || rel === 'advcl') return clauseSubjects(g, h, depth + 1, ws);
   return [];
 }
 
@@ -596,7 +627,7 @@ function grammarNominals(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref
       let subjects: number[] = poss;
       if (!subjects.length && light) {
         const passive = g.labels[t] === 'nsubj:pass';
-        subjects = passive ? dependents(g, v, 'obl', 'obl:agent').filter((c) => caseOf(c) === 'by') : clauseSubjects(g, v);
+        subjects = passive ? dependents(g, v, 'obl', 'obl:agent').filter((c) => caseOf(c) === 'by') : clauseSubjects(g, v, 0, ws);
       }
       if (!subjects.length) subjects = own.filter((c) => /^(amod|compound)$/.test(g.labels[c]!) && c < t);
       const objects = [
@@ -654,7 +685,7 @@ export function typeFromGrammar(text: string, tok: Tokenized, doc: DocumentEntit
     const rel = g.labels[h]!;
     const others =
       rel === 'obj' || (rel === 'obl' && caseOf(h) === 'with')
-        ? clauseSubjects(g, v)
+        ? clauseSubjects(g, v, 0, ws)
         : rel === 'nsubj'
           ? [...dependents(g, v, 'obj'), ...dependents(g, v, 'obl').filter((c) => caseOf(c) === 'with')]
           : [];
