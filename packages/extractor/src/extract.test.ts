@@ -129,6 +129,11 @@ describe('entities', () => {
     expect(names).not.toContain('Lavrov Explores Negotiation Prospects');
   });
 
+  it('keeps England, Scotland and Wales apart from the United Kingdom', () => {
+    const x = run('The minister travelled from England to Scotland and Wales, then left the UK.');
+    expect(['England', 'Scotland', 'Wales', 'United Kingdom'].map((n) => byName(x, n)?.type)).toEqual(['Location', 'Location', 'Location', 'Location']);
+  });
+
   it('types products and organizations from the words around them', () => {
     const x = run('Ukraine used ATACMS missiles again. The sanctions against oil companies Rosneft and Lukoil start on Friday.');
     expect(byName(x, 'ATACMS')?.type).toBe('Product');

@@ -130,7 +130,7 @@ export interface Country {
 /** Common English names the gazetteer does not list as alternatives. */
 const EXTRA_COUNTRY_NAMES: Record<string, readonly string[]> = {
   USA: ['America', 'U.S.', 'U.S.A.', 'United States'],
-  GBR: ['Britain', 'Great Britain', 'UK', 'U.K.', 'England'],
+  GBR: ['Britain', 'Great Britain', 'UK', 'U.K.'],
   TUR: ['Turkey'],
   NLD: ['Holland'],
   CZE: ['Czech Republic'],
@@ -162,10 +162,10 @@ export const PLACE_VARIANTS: Record<string, string> = {
   saigon: 'Ho Chi Minh City',
 };
 
-/** Continents and large regions. */
+/** Continents and large regions, and the nations of the United Kingdom (England is not the UK: its own place, and its own team). */
 export const REGIONS = set(`europe asia africa america americas oceania antarctica arctic balkans caucasus scandinavia
-  siberia`);
-export const MULTIWORD_REGIONS = ['Middle East', 'Latin America', 'South America', 'North America', 'Central Asia',
+  siberia england scotland wales`);
+export const MULTIWORD_REGIONS = ['Middle East', 'Latin America', 'South America', 'North America', 'Central Asia', 'Northern Ireland',
   'Eastern Europe', 'Western Europe', 'West Bank', 'Gaza Strip', 'Southeast Asia', 'East Asia', 'Black Sea', 'Red Sea'];
 
 function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string, Country>; capitals: Map<string, Country> } {
