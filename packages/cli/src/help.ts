@@ -38,7 +38,7 @@ Prints what was found in the articles on standard output.
                    precise); also for build, add, view and load; by default the rules alone decide
   --parser FILE|none the dependency parser that reads who did what to whom from each sentence's grammar
                    (default: the model shipped in @kg/extractor/models/dep.bin.gz; none: word-order rules
-                   alone, faster (about 1.6x on a whole run), fewer facts; also for build, add, view and load)
+                   alone, about twice as fast, fewer facts; also for build, add, view and load)
   --jobs N           worker threads extracting at once (default: the machine's cores; 1 = this thread);
                    the output is the same for any N (also for build, add, view and load)
 
