@@ -3,7 +3,7 @@ import winkNLP, { type WinkMethods } from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
-import { findEntities, type NameTagger, type Ref } from './entities.js';
+import { findEntities, type NameTagger } from './entities.js';
 import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
