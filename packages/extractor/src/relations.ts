@@ -28,7 +28,7 @@ export interface LocalRelation {
 }
 
 const DENIAL = /^(not|n't|n’t|never|no|cannot|cancelled|canceled|scrapped|ruled|denied|refused|barred|banned|prevented|wouldn't|wouldn’t|won't|won’t|didn't|didn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|wasn't|wasn’t|weren't|weren’t|can't|can’t)$/;
-const PLAN = /^(will|'ll|’ll|would|shall|to|expected|due|scheduled|set|plans|plan|planned|planning|going|about|could|may|might|hopes|hoping|seeks|seeking|aims|wants|intends|proposed|prospective|upcoming|future)$/;
+const PLAN = /^(will|'ll|’ll|would|shall|to|expected|due|scheduled|set|plans|plan|planned|planning|going|about|could|may|might|hopes|hoping|seeks|seeking|aims|wants|intends|possible|potential|proposed|prospective|upcoming|future)$/;
 
 /** Reported, planned ("will meet", "is expected to join") or denied ("wouldn't be coming"), from the words before the trigger. */
 export function modalityAt(ws: readonly Word[], t: number, sentenceFirst: number): { modality: Modality; cue?: string } {
