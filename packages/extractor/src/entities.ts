@@ -81,7 +81,7 @@ export interface DocumentEntities {
 }
 
 /** Adds a mention of an entity (made when new) to a document's entities and references. */
-export function addEntityMention(doc: DocumentEntities, text: string, words: readonly Word[], e: { key: string; type: EntityType; name: string }, first: number, last: number, sentence: number, reason: string): void {
+export function addEntityMention(doc: Pick<DocumentEntities, 'entities' | 'refs'>, text: string, words: readonly Word[], e: { key: string; type: EntityType; name: string }, first: number, last: number, sentence: number, reason: string): void {
   const surface = textOf(text, words, first, last);
   let got = doc.entities.get(e.key);
   if (!got) {
@@ -306,20 +306,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   const roles: RoleClaim[] = [];
   const pending: { cand: Candidate; sentence: number; trustTagger: boolean }[] = [];
 
-  const addMention = (key: string, type: EntityType, name: string, first: number, last: number, sentence: number, reason?: string): void => {
-    const surface = textOf(text, words, first, last);
-    let e = entities.get(key);
-    if (!e) {
-      e = { key, type, name, surfaces: new Set(), mentions: [], merges: [] };
-      entities.set(key, e);
-    }
-    if (!e.surfaces.has(surface)) {
-      e.surfaces.add(surface);
-      if (fold(surface) !== fold(e.name)) e.merges.push({ alias: surface, reason: reason ?? 'same name' });
-    }
-    e.mentions.push({ start: words[first]!.start, end: words[last - 1]!.end, word: first, sentence });
-    refs.push({ key, first, last, sentence, kind: 'name' });
-  };
+  const addMention = (key: string, type: EntityType, name: string, first: number, last: number, sentence: number, reason?: string): void =>
+    addEntityMention({ entities, refs }, text, words, { key, type, name }, first, last, sentence, reason ?? 'same name');
 
   const bylines: Byline[] = [];
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).

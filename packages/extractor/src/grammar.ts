@@ -69,6 +69,19 @@ export function dependents(g: Grammar, i: number, ...rels: string[]): number[] {
   return g.children(i).filter((c) => rels.includes(g.labels[c]!) || rels.includes(g.labels[c]!.split(':')[0]!));
 }
 
+/** The preposition a phrase's head word takes ("with" for "with Erdogan"), lower case. */
+export function prepositionOf(g: Grammar, words: readonly { readonly lower: string }[], i: number): string | undefined {
+  const c = dependents(g, i, 'case')[0];
+  return c === undefined ? undefined : words[c]!.lower;
+}
+
+/** The head word of a span of words (a name): the one whose head lies outside the span. */
+export function headWord(g: Grammar, first: number, last: number): number {
+  let h = first;
+  for (let i = first; i < last; i++) if (g.heads[i]! < first || g.heads[i]! >= last) h = i;
+  return h;
+}
+
 /** A word and its conjuncts ("Rosneft and Lukoil" from "Rosneft"). */
 export function withConjuncts(g: Grammar, i: number): number[] {
   const out = [i];

@@ -5,7 +5,7 @@
  */
 import { fold, type EntityType, type RelationType } from '@kg/graph/contract';
 import type { DocumentEntities, Ref } from './entities.js';
-import { dependents, withConjuncts, type Grammar } from './grammar.js';
+import { dependents, headWord, prepositionOf, withConjuncts, type Grammar } from './grammar.js';
 import { addEntityMention, lookupDemonym } from './entities.js';
 import { SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.js';
 import { givenNameGender } from './names-gazetteer.js';
@@ -396,7 +396,7 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
   };
   // "Barnier has been named as the French prime minister", "Sheinbaum was sworn in as Mexico's first
   // female president", "Carney became prime minister of Canada": a verb that gives a person a title.
-  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const caseOf = (i: number): string | undefined => prepositionOf(g, ws, i);
   const person = (i: number): Ref | undefined => {
     const r = refAt.get(i) ?? phraseRef(g, refAt, i);
     return r && r.kind === 'name' && typeOf(r.key) === 'Person' ? r : undefined;
@@ -436,8 +436,7 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
   for (const p of refs) {
     if (p.kind !== 'name' || typeOf(p.key) !== 'Person') continue;
     // The name's head word: the one whose head lies outside the name.
-    let h = p.first;
-    for (let i = p.first; i < p.last; i++) if (g.heads[i]! < p.first || g.heads[i]! >= p.last) h = i;
+    const h = headWord(g, p.first, p.last);
     // The title below the name, or the name below the title ("X, a law professor at Y": the parser may hang
     // the name on the title as an apposition or, less well, as a loose dependent).
     const up = g.heads[h]!;
@@ -456,8 +455,7 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
 
 /** True when a name is the subject of its clause, itself or as the name a subject title stands for ("Kremlin spokesman Dmitry Peskov said"). */
 function isSubject(g: Grammar, r: Ref): boolean {
-  let h = r.first;
-  for (let i = r.first; i < r.last; i++) if (g.heads[i]! < r.first || g.heads[i]! >= r.last) h = i;
+  const h = headWord(g, r.first, r.last);
   const isSubj = (k: number): boolean => /^nsubj/.test(g.labels[k]!);
   if (isSubj(h)) return true;
   const up = g.heads[h]!;
@@ -513,7 +511,7 @@ const GRAMMAR_VIA: Record<RelationType, readonly string[]> = {
  * its prepositions, each with its conjuncts; passives swap them ("was sanctioned by").
  */
 function grammarRelations(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
-  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const caseOf = (i: number): string | undefined => prepositionOf(g, ws, i);
   const subjectsOf = (v: number): number[] => clauseSubjects(g, v, 0, ws);
   // The verb's obliques, and the phrases the parser hung on a time phrase among them: in "met on Friday
   // with X", "criticized on Friday by X", "with X" and "by X" belong to the verb, not to Friday.
@@ -607,7 +605,7 @@ const SUPPORT_VERBS = new Set(
  * "the meeting between X and Y" (each pair of the coordination).
  */
 function grammarNominals(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref>, typeOf: (k: string) => EntityType | undefined, add: (r: Omit<LocalRelation, 'modality'>) => void): void {
-  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const caseOf = (i: number): string | undefined => prepositionOf(g, ws, i);
   const fits = (i: number, types: EntityType[], names = true): Ref | undefined => {
     const r = refAt.get(i);
     const ty = r && typeOf(r.key);
@@ -671,15 +669,14 @@ const MEETING_VERBS = /^(meet|meets|met|meeting)$/;
 export function typeFromGrammar(text: string, tok: Tokenized, doc: DocumentEntities, g: Grammar, typeOf: (k: string) => EntityType | undefined): void {
   const ws = tok.words;
   const refAt = refsByWord(doc.refs);
-  const caseOf = (i: number): string | undefined => dependents(g, i, 'case').map((c) => ws[c]!.lower)[0];
+  const caseOf = (i: number): string | undefined => prepositionOf(g, ws, i);
   const isPerson = (i: number): boolean => {
     const r = refAt.get(i) ?? (/^(NOUN|PROPN)$/.test(g.pos[i]!) ? phraseRef(g, refAt, i) : undefined);
     return !!r && r.kind === 'name' && typeOf(r.key) === 'Person';
   };
   const people = new Set<string>();
   for (const u of doc.untyped) {
-    let h = u.first;
-    for (let i = u.first; i < u.last; i++) if (g.heads[i]! < u.first || g.heads[i]! >= u.last) h = i;
+    const h = headWord(g, u.first, u.last);
     const v = g.heads[h]!;
     if (v < 0 || g.pos[v] !== 'VERB' || !MEETING_VERBS.test(ws[v]!.lower)) continue;
     const rel = g.labels[h]!;
@@ -908,6 +905,7 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     for (let k = a; k < byFirst.length && byFirst[k]!.first < to; k++) out.push(byFirst[k]!);
     return out;
   };
+  const refAt = grammar ? refsByWord(refs) : undefined;
   const quotes: LocalQuote[] = [];
   let previous: { speaker: string | undefined; sentence: number; line: number } | undefined;
   for (const q of spans) {
@@ -940,7 +938,6 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
       .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according|per)$/.test(w.lower))
       .sort((a, b) => distance(a.w, q) - distance(b.w, q));
     let speaker: string | undefined;
-    const refAt = grammar ? refsByWord(refs) : undefined;
     for (const { i } of verbs) {
       // With the parse: the speech verb's subject speaks ("Zelensky said", "said Zelensky", "he told
       // Reuters"); the one told, or a subject that is not a name ("the official said"), never does.
