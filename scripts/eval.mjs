@@ -53,7 +53,15 @@ for (const [name, file] of [['CoNLL-2003 eng.testa', join(shared, 'corpora', 'co
   const by = Object.entries(r.byType).map(([t, v]) => `${t.slice(0, 3)} ${pct(v.f1)}`).join(', ');
   rows.push([`${name} mentions`, pct(r.micro.precision), pct(r.micro.recall), pct(r.micro.f1), by]);
 }
-const w = [32, 6, 6, 6];
+// Copied stories (issue #12): the labelled BBC pairs of scripts/copies-eval.mjs, both halves, and the seeds.
+if (existsSync(join(shared, 'corpora', 'bbc'))) {
+  const c = JSON.parse(node([join(root, 'scripts', 'copies-eval.mjs'), '--json'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+  for (const [name, r] of [['COPIES, tuning half', c.tune], ['COPIES, held-back half', c.held]]) {
+    rows.push([`${name} (${r.pairs} pairs)`, pct(r.precision), pct(r.recall), pct(2 * r.precision * r.recall / (r.precision + r.recall || 1)), `tp ${r.tp} fp ${r.fp} fn ${r.fn} tn ${r.tn}`]);
+  }
+  rows.push(['COPIES, seeds', '', '', '', `${c.seeds.links.join(', ') || 'none'} (${c.seeds.ok ? 'as labelled' : 'NOT as labelled'})`]);
+}
+const w = [36, 6, 6, 6];
 console.log(['set'.padEnd(w[0]), 'P'.padStart(w[1]), 'R'.padStart(w[2]), 'F1'.padStart(w[3]), '  notes'].join(''));
 for (const r of rows) console.log([r[0].padEnd(w[0]), r[1].padStart(w[1]), r[2].padStart(w[2]), r[3].padStart(w[3]), `  ${r[4]}`].join(''));
 console.log(`(details: node ${join(shared, 'eval', 'score.mjs')} ... --explain; outputs in ${out})`);

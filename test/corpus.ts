@@ -9,7 +9,10 @@ import type { Extraction } from '@kg/graph';
 
 export const SHARED = process.env.KG_SHARED ?? join(process.cwd(), '..', 'shared');
 
-/** Paths of the seeds and of `perCategory` BBC articles of each of the five categories. */
+/** BBC stories that reuse each other's text (follow-ups, republished ones): copies for the property tests. */
+const REUSED = ['business/114.txt', 'business/196.txt', 'sport/112.txt', 'sport/118.txt', 'sport/121.txt', 'tech/009.txt', 'tech/379.txt'];
+
+/** Paths of the seeds, of `perCategory` BBC articles of each of the five categories, and of a few copies. */
 export function corpusFiles(perCategory: number): string[] {
   const bbc = join(SHARED, 'corpora', 'bbc');
   if (!existsSync(bbc)) throw new Error(`kg tests: no BBC corpus at ${bbc} (set KG_SHARED to the shared folder)`);
@@ -17,6 +20,7 @@ export function corpusFiles(perCategory: number): string[] {
   for (const cat of ['business', 'entertainment', 'politics', 'sport', 'tech']) {
     files.push(...readdirSync(join(bbc, cat)).filter((f) => f.endsWith('.txt')).sort().slice(0, perCategory).map((f) => join(bbc, cat, f)));
   }
+  if (perCategory > 0) files.push(...REUSED.map((f) => join(bbc, f)));
   return files;
 }
 

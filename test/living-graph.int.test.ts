@@ -78,9 +78,9 @@ it('holds what the in-memory build of the same articles holds, property for prop
   }
 }, 120_000);
 
-describe(`${TRIALS} random orders, splits and repeats of the seeds and 200 BBC articles`, () => {
+describe(`${TRIALS} random orders, splits and repeats of the seeds, 200 BBC articles and 7 BBC copies`, () => {
   const rand = seeded(20261124);
-  const plans = [...Array(TRIALS).keys()].map((i) => ({ i, ...randomPlan([...Array(1000).keys()], rand) })).map((p) => ({ ...p, shape: p.loads.map((l) => l.filter((j) => j < 205).length).join('+') }));
+  const plans = [...Array(TRIALS).keys()].map((i) => ({ i, ...randomPlan([...Array(1000).keys()], rand) })).map((p) => ({ ...p, shape: p.loads.map((l) => l.filter((j) => j < 212).length).join('+') }));
   it.each(plans)('plan $i ($shape articles, in that many loads) ends in the graph of one load', async ({ loads, batchSizes }) => {
     await clear();
     for (const [k, load] of loads.entries()) await store().add(load.filter((j) => j < articles.length).map((j) => articles[j]!), { batchSize: batchSizes[k]! });

@@ -115,6 +115,7 @@ it('the kg view page finds an entity by an alias and shows its facts with their 
   expect(panel).toContain('Recep Tayyip');
   expect(panel).toContain('seeds/00'); // the article a sentence comes from
   expect(panel).toMatch(/\[planned\]/); // a planned meeting is marked as such
+  expect(panel).toContain('5 articles, 3 independent'); // the meeting with Witkoff: AFP's story, two copies, AP and one more
   expect(panel).toMatch(/\d+ quotes?/); // what he said, with the article it is in
   // The names of both sides of a fact are marked in its sentences.
   const marks = await page.locator('#panel .sentence mark').allTextContents();

@@ -345,7 +345,7 @@ async function runLoad(paths: string[], values: Record<string, string | boolean 
 
 /** "Who met whom", the first of the saved queries (neo4j/queries.cypher). */
 const FIRST_QUERY =
-  'MATCH (a:Person)-[r:MEETS]->(b:Person) RETURN a.name AS person, b.name AS met, r.sources AS articles, r.reported AS reported, r.planned AS planned, r.denied AS denied, r.contested AS contested ORDER BY articles DESC, reported DESC';
+  'MATCH (a:Person)-[r:MEETS]->(b:Person) RETURN a.name AS person, b.name AS met, r.sources AS articles, r.independentSources AS independent, r.reported AS reported, r.planned AS planned, r.denied AS denied, r.contested AS contested ORDER BY independent DESC, articles DESC, reported DESC';
 
 /**
  * A Neo4j Browser address that connects to the database just loaded and has a query in the editor.
@@ -395,7 +395,7 @@ function formatSummary(s: GraphSummary, written: string[]): string {
     .map(([t, n]) => `${t} ${n}`)
     .join(', ');
   const lines = [
-    `articles: ${s.articles}, sentences: ${s.sentences}, quotes: ${s.quotes}`,
+    `articles: ${s.articles} (${s.independentStories} independent${s.copies ? `, ${s.copies} copying another` : ''}), sentences: ${s.sentences}, quotes: ${s.quotes}`,
     `entities: ${Object.entries(s.entities)
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}`,

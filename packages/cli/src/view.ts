@@ -32,6 +32,8 @@ export interface ViewFact {
   type: string;
   role: string | null;
   sources: number;
+  /** Groups of those articles that do not copy each other. */
+  independentSources: number;
   /** One article denies what another reports or plans. */
   contested: boolean;
   /** The sentences that state it (indexes into ViewModel.sentences), each with how it states it. */
@@ -82,7 +84,7 @@ export function viewModel(g: KgGraph): ViewModel {
       if (ea.type === 'STATES' && !said.has(sid)) said.set(sid, ea.modality);
     });
     const list = [...said.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([sid, modality]) => ({ sentence: sentenceOf(sid), modality }));
-    facts.push({ source: a.subject, target: a.object, type: a.type, role: a.role, sources: a.sources, contested: a.contested, sentences: list });
+    facts.push({ source: a.subject, target: a.object, type: a.type, role: a.role, sources: a.sources, independentSources: a.independentSources, contested: a.contested, sentences: list });
   });
 
   // Quotes by speaker: the quote's sentence gives its article.
@@ -251,7 +253,7 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
     var t = text('span', n.type, 'type'); t.style.background = COLORS[n.type] || '#999'; panel.appendChild(t);
     if (n.aliases.length) panel.appendChild(text('p', 'Also: ' + n.aliases.join(', ')));
     var facts = data.facts.filter(function (f) { return f.source === id || f.target === id; });
-    facts.sort(function (a, b) { return b.sources - a.sources; });
+    facts.sort(function (a, b) { return b.independentSources - a.independentSources || b.sources - a.sources; });
     panel.appendChild(text('p', facts.length + ' facts'));
     facts.forEach(function (f) {
       var other = byId[f.source === id ? f.target : f.source];
@@ -259,7 +261,7 @@ export function renderView(model: ViewModel, { title = 'kg view' }: { title?: st
       var div = document.createElement('div'); div.className = 'fact';
       div.appendChild(text('b', f.source === id ? f.type + ' \\u2192 ' : '\\u2190 ' + f.type + ' '));
       var a = text('a', other.name, 'entity'); a.onclick = function () { select(other.id); }; div.appendChild(a);
-      div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles') + (f.contested ? ' \\u00b7 contested' : '')));
+      div.appendChild(text('span', (f.role ? ' (' + f.role + ')' : '') + ' \\u00b7 ' + f.sources + (f.sources === 1 ? ' article' : ' articles') + (f.independentSources < f.sources ? ', ' + f.independentSources + ' independent' : '') + (f.contested ? ' \\u00b7 contested' : '')));
       f.sentences.forEach(function (x) {
         var s = data.sentences[x.sentence]; var p = text('div', x.modality === 'reported' ? '' : '[' + x.modality + '] ', 'sentence');
         highlight(p, s.text, [n, other]);

@@ -142,6 +142,26 @@ describe('entities', () => {
   });
 });
 
+describe('whose reporting an article carries', () => {
+  it('reads the wire service it is from a dateline, a byline or a credit line, and what it attributes to others', () => {
+    expect(run('LONDON (Reuters) - Oil prices rose on Monday, traders said.').documents[0]!.outlet).toBe('Reuters');
+    expect(run('Prices rose on Monday.\nAssociated Press writers Suzan Fraser and Matthew Lee contributed to this report.').documents[0]!.outlet).toBe('AP');
+    const x = run('Zelensky will travel to Ankara, a Ukrainian official told AFP. The talks were confirmed, according to the Associated Press. Interfax reported the news.');
+    const d = x.documents[0]!;
+    expect(d.outlet).toBeUndefined();
+    expect(d.attributions?.map((a) => [a.agency, a.text])).toEqual([
+      ['AFP', 'told AFP'],
+      ['AP', 'according to the Associated Press'],
+      ['Interfax', 'Interfax reported'],
+    ]);
+    // Each names the wire service's entity, where one was found.
+    expect(x.entities.find((e) => e.id === d.attributions![0]!.entity)?.name).toBe('AFP');
+  });
+  it('does not take a wire service that is the news for an attribution', () => {
+    expect(run('Reuters cut 3,000 jobs, the company said. Reuters was founded in London.').documents[0]!.attributions).toBeUndefined();
+  });
+});
+
 describe('bylines and page furniture', () => {
   it('keeps bylines apart from the actors, and reads no names from tag, hashtag or follow lines', () => {
     const text = [

@@ -3,6 +3,7 @@ import winkNLP, { type WinkMethods } from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
+import { findReporting } from './attribution.js';
 import { findEntities, type NameTagger } from './entities.js';
 import { spansOf, tagWords, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
@@ -220,6 +221,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
       .map((m) => ({ doc: docId, start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
     merges: e.merges,
   }));
+  const reporting = findReporting(text, found.bylines.flatMap((b) => (b.agency ? [b.agency] : [])));
   const articleDate = input.date ?? dateLine(text);
   const day = parseDay(articleDate);
   // Dates and amounts are read once per sentence (a sentence can carry many facts).
@@ -293,6 +295,15 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
         sha256: hashed.sha256,
         ...(parseDay(articleDate) ? { date: articleDate! } : {}),
         ...(found.bylines.length ? { bylines: found.bylines.map((b) => ({ ...b })) } : {}),
+        ...(reporting.outlet ? { outlet: reporting.outlet } : {}),
+        ...(reporting.attributions.length
+          ? {
+              attributions: reporting.attributions.map((a) => {
+                const entity = entities.find((e) => e.mentions.some((m) => m.start < a.nameEnd && a.nameStart < m.end));
+                return { agency: a.agency, text: a.text, start: a.start, end: a.end, ...(entity ? { entity: entity.id } : {}) };
+              }),
+            }
+          : {}),
         text,
         sentences: tok.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end })),
       },

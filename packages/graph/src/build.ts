@@ -11,10 +11,24 @@ import { entityMetrics, type EntityMetrics, type WeightedFact } from './analytic
 import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds, resolveExtractions } from './merge.js';
 import { mergeLabel } from './resolve.js';
+import { copyLinks, copyProfile, independentGroups, sentenceKey, sourcingOf, type Sourcing } from './copies.js';
 
 export type NodeAttributes =
-  | { label: 'Article'; id: string; source: string; title: string; sha256: string; date: string | null; bylines: string[] }
-  | { label: 'Sentence'; id: string; article: string; index: number; text: string; start: number; end: number }
+  | {
+      label: 'Article';
+      id: string;
+      source: string;
+      title: string;
+      sha256: string;
+      date: string | null;
+      bylines: string[];
+      /** The wire service the article is, when it says so. */
+      outlet: string | null;
+      /** The wire services it attributes its reporting to, sorted. */
+      attributedTo: string[];
+    }
+  /** `key`: the normalized text copies are recognized by (null for short sentences). */
+  | { label: 'Sentence'; id: string; article: string; index: number; text: string; start: number; end: number; key: string | null }
   | {
       label: 'Entity';
       type: EntityType;
@@ -41,6 +55,10 @@ export type EdgeAttributes =
   | { type: 'MENTIONS'; start: number; end: number; text: string }
   | { type: 'SAID_BY' }
   | { type: 'IN' }
+  /** Article -COPIES-> the article it reuses (see copies.ts). */
+  | { type: 'COPIES'; share: number; evidence: string }
+  /** Article -ATTRIBUTES_TO-> the wire service (an Organization) it attributes reporting to. */
+  | { type: 'ATTRIBUTES_TO'; agency: string; cues: string[] }
   | { type: 'SUBJECT' }
   | { type: 'OBJECT' }
   | ({ type: 'STATES' } & Omit<Assertion, 'sentence'>)
@@ -97,7 +115,8 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
     g.addNode(d.id, articleAttributes(d));
     for (const s of d.sentences) {
       const id = sentenceId(d.id, s.index);
-      g.addNode(id, { label: 'Sentence', id, article: d.id, index: s.index, text: d.text.slice(s.start, s.end), start: s.start, end: s.end });
+      const text = d.text.slice(s.start, s.end);
+      g.addNode(id, { label: 'Sentence', id, article: d.id, index: s.index, text, start: s.start, end: s.end, key: sentenceKey(text) });
       g.addEdgeWithKey(`${id}:has`, d.id, id, { type: 'HAS_SENTENCE' });
     }
   }
@@ -124,7 +143,19 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
     for (const a of assertionsOf(r, (e) => sentenceAt(e.doc, e.start))) f.list.set(assertionKey(a), a);
     if (f.list.size) assertions.set(id, f);
   }
-  for (const [id, f] of assertions) addFact(g, id, f.type, f.source, f.target, [...f.list.values()]);
+  // Copies among the articles, and so the independent sources of each fact.
+  const profiles = documents.map((d) => copyProfile(d, d.sentences.map((s) => d.text.slice(s.start, s.end))));
+  const links = copyLinks(profiles);
+  for (const l of links) g.addEdgeWithKey(`${l.from}:copies:${l.to}`, l.from, l.to, { type: 'COPIES', share: l.share, evidence: l.evidence });
+  for (const d of documents) {
+    const byEntity = attributionsByEntity((d.attributions ?? []).flatMap((a) => {
+      const entity = a.entity === undefined ? undefined : entityOf.get(a.entity);
+      return entity && g.hasNode(entity) ? [{ entity, agency: a.agency, cues: a.text ? [a.text] : [] }] : [];
+    }));
+    for (const a of byEntity) g.addEdgeWithKey(`${d.id}:attributes_to:${a.entity}`, d.id, a.entity, { type: 'ATTRIBUTES_TO', agency: a.agency, cues: a.cues });
+  }
+  const sourcing = sourcingOf(profiles, links);
+  for (const [id, f] of assertions) addFact(g, id, f.type, f.source, f.target, [...f.list.values()], sourcing);
   for (const x of extractions) {
     for (const q of x.quotes) {
       const s = sentenceAt(q.doc, q.start);
@@ -158,14 +189,27 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
   return g;
 }
 
+/** One ATTRIBUTES_TO per entity: the first agency in sort order, every cue once, sorted. */
+export function attributionsByEntity(list: readonly { entity: string; agency: string; cues: readonly string[] }[]): { entity: string; agency: string; cues: string[] }[] {
+  const by = new Map<string, { agency: string; cues: Set<string> }>();
+  for (const a of list) {
+    const e = by.get(a.entity) ?? { agency: a.agency, cues: new Set<string>() };
+    by.set(a.entity, e);
+    if (a.agency < e.agency) e.agency = a.agency;
+    for (const c of a.cues) e.cues.add(c);
+  }
+  return [...by.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([entity, e]) => ({ entity, agency: e.agency, cues: [...e.cues].sort() }));
+}
+
 export function articleAttributes(d: ArticleDocument): NodeAttributes & { label: 'Article' } {
   const bylines = (d.bylines ?? []).map((b) => (b.agency ? `${b.name} (${b.agency})` : b.name));
-  return { label: 'Article', id: d.id, source: d.source, title: d.title, sha256: d.sha256, date: d.date ?? null, bylines };
+  const attributedTo = [...new Set((d.attributions ?? []).map((a) => a.agency))].sort();
+  return { label: 'Article', id: d.id, source: d.source, title: d.title, sha256: d.sha256, date: d.date ?? null, bylines, outlet: d.outlet ?? null, attributedTo };
 }
 
 /** Adds a Fact node, its STATES hops, its SUBJECT and OBJECT, and the direct relationship. */
-function addFact(g: KgGraph, id: string, type: RelationType, source: string, target: string, list: Assertion[]): void {
-  const totals = factTotals(list);
+function addFact(g: KgGraph, id: string, type: RelationType, source: string, target: string, list: Assertion[], sourcing: Sourcing): void {
+  const totals = factTotals(list, sourcing);
   const caption = factCaption(type, totals);
   g.addNode(id, { label: 'Fact', id, type, subject: source, object: target, caption, ...totals });
   g.addEdgeWithKey(`${id}:subject`, id, source, { type: 'SUBJECT' });
@@ -189,6 +233,9 @@ function graphMetrics(g: KgGraph): Map<string, EntityMetrics> {
 
 export interface GraphSummary {
   articles: number;
+  /** Articles that copy another (COPIES), and the independent stories the articles make. */
+  copies: number;
+  independentStories: number;
   sentences: number;
   quotes: number;
   entities: Record<EntityType, number>;
@@ -202,6 +249,8 @@ export interface GraphSummary {
 export function summarize(g: KgGraph, top = 5): GraphSummary {
   const s: GraphSummary = {
     articles: 0,
+    copies: 0,
+    independentStories: 0,
     sentences: 0,
     quotes: 0,
     entities: { Person: 0, Organization: 0, Location: 0, Product: 0 },
@@ -220,9 +269,25 @@ export function summarize(g: KgGraph, top = 5): GraphSummary {
       degrees.push({ id: a.id, name: a.name, type: a.type, degree: a.degree });
     }
   });
-  g.forEachEdge((_e, a) => {
-    if (isFactEdge(a)) s.relations[a.type] = (s.relations[a.type] ?? 0) + 1;
+  const copying = new Set<string>();
+  const articles: string[] = [];
+  const wires = new Map<string, string[]>();
+  const links: { from: string; to: string }[] = [];
+  g.forEachNode((n, a) => {
+    if (a.label === 'Article') {
+      articles.push(n);
+      wires.set(n, [...new Set([...a.attributedTo, ...(a.outlet ? [a.outlet] : [])])]);
+    }
   });
+  g.forEachEdge((_e, a, from, to) => {
+    if (isFactEdge(a)) s.relations[a.type] = (s.relations[a.type] ?? 0) + 1;
+    else if (a.type === 'COPIES') {
+      copying.add(from);
+      links.push({ from, to });
+    }
+  });
+  s.copies = copying.size;
+  s.independentStories = independentGroups(articles, sourcingOf(articles.map((id) => ({ id, outlet: null, wires: wires.get(id)! })), links));
   s.mostConnected = degrees.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, top);
   return s;
 }

@@ -62,6 +62,12 @@ export const documentSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Who wrote or contributed to the article ("Ania TSOUKANOVA/AFP"): not actors of the news. */
   bylines: z.array(z.object({ name: z.string(), agency: z.string().optional(), start: offset, end: offset })).optional(),
+  /** The wire service the article is, when it says so (a byline "/AFP", a dateline "(AP) —"). */
+  outlet: z.string().min(1).optional(),
+  /** Where the article attributes its reporting to a wire service ("told AFP"), with that service's entity. */
+  attributions: z
+    .array(z.object({ agency: z.string().min(1), text: z.string(), start: offset, end: offset, entity: z.string().min(1).optional() }))
+    .optional(),
   text: z.string(),
   sentences: z.array(sentenceSchema),
 });
@@ -143,6 +149,12 @@ export function checkExtraction(x: Extraction): string[] {
     if (!ids.has(r.source)) problems.push(`relation ${r.type}: unknown source ${r.source}`);
     if (!ids.has(r.target)) problems.push(`relation ${r.type}: unknown target ${r.target}`);
     for (const ev of r.evidence) inDoc(`relation ${r.type}`, ev);
+  }
+  for (const d of x.documents) {
+    for (const a of d.attributions ?? []) {
+      inDoc('attribution', { doc: d.id, start: a.start, end: a.end });
+      if (a.entity !== undefined && !ids.has(a.entity)) problems.push(`attribution: unknown entity ${a.entity}`);
+    }
   }
   for (const q of x.quotes) {
     if (q.speaker !== undefined && !ids.has(q.speaker)) problems.push(`quote: unknown speaker ${q.speaker}`);

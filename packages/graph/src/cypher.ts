@@ -40,7 +40,7 @@ const entityStatement = (t: EntityType): string =>
   'e.degree = toInteger(row.degree), e.pagerank = toFloat(row.pagerank), e.community = toInteger(row.community)';
 
 const TOTALS =
-  'evidence: row.evidence, sources: toInteger(row.sources), role: row.role, triggers: row.triggers, reported: toInteger(row.reported), ' +
+  'evidence: row.evidence, sources: toInteger(row.sources), independentSources: toInteger(row.independentSources), outlets: row.outlets, role: row.role, triggers: row.triggers, reported: toInteger(row.reported), ' +
   'planned: toInteger(row.planned), denied: toInteger(row.denied), contested: row.contested, cues: row.cues, dates: row.dates, quantities: row.quantities, caption: row.caption';
 
 const relationStatement = (t: RelationType): string =>
@@ -49,10 +49,16 @@ const relationStatement = (t: RelationType): string =>
   `MERGE (a)-[r:${REL_TYPE[t]} {fact: row.id}]->(b) SET r += {${TOTALS}}`;
 
 export const STATEMENTS = {
-  article: 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.date = row.date, a.bylines = row.bylines',
+  article:
+    'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.date = row.date, a.bylines = row.bylines, ' +
+    'a.outlet = row.outlet, a.attributedTo = row.attributedTo',
+  copies: 'UNWIND $rows AS row MATCH (a:Article {id: row.from}) MATCH (b:Article {id: row.to}) MERGE (a)-[c:COPIES]->(b) SET c.share = toFloat(row.share), c.evidence = row.evidence',
+  attributesTo:
+    'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (e:Entity {id: row.entity}) MERGE (a)-[r:ATTRIBUTES_TO]->(e) SET r.agency = row.agency, r.cues = row.cues',
   sentence:
     'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (s:Sentence {id: row.id}) ' +
-    'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end) MERGE (a)-[:HAS_SENTENCE]->(s)',
+    'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end), s.key = row.key ' +
+    'MERGE (a)-[:HAS_SENTENCE]->(s)',
   mentions:
     'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MATCH (e:Entity {id: row.entity}) ' +
     'MERGE (s)-[m:MENTIONS {start: toInteger(row.start), end: toInteger(row.end)}]->(e) SET m.text = row.text',
@@ -76,6 +82,8 @@ export function planWrites(g: KgGraph): Plan {
   const states: Row[] = [];
   const quotes: Row[] = [];
   const saidBy: Row[] = [];
+  const copies: Row[] = [];
+  const attributesTo: Row[] = [];
   const quoteSentence = new Map<string, string>();
 
   g.forEachEdge((_key, a, source, target) => {
@@ -111,6 +119,8 @@ export function planWrites(g: KgGraph): Plan {
   g.forEachEdge((_key, a, source, target) => {
     if (a.type === 'MENTIONS') mentions.push({ sentence: source, entity: target, start: a.start, end: a.end, text: a.text });
     else if (a.type === 'SAID_BY') saidBy.push({ quote: source, speaker: target });
+    else if (a.type === 'COPIES') copies.push({ from: source, to: target, share: a.share, evidence: a.evidence });
+    else if (a.type === 'ATTRIBUTES_TO') attributesTo.push({ article: source, entity: target, agency: a.agency, cues: a.cues });
     else if (a.type === 'STATES') {
       const { type: _t, ...rest } = a;
       states.push({ ...rest, sentence: source, fact: target, key: assertionKey({ ...rest, sentence: source }) });
@@ -120,7 +130,9 @@ export function planWrites(g: KgGraph): Plan {
   const statements: Statement[] = [
     { kind: 'Article', text: STATEMENTS.article, rows: articles },
     { kind: 'Sentence', text: STATEMENTS.sentence, rows: sentences },
+    { kind: 'COPIES', text: STATEMENTS.copies, rows: copies },
     ...ENTITY_TYPES.map((t) => ({ kind: `Entity:${t}`, text: entityStatement(t), rows: entities.get(t)! })),
+    { kind: 'ATTRIBUTES_TO', text: STATEMENTS.attributesTo, rows: attributesTo },
     { kind: 'MENTIONS', text: STATEMENTS.mentions, rows: mentions },
     ...RELATION_TYPES.map((t) => ({ kind: t, text: relationStatement(t), rows: facts.get(t)! })),
     { kind: 'STATES', text: STATEMENTS.states, rows: states },

@@ -4,6 +4,7 @@
  * by the one function below, in memory and in Neo4j alike.
  */
 import type { Evidence, Modality, Relation, RelationType } from './contract.js';
+import { independentGroups, type Sourcing } from './copies.js';
 
 /** What one sentence says of one fact: the STATES hop from a Sentence to its Fact. */
 export interface Assertion {
@@ -27,6 +28,10 @@ export interface FactTotals {
   evidence: string[];
   /** Distinct articles that say it. */
   sources: number;
+  /** Groups of those articles that do not copy each other (nor carry the same wire's reporting). */
+  independentSources: number;
+  /** The wire services or outlets those articles are, where known. */
+  outlets: string[];
   role: string | null;
   triggers: string[];
   /** Sentences by modality. */
@@ -86,15 +91,19 @@ export function factCaption(type: RelationType, t: FactTotals): string {
   return marks.length ? `${base} (${marks.join(', ')})` : base;
 }
 
-export function factTotals(assertions: readonly Assertion[]): FactTotals {
+/** With no `sourcing`, every article counts as independent. */
+export function factTotals(assertions: readonly Assertion[], sourcing?: Sourcing): FactTotals {
   const sorted = [...assertions].sort((a, b) => cmp(a.sentence, b.sentence) || cmp(assertionKey(a), assertionKey(b)));
   const sentencesBy = (m: Modality): number => new Set(sorted.filter((a) => a.modality === m).map((a) => a.sentence)).size;
   const docsBy = (m: Modality): Set<string> => new Set(sorted.filter((a) => a.modality === m).map((a) => a.doc));
   const denying = docsBy('denied');
   const affirming = new Set([...docsBy('reported'), ...docsBy('planned')]);
+  const docs = [...new Set(sorted.map((a) => a.doc))];
   return {
     evidence: uniq(sorted.map((a) => a.sentence)),
-    sources: new Set(sorted.map((a) => a.doc)).size,
+    sources: docs.length,
+    independentSources: sourcing ? independentGroups(docs, sourcing) : docs.length,
+    outlets: sourcing ? uniq(docs.map((d) => sourcing.outletOf(d))) : [],
     role: sorted.find((a) => a.role)?.role ?? null,
     triggers: uniq(sorted.map((a) => a.trigger)),
     reported: sentencesBy('reported'),

@@ -49,8 +49,12 @@ export function factEnds(type: Relation['type'], source: string, target: string)
 /** Entities with the same id are one; then names, spelling variants, surnames and acronyms join them. */
 export function mergeExtractions(input: readonly Extraction[]): Extraction {
   const extractions = distinctArticles(input);
-  const documents = extractions.flatMap((x) => x.documents);
   const { entities: resolved, entityOf } = resolveExtractions(extractions);
+  const documents = extractions.flatMap((x) =>
+    x.documents.map((d) =>
+      d.attributions ? { ...d, attributions: d.attributions.map((a) => (a.entity === undefined ? a : { ...a, entity: entityOf.get(a.entity) ?? a.entity })) } : d,
+    ),
+  );
 
   const mentionsOf = new Map<string, Entity['mentions']>();
   for (const x of extractions) {
@@ -105,7 +109,11 @@ export function splitByDocument(x: Extraction): Extraction[] {
       .map((r) => ({ ...r, evidence: r.evidence.filter((e) => e.doc === d.id) }))
       .filter((r) => r.evidence.length > 0);
     const quotes = x.quotes.filter((q) => q.doc === d.id);
-    const named = new Set([...relations.flatMap((r) => [r.source, r.target]), ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))]);
+    const named = new Set([
+      ...relations.flatMap((r) => [r.source, r.target]),
+      ...quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
+      ...(d.attributions ?? []).flatMap((a) => (a.entity ? [a.entity] : [])),
+    ]);
     const entities = x.entities
       .map((e) => ({ ...e, mentions: e.mentions.filter((m) => m.doc === d.id) }))
       .filter((e) => e.mentions.length > 0 || named.has(e.id));
@@ -134,7 +142,12 @@ export function graphToExtractions(g: KgGraph): Extraction[] {
     if (a.label === 'Article') {
       docs.set(id, {
         text: [],
-        x: { documents: [{ id, source: a.source, title: a.title, sha256: a.sha256, ...(a.date ? { date: a.date } : {}), text: '', sentences: [] }], entities: [], relations: [], quotes: [] },
+        x: {
+          documents: [{ id, source: a.source, title: a.title, sha256: a.sha256, ...(a.date ? { date: a.date } : {}), ...(a.outlet ? { outlet: a.outlet } : {}), text: '', sentences: [] }],
+          entities: [],
+          relations: [],
+          quotes: [],
+        },
       });
     }
   });
@@ -199,6 +212,20 @@ export function graphToExtractions(g: KgGraph): Extraction[] {
     const doc = s.doc;
     if (speaker) entityIn(doc, speaker);
     docs.get(doc)!.x.quotes.push({ ...(speaker ? { speaker } : {}), text: a.text, doc, start: a.start, end: a.end });
+  });
+  // Attributions to wire services: where each cue stands in the text, with the service's entity.
+  g.forEachNode((id, a) => {
+    if (a.label !== 'Article') return;
+    const doc = docs.get(id)!.x.documents[0]!;
+    const list: NonNullable<typeof doc.attributions> = [];
+    g.forEachOutEdge(id, (_e, ea, _s, entity) => {
+      if (ea.type !== 'ATTRIBUTES_TO' || !entityIn(id, entity)) return;
+      for (const cue of ea.cues) {
+        for (let at = doc.text.indexOf(cue); at >= 0; at = doc.text.indexOf(cue, at + cue.length)) list.push({ agency: ea.agency, text: cue, start: at, end: at + cue.length, entity });
+      }
+    });
+    for (const agency of a.attributedTo) if (!list.some((x) => x.agency === agency)) list.push({ agency, text: '', start: 0, end: 0 });
+    if (list.length) doc.attributions = list.sort((p, q) => p.start - q.start || cmp(p.agency, q.agency));
   });
   return [...docs.values()].map((d) => d.x);
 }

@@ -2,7 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { buildGraph } from './build.js';
 import { splitCypherScript, toCypher } from './cypher.js';
 import { KgGraphError } from './errors.js';
-import { createStore } from './store.js';
+import { createStore, STORE_FORMAT } from './store.js';
 import { HOSTILE, hostileExtraction } from './__fixtures__/hostile.js';
 
 const uri = process.env.KG_TEST_NEO4J_URI!;
@@ -87,7 +87,7 @@ describe('a store written by another kg', () => {
       expect((err as Error).message).toMatch(/load the articles again into an empty database/);
       expect((await query<{ n: number }>("MATCH (a:Article {id: 'd-outdated-b'}) RETURN count(a) AS n"))[0]!.n).toEqual(neo4j.int(0));
     } finally {
-      await query("MATCH (l:KgLock {id: 'kg'}) SET l.format = 2");
+      await query("MATCH (l:KgLock {id: 'kg'}) SET l.format = $format", { format: neo4j.int(STORE_FORMAT) });
       await store.forget(['d-outdated-a']);
     }
   });

@@ -16,15 +16,16 @@
  *   run one after the other. Transient errors (deadlocks, leader changes) are retried by the driver.
  */
 import { int, isInt, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Extraction, type RelationType } from './contract.js';
-import { articleAttributes, quoteId, sentenceFinder, sentenceId, validateExtraction } from './build.js';
+import { ENTITY_TYPES, RELATION_TYPES, type ArticleDocument, type EntityType, type Extraction, type RelationType } from './contract.js';
+import { articleAttributes, attributionsByEntity, quoteId, sentenceFinder, sentenceId, validateExtraction } from './build.js';
 import { entityMetrics } from './analytics.js';
 import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds } from './merge.js';
 import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type Surface, type SurfaceRecord } from './resolve.js';
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
-import { SCHEMA } from './cypher.js';
+import { SCHEMA, STATEMENTS } from './cypher.js';
+import { copyLinks, copyProfile, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export interface StoreOptions {
   readonly driver: Driver;
@@ -71,7 +72,7 @@ export interface Store {
 }
 
 /** The form of the store's data; a store in another form is refused rather than mixed with. */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 /** The graph's own schema (what graph.cypher creates), and the store's bookkeeping. */
 export const STORE_SCHEMA: readonly string[] = [
@@ -81,6 +82,8 @@ export const STORE_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT kg_lock_id IF NOT EXISTS FOR (n:KgLock) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX kg_article_source IF NOT EXISTS FOR (n:Article) ON (n.source)',
   'CREATE INDEX kg_surface_entity IF NOT EXISTS FOR (n:Surface) ON (n.entity)',
+  'CREATE INDEX kg_sentence_key IF NOT EXISTS FOR (n:Sentence) ON (n.key)',
+  'CREATE INDEX kg_article_outlet IF NOT EXISTS FOR (n:Article) ON (n.outlet)',
 ];
 
 const ENTITY_LABEL: Record<EntityType, string> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;
@@ -299,7 +302,8 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   const documents = added.map((x) => x.documents[0]!);
   if (added.length) {
     await tx.rows(
-      'UNWIND $rows AS row CREATE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.date = row.date, a.bylines = row.bylines',
+      'UNWIND $rows AS row CREATE (a:Article {id: row.id}) SET a.source = row.source, a.title = row.title, a.sha256 = row.sha256, a.date = row.date, a.bylines = row.bylines, ' +
+        'a.outlet = row.outlet, a.attributedTo = row.attributedTo',
       documents.map((d) => {
         const { label: _label, ...props } = articleAttributes(d);
         return props;
@@ -307,16 +311,23 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
     );
     await tx.rows(
       'UNWIND $rows AS row MATCH (a:Article {id: row.article}) CREATE (a)-[:HAS_SENTENCE]->(s:Sentence {id: row.id}) ' +
-        'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end)',
-      documents.flatMap((d) => d.sentences.map((s) => ({ id: sentenceId(d.id, s.index), article: d.id, index: s.index, text: d.text.slice(s.start, s.end), start: s.start, end: s.end }))),
+        'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end), s.key = row.key',
+      documents.flatMap((d) =>
+        d.sentences.map((s) => {
+          const text = d.text.slice(s.start, s.end);
+          return { id: sentenceId(d.id, s.index), article: d.id, index: s.index, text, start: s.start, end: s.end, key: sentenceKey(text) };
+        }),
+      ),
     );
     const records = added.flatMap((x) => recordsOf(x));
     await tx.rows(
       'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (sf:Surface {key: row.surface}) ON CREATE SET sf.type = row.type, sf.keys = [] ' +
-        'CREATE (a)-[h:HAS_SURFACE]->(sf) SET h.name = row.name, h.aliases = row.aliases, h.mentions = toInteger(row.mentions), h.merges = row.merges',
+        'CREATE (a)-[h:HAS_SURFACE]->(sf) SET h.name = row.name, h.aliases = row.aliases, h.mentions = toInteger(row.mentions), h.merges = row.merges, ' +
+        'h.agency = row.agency, h.cues = row.cues',
       records,
     );
     for (const r of records) touched.add(String(r.surface));
+    await linkCopies(tx, documents);
   }
 
   // 3. The surfaces whose entity may change: those touched, and all reachable from them through the
@@ -483,6 +494,15 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   const droppedKeys = [...new Set([...dead.flatMap((d) => d.keys), ...surfaceRows.flatMap((r) => r.drop as string[])])];
   if (droppedKeys.length) await tx.run('UNWIND $keys AS k MATCH (n:NameKey {key: k}) WHERE NOT (n)<-[:KEY]-() DELETE n', { keys: droppedKeys });
 
+  // 8b. Attributions to wire services follow their surfaces' entities: the new articles', and those of
+  //     articles whose attributed surface changed entity.
+  const attributing = new Set(documents.map((d) => d.id));
+  if (moved.length) {
+    const rows = await tx.run('UNWIND $keys AS k MATCH (a:Article)-[h:HAS_SURFACE]->(:Surface {key: k}) WHERE h.agency IS NOT NULL RETURN DISTINCT a.id AS id', { keys: moved.map((m) => m.surface) });
+    for (const r of rows) attributing.add(String(r.id));
+  }
+  await refreshAttributions(tx, [...attributing]);
+
   // 9. Facts: totals from their assertions; a fact nothing states goes, with its direct relationship.
   const dirtyEntities = new Set(newEntities);
   if (touchedFacts.size) {
@@ -492,8 +512,10 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
     );
     const emptyFacts: string[] = [];
     const byType = new Map<RelationType, Row[]>();
-    for (const r of rows) {
-      const list = (r.states as [string | null, Row | null][]).filter(([s, p]) => s !== null && p !== null).map(([s, p]) => assertionFromProps(s!, p!));
+    const lists = rows.map((r) => (r.states as [string | null, Row | null][]).filter(([s, p]) => s !== null && p !== null).map(([s, p]) => assertionFromProps(s!, p!)));
+    const sourcing = await sourcingAmong(tx, [...new Set(lists.flatMap((l) => l.map((a) => a.doc)))]);
+    for (const [i, r] of rows.entries()) {
+      const list = lists[i]!;
       dirtyEntities.add(String(r.subject));
       dirtyEntities.add(String(r.object));
       if (!list.length) {
@@ -501,7 +523,7 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
         continue;
       }
       const type = String(r.type) as RelationType;
-      byType.set(type, [...(byType.get(type) ?? []), { id: r.id, source: r.subject, target: r.object, totals: totalsRow(type, factTotals(list)) }]);
+      byType.set(type, [...(byType.get(type) ?? []), { id: r.id, source: r.subject, target: r.object, totals: totalsRow(type, factTotals(list, sourcing)) }]);
     }
     if (emptyFacts.length) {
       await tx.run('UNWIND $ids AS id MATCH (f:Fact {id: id}) OPTIONAL MATCH (:Entity {id: f.subject})-[r {fact: id}]->(:Entity {id: f.object}) DELETE r DETACH DELETE f', { ids: emptyFacts });
@@ -525,18 +547,90 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
   );
 }
 
-/** The records one article gives: one per entity it found (an article can name an extractor id twice). */
+/**
+ * The records one article gives: one per entity it found (an article can name an extractor id twice),
+ * with the wire service the article attributes reporting to through that entity, if any.
+ */
 function recordsOf(x: Extraction): Row[] {
-  const article = x.documents[0]!.id;
+  const d = x.documents[0]!;
   return x.entities.map((e) => {
     const r = recordOf(e);
-    return { article, surface: r.surface, type: r.type, name: r.name, aliases: [...r.aliases], mentions: r.mentions, merges: [...r.merges] };
+    const attributions = (d.attributions ?? []).filter((a) => a.entity === e.id);
+    const agency = attributions.map((a) => a.agency).sort()[0] ?? null;
+    const cues = [...new Set(attributions.map((a) => a.text).filter(Boolean))].sort();
+    return { article: d.id, surface: r.surface, type: r.type, name: r.name, aliases: [...r.aliases], mentions: r.mentions, merges: [...r.merges], agency, cues };
   });
+}
+
+/** Links new articles to the stored ones (and to each other) they copy or are copied by. */
+async function linkCopies(tx: Tx, documents: readonly ArticleDocument[]): Promise<void> {
+  const fresh = documents.map((d) => copyProfile(d, d.sentences.map((s) => d.text.slice(s.start, s.end))));
+  const ids = fresh.map((p) => p.id);
+  const keys = [...new Set(fresh.flatMap((p) => p.keys))];
+  const wires = [...new Set(fresh.flatMap((p) => p.wires))];
+  const outlets = [...new Set(fresh.flatMap((p) => (p.outlet ? [p.outlet] : [])))];
+  // Candidates: stored articles with a sentence of theirs, the wire they cite, or citing the wire they are.
+  const candidates = new Set<string>();
+  for (const r of await tx.run('UNWIND $keys AS k MATCH (s:Sentence {key: k}) RETURN DISTINCT s.article AS id', { keys })) candidates.add(String(r.id));
+  if (wires.length) for (const r of await tx.run('MATCH (a:Article) WHERE a.outlet IN $wires RETURN a.id AS id', { wires })) candidates.add(String(r.id));
+  if (outlets.length) for (const r of await tx.run('MATCH (a:Article) WHERE any(w IN a.attributedTo WHERE w IN $outlets) RETURN a.id AS id', { outlets })) candidates.add(String(r.id));
+  for (const id of ids) candidates.delete(id);
+  if (!candidates.size && fresh.length < 2) return;
+  const stored = await tx.run(
+    'UNWIND $ids AS id MATCH (a:Article {id: id}) OPTIONAL MATCH (a)-[:HAS_SENTENCE]->(s:Sentence) WHERE s.key IS NOT NULL ' +
+      'RETURN a.id AS id, a.sha256 AS sha256, a.date AS date, a.outlet AS outlet, a.attributedTo AS attributedTo, collect(DISTINCT s.key) AS keys',
+    { ids: [...candidates] },
+  );
+  const profiles: CopyProfile[] = stored.map((r) => {
+    const outlet = r.outlet === null ? null : String(r.outlet);
+    const wires = new Set(((r.attributedTo as string[] | null) ?? []).map(String));
+    if (outlet) wires.add(outlet);
+    return { id: String(r.id), sha256: String(r.sha256), date: r.date === null ? null : String(r.date), outlet, wires: [...wires].sort(), keys: (r.keys as string[]).map(String).sort() };
+  });
+  const isNew = new Set(ids);
+  const links = copyLinks([...fresh, ...profiles]).filter((l) => isNew.has(l.from) || isNew.has(l.to));
+  await tx.rows(STATEMENTS.copies, links.map((l) => ({ ...l })));
+}
+
+/** Rewrites the ATTRIBUTES_TO of these articles from what their surfaces attribute and the entity each is now. */
+async function refreshAttributions(tx: Tx, articles: readonly string[]): Promise<void> {
+  if (!articles.length) return;
+  const rows = await tx.run(
+    'UNWIND $ids AS id MATCH (a:Article {id: id})-[h:HAS_SURFACE]->(sf:Surface) WHERE h.agency IS NOT NULL RETURN a.id AS article, sf.entity AS entity, h.agency AS agency, h.cues AS cues',
+    { ids: articles },
+  );
+  await tx.run('UNWIND $ids AS id MATCH (:Article {id: id})-[r:ATTRIBUTES_TO]->() DELETE r', { ids: articles });
+  const byArticle = new Map<string, { entity: string; agency: string; cues: string[] }[]>();
+  for (const r of rows) {
+    if (r.entity === null) continue;
+    const list = byArticle.get(String(r.article)) ?? [];
+    byArticle.set(String(r.article), list);
+    list.push({ entity: String(r.entity), agency: String(r.agency), cues: ((r.cues as string[] | null) ?? []).map(String) });
+  }
+  await tx.rows(
+    STATEMENTS.attributesTo,
+    [...byArticle].flatMap(([article, list]) => attributionsByEntity(list).map((a) => ({ article, ...a }))),
+  );
+}
+
+/** What the facts' independent sources read of these articles: outlets, wires, and copies among them. */
+async function sourcingAmong(tx: Tx, docs: readonly string[]): Promise<Sourcing> {
+  const articles = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.outlet AS outlet, a.attributedTo AS attributedTo', { ids: docs });
+  const links = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id})-[:COPIES]->(b:Article) RETURN a.id AS from, b.id AS to', { ids: docs });
+  return sourcingOf(
+    articles.map((r) => {
+      const outlet = r.outlet === null ? null : String(r.outlet);
+      const wires = new Set(((r.attributedTo as string[] | null) ?? []).map(String));
+      if (outlet) wires.add(outlet);
+      return { id: String(r.id), outlet, wires: [...wires].sort() };
+    }),
+    links.map((r) => ({ from: String(r.from), to: String(r.to) })),
+  );
 }
 
 /** Fact totals as parameters: counts as integers (a JavaScript number would be stored as a float). */
 function totalsRow(type: RelationType, t: FactTotals): Row {
-  return { ...t, caption: factCaption(type, t), sources: int(t.sources), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
+  return { ...t, caption: factCaption(type, t), sources: int(t.sources), independentSources: int(t.independentSources), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
 }
 
 function assertionFromProps(sentence: string, p: Row): Assertion {
