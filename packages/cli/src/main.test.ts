@@ -175,7 +175,7 @@ describe('inputs a user may give', () => {
     writeFileSync(join(dir, 'all.json'), (await kg(['extract', seeds, '--format', 'json'])).stdout);
     const merged = await kg(['build', join(dir, 'all.json'), '--out', join(dir, 'merged')]);
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toMatch(/articles: 5 \(3 independent, 2 copying another\),/);
+    expect(merged.stdout).toMatch(/articles: 5 \(3 stories, 2 copying another\),/);
     // A graph written by kg build is read back as its articles: built again, it is the same graph.
     const graph = await kg(['build', join(dir, 'texts', 'graph.json'), '--out', join(dir, 'again')]);
     expect(graph.code).toBe(0);

@@ -395,7 +395,7 @@ function formatSummary(s: GraphSummary, written: string[]): string {
     .map(([t, n]) => `${t} ${n}`)
     .join(', ');
   const lines = [
-    `articles: ${s.articles} (${s.independentStories} independent${s.copies ? `, ${s.copies} copying another` : ''}), sentences: ${s.sentences}, quotes: ${s.quotes}`,
+    `articles: ${s.articles} (${s.independentStories} ${s.independentStories === 1 ? 'story' : 'stories'}${s.copies ? `, ${s.copies} copying another` : ''}), sentences: ${s.sentences}, quotes: ${s.quotes}`,
     `entities: ${Object.entries(s.entities)
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}`,

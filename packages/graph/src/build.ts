@@ -233,7 +233,7 @@ function graphMetrics(g: KgGraph): Map<string, EntityMetrics> {
 
 export interface GraphSummary {
   articles: number;
-  /** Articles that copy another (COPIES), and the independent stories the articles make. */
+  /** Articles that copy another (COPIES), and the stories the articles make (joined by their copies). */
   copies: number;
   independentStories: number;
   sentences: number;
@@ -270,15 +270,8 @@ export function summarize(g: KgGraph, top = 5): GraphSummary {
     }
   });
   const copying = new Set<string>();
-  const articles: string[] = [];
-  const wires = new Map<string, string[]>();
+  const articles = g.filterNodes((_n, a) => a.label === 'Article');
   const links: { from: string; to: string }[] = [];
-  g.forEachNode((n, a) => {
-    if (a.label === 'Article') {
-      articles.push(n);
-      wires.set(n, [...new Set([...a.attributedTo, ...(a.outlet ? [a.outlet] : [])])]);
-    }
-  });
   g.forEachEdge((_e, a, from, to) => {
     if (isFactEdge(a)) s.relations[a.type] = (s.relations[a.type] ?? 0) + 1;
     else if (a.type === 'COPIES') {
@@ -287,7 +280,8 @@ export function summarize(g: KgGraph, top = 5): GraphSummary {
     }
   });
   s.copies = copying.size;
-  s.independentStories = independentGroups(articles, sourcingOf(articles.map((id) => ({ id, outlet: null, wires: wires.get(id)! })), links));
+  // Stories: articles joined by their copies (not by a wire service they both cite, which can be two stories).
+  s.independentStories = independentGroups(articles, sourcingOf(articles.map((id) => ({ id, outlet: null, wires: [] })), links));
   s.mostConnected = degrees.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, top);
   return s;
 }
