@@ -61,6 +61,11 @@ if (existsSync(join(shared, 'corpora', 'bbc'))) {
   }
   rows.push(['COPIES, seeds', '', '', '', `${c.seeds.links.join(', ') || 'none'} (${c.seeds.ok ? 'as labelled' : 'NOT as labelled'})`]);
 }
+// Event dates (issue #12): 175 hand-labelled date expressions of news_dev and BBC.
+{
+  const d = JSON.parse(node([join(root, 'scripts', 'dates-eval.mjs'), '--json']));
+  rows.push([`event dates (${d.total} labelled)`, '', '', pct(d.right / d.total), `right ${d.right}/${d.total}, guessed without an article date ${d.guessed}`]);
+}
 const w = [36, 6, 6, 6];
 console.log(['set'.padEnd(w[0]), 'P'.padStart(w[1]), 'R'.padStart(w[2]), 'F1'.padStart(w[3]), '  notes'].join(''));
 for (const r of rows) console.log([r[0].padEnd(w[0]), r[1].padStart(w[1]), r[2].padStart(w[2]), r[3].padStart(w[3]), `  ${r[4]}`].join(''));

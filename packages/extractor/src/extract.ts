@@ -267,7 +267,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
       end: s.end,
       modality: r.modality,
       ...(r.cue ? { cue: r.cue } : {}),
-      ...(date ? { date: { text: date.text, ...(date.value ? { value: date.value } : {}) } } : {}),
+      ...(date ? { date: { text: date.text, ...(date.value ? { value: date.value, granularity: date.granularity } : {}) } } : {}),
       ...(quantities.length ? { quantities } : {}),
     };
   };

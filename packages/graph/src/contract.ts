@@ -44,8 +44,8 @@ export const evidenceSchema = z
     modality: z.enum(MODALITIES).optional(),
     /** The words that gave the modality. */
     cue: z.string().optional(),
-    /** A date as written, with its calendar value when the article's date is known. */
-    date: z.object({ text: z.string(), value: z.string().optional() }).optional(),
+    /** A date as written, with its calendar value (and how precise it is) when it can be known: from the article's date, or a date that says its year. */
+    date: z.object({ text: z.string(), value: z.string().optional(), granularity: z.enum(['day', 'month', 'year']).optional() }).optional(),
     /** Amounts carried by the fact, as written ("up to 100 Rafale fighter jets"). */
     quantities: z.array(z.string()).optional(),
   })
