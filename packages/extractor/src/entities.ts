@@ -184,6 +184,9 @@ interface Run {
 }
 
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
+/** Words that open a sentence before a title or a name without belonging to it. */
+const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
+
 function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   const runs: Run[] = [];
   let i = from;
@@ -199,6 +202,11 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         i = j;
         continue;
       }
+    }
+    // "Former Scotland manager ...", "Ex-Downing Street ...": a capital that only starts the sentence.
+    if (startsSentence && LEADING_MODIFIERS.has(w.lower) && i + 1 < to) {
+      i += words[i + 1]!.text === '-' && !words[i + 1]!.spaceBefore ? 2 : 1;
+      continue;
     }
     if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || NOT_NAMES.has(w.lower) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
       i++;

@@ -162,6 +162,14 @@ describe('whose reporting an article carries', () => {
   });
 });
 
+describe('roles that are over', () => {
+  it('marks a role written after "former" or "ex-" as ended, and a current one not', () => {
+    const x = run('Former Scotland manager Craig Brown praised England manager Sven-Goran Eriksson.');
+    expect(relation(x, 'HOLDS_ROLE', 'Craig Brown', 'Scotland')?.evidence[0]?.ended).toBe(true);
+    expect(relation(x, 'HOLDS_ROLE', 'Sven-Goran Eriksson', 'England')?.evidence[0]?.ended).toBeUndefined();
+  });
+});
+
 describe('bylines and page furniture', () => {
   it('keeps bylines apart from the actors, and reads no names from tag, hashtag or follow lines', () => {
     const text = [

@@ -75,6 +75,18 @@ let defaultNlp: WinkMethods | undefined;
  * entities, relations and quotes before `buildGraph` or a store. Sentences come from wink-nlp as in
  * `createExtractor` (the NLP model is loaded on first use unless one is passed).
  */
+/** Words before a title that say its holder no longer holds it: "former", "ex-", "the late". */
+const ENDED_BEFORE = /(?:^|[^\p{L}])(?:(?:[Ff]ormer|[Ee]rstwhile|[Oo]ne-?time|[Oo]utgoing|[Ll]ate)\s+|(?:[Ee]x|[Tt]hen)-)(?:(?:[\p{Lu}][\p{L}'.-]*|and|of|the)\s+){0,3}$/u;
+
+/** Whether the sentence says the role is over, where it writes the role nearest `anchor` (an offset in it). */
+function roleEnded(sentence: string, role: string, anchor: number): boolean {
+  const lower = sentence.toLowerCase();
+  const want = role.toLowerCase();
+  let best = -1;
+  for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) if (best < 0 || Math.abs(at - anchor) < Math.abs(best - anchor)) best = at;
+  return best >= 0 && ENDED_BEFORE.test(sentence.slice(Math.max(0, best - 40), best));
+}
+
 export function createDocument(text: string, source: string, { nlp }: { nlp?: WinkMethods } = {}): Extraction {
   nlp ??= defaultNlp ??= winkNLP(winkModel, WINK_PIPE);
   const { id, sha256 } = documentId(text);
@@ -250,6 +262,9 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
     }
     return a;
   };
+  /** Where a fact stands in the text: its trigger word, else its subject's mention in its sentence. */
+  const anchorOf = (r: (typeof relations)[number]): number =>
+    r.at !== undefined ? tok.words[r.at]!.start : (found.entities.get(r.source)?.mentions.find((m) => m.sentence === r.sentence)?.start ?? tok.sentences[r.sentence]!.start);
   const evidence = (r: (typeof relations)[number]): Evidence => {
     const s = tok.sentences[r.sentence]!;
     const sentenceText = text.slice(s.start, s.end);
@@ -269,6 +284,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
       ...(r.cue ? { cue: r.cue } : {}),
       ...(date ? { date: { text: date.text, ...(date.value ? { value: date.value, granularity: date.granularity } : {}) } } : {}),
       ...(quantities.length ? { quantities } : {}),
+      ...(r.type === 'HOLDS_ROLE' && r.role && roleEnded(sentenceText, r.role, anchorOf(r) - s.start) ? { ended: true } : {}),
     };
   };
   const rels: Relation[] = relations.map((r) => ({

@@ -281,7 +281,7 @@ export function summarize(g: KgGraph, top = 5): GraphSummary {
   });
   s.copies = copying.size;
   // Stories: articles joined by their copies (not by a wire service they both cite, which can be two stories).
-  s.independentStories = independentGroups(articles, sourcingOf(articles.map((id) => ({ id, outlet: null, wires: [] })), links));
+  s.independentStories = independentGroups(articles, sourcingOf(articles.map((id) => ({ id, outlet: null, wires: [], date: null })), links));
   s.mostConnected = degrees.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, top);
   return s;
 }

@@ -46,6 +46,8 @@ export const evidenceSchema = z
     cue: z.string().optional(),
     /** A date as written, with its calendar value (and how precise it is) when it can be known: from the article's date, or a date that says its year. */
     date: z.object({ text: z.string(), value: z.string().optional(), granularity: z.enum(['day', 'month', 'year']).optional() }).optional(),
+    /** HOLDS_ROLE: the sentence says the role is over ("former", "ex-", "the late"). */
+    ended: z.boolean().optional(),
     /** Amounts carried by the fact, as written ("up to 100 Rafale fighter jets"). */
     quantities: z.array(z.string()).optional(),
   })

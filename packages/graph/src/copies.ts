@@ -138,6 +138,8 @@ export interface Sourcing {
   /** The wire services whose reporting an article carries. */
   wiresOf(doc: string): readonly string[];
   outletOf(doc: string): string | null;
+  /** The article's publication date, where known. */
+  dateOf(doc: string): string | null;
   /** Whether one of the two copies the other. */
   copies(a: string, b: string): boolean;
 }
@@ -167,12 +169,13 @@ export function independentGroups(docs: readonly string[], sourcing: Sourcing): 
 }
 
 /** A Sourcing over known profiles and links. */
-export function sourcingOf(profiles: Iterable<Pick<CopyProfile, 'id' | 'outlet' | 'wires'>>, links: Iterable<Pick<CopyLink, 'from' | 'to'>>): Sourcing {
+export function sourcingOf(profiles: Iterable<Pick<CopyProfile, 'id' | 'outlet' | 'wires' | 'date'>>, links: Iterable<Pick<CopyLink, 'from' | 'to'>>): Sourcing {
   const byId = new Map([...profiles].map((p) => [p.id, p]));
   const linked = new Set([...links].flatMap((l) => [`${l.from}\n${l.to}`, `${l.to}\n${l.from}`]));
   return {
     wiresOf: (d) => byId.get(d)?.wires ?? [],
     outletOf: (d) => byId.get(d)?.outlet ?? null,
+    dateOf: (d) => byId.get(d)?.date ?? null,
     copies: (a, b) => linked.has(`${a}\n${b}`),
   };
 }

@@ -41,7 +41,9 @@ const entityStatement = (t: EntityType): string =>
 
 const TOTALS =
   'evidence: row.evidence, sources: toInteger(row.sources), independentSources: toInteger(row.independentSources), outlets: row.outlets, role: row.role, triggers: row.triggers, reported: toInteger(row.reported), ' +
-  'planned: toInteger(row.planned), denied: toInteger(row.denied), contested: row.contested, cues: row.cues, dates: row.dates, quantities: row.quantities, caption: row.caption';
+  'planned: toInteger(row.planned), denied: toInteger(row.denied), contested: row.contested, cues: row.cues, dates: row.dates, ' +
+  'eventDate: row.eventDate, eventGranularity: row.eventGranularity, firstReported: row.firstReported, lastReported: row.lastReported, ended: toInteger(row.ended), ' +
+  'quantities: row.quantities, caption: row.caption';
 
 const relationStatement = (t: RelationType): string =>
   `UNWIND $rows AS row MATCH (a:Entity {id: row.subject}) MATCH (b:Entity {id: row.object}) MERGE (f:Fact {id: row.id}) ` +
@@ -65,7 +67,7 @@ export const STATEMENTS = {
   states:
     'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MATCH (f:Fact {id: row.fact}) MERGE (s)-[st:STATES {key: row.key}]->(f) ' +
     'SET st += {doc: row.doc, subject: row.subject, object: row.object, modality: row.modality, cue: row.cue, date: row.date, dateValue: row.dateValue, ' +
-    'quantities: row.quantities, trigger: row.trigger, role: row.role}',
+    'quantities: row.quantities, ended: row.ended, trigger: row.trigger, role: row.role}',
   quote:
     'UNWIND $rows AS row MATCH (s:Sentence {id: row.sentence}) MERGE (q:Quote {id: row.id}) ' +
     'SET q.text = row.text, q.start = toInteger(row.start), q.end = toInteger(row.end) MERGE (q)-[:IN]->(s)',

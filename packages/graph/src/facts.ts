@@ -19,6 +19,8 @@ export interface Assertion {
   readonly date: string | null;
   readonly dateValue: string | null;
   readonly quantities: string[];
+  /** HOLDS_ROLE: the sentence says the role is over. */
+  readonly ended: boolean;
   readonly trigger: string | null;
   readonly role: string | null;
 }
@@ -42,6 +44,14 @@ export interface FactTotals {
   contested: boolean;
   cues: string[];
   dates: string[];
+  /** When it happened, where sentences say: the value most of them give (the most precise, then the earliest, on a tie). */
+  eventDate: string | null;
+  eventGranularity: 'day' | 'month' | 'year' | null;
+  /** The first and last publication dates of its articles, where known. */
+  firstReported: string | null;
+  lastReported: string | null;
+  /** HOLDS_ROLE: sentences that say the role is over ("former"). */
+  ended: number;
   quantities: string[];
 }
 
@@ -64,6 +74,7 @@ export function assertionsOf(r: Relation, sentenceAt: (e: Evidence) => string | 
       date: e.date?.text ?? null,
       dateValue: e.date?.value ?? null,
       quantities: [...(e.quantities ?? [])],
+      ended: e.ended ?? false,
       trigger: r.trigger ?? null,
       role: r.role ?? null,
     });
@@ -73,7 +84,7 @@ export function assertionsOf(r: Relation, sentenceAt: (e: Evidence) => string | 
 
 /** Identity of an assertion: two equal ones from the same sentence are one. */
 export const assertionKey = (a: Assertion): string =>
-  JSON.stringify([a.sentence, a.subject, a.object, a.modality, a.cue, a.date, a.dateValue, a.quantities, a.trigger, a.role]);
+  JSON.stringify([a.sentence, a.subject, a.object, a.modality, a.cue, a.date, a.dateValue, a.quantities, a.trigger, a.role, a.ended]);
 
 export function factId(source: string, type: RelationType, target: string): string {
   return `${source}|${type}|${target}`;
@@ -86,6 +97,7 @@ export function factId(source: string, type: RelationType, target: string): stri
 export function factCaption(type: RelationType, t: FactTotals): string {
   const base = type === 'HOLDS_ROLE' && t.role ? t.role : type;
   if (t.contested) return `${base} (contested)`;
+  if (type === 'HOLDS_ROLE' && t.ended > 0 && t.ended === t.evidence.length) return `${base} (former)`;
   if (t.reported > 0) return base;
   const marks = [t.planned > 0 ? 'planned' : '', t.denied > 0 ? 'denied' : ''].filter(Boolean);
   return marks.length ? `${base} (${marks.join(', ')})` : base;
@@ -112,6 +124,22 @@ export function factTotals(assertions: readonly Assertion[], sourcing?: Sourcing
     contested: [...denying].some((d) => [...affirming].some((a) => a !== d)),
     cues: uniq(sorted.map((a) => a.cue)),
     dates: uniq(sorted.map((a) => (a.date ? (a.dateValue ? `${a.date} = ${a.dateValue}` : a.date) : null))),
+    ...eventDateOf(sorted),
+    ...reportedBetween(docs, sourcing),
+    ended: new Set(sorted.filter((a) => a.ended).map((a) => a.sentence)).size,
     quantities: uniq(sorted.flatMap((a) => a.quantities)),
   };
+}
+
+/** The date most sentences give a fact (each sentence once): the most precise, then the earliest, on a tie. */
+function eventDateOf(sorted: readonly Assertion[]): Pick<FactTotals, 'eventDate' | 'eventGranularity'> {
+  const votes = new Map<string, Set<string>>();
+  for (const a of sorted) if (a.dateValue && a.modality !== 'denied') votes.set(a.dateValue, (votes.get(a.dateValue) ?? new Set()).add(a.sentence));
+  const best = [...votes.entries()].sort((x, y) => y[1].size - x[1].size || y[0].length - x[0].length || cmp(x[0], y[0]))[0]?.[0] ?? null;
+  return { eventDate: best, eventGranularity: best === null ? null : best.length === 10 ? 'day' : best.length === 7 ? 'month' : 'year' };
+}
+
+function reportedBetween(docs: readonly string[], sourcing: Sourcing | undefined): Pick<FactTotals, 'firstReported' | 'lastReported'> {
+  const dates = uniq(docs.map((d) => sourcing?.dateOf(d)));
+  return { firstReported: dates[0] ?? null, lastReported: dates[dates.length - 1] ?? null };
 }

@@ -194,7 +194,7 @@ export function graphToExtractions(g: KgGraph): Extraction[] {
         type: f.type,
         source: f.subject,
         target: f.object,
-        evidence: [{ doc: s.doc, start: s.start, end: s.end, modality: a.modality, ...(a.cue ? { cue: a.cue } : {}), ...(a.date ? { date: { text: a.date, ...(a.dateValue ? { value: a.dateValue } : {}) } } : {}), ...(a.quantities.length ? { quantities: a.quantities } : {}) }],
+        evidence: [{ doc: s.doc, start: s.start, end: s.end, modality: a.modality, ...(a.cue ? { cue: a.cue } : {}), ...(a.date ? { date: { text: a.date, ...(a.dateValue ? { value: a.dateValue } : {}) } } : {}), ...(a.quantities.length ? { quantities: a.quantities } : {}), ...(a.ended ? { ended: true } : {}) }],
         ...(a.trigger ? { trigger: a.trigger } : {}),
         ...(a.role ? { role: a.role } : {}),
       });

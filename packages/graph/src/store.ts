@@ -615,14 +615,14 @@ async function refreshAttributions(tx: Tx, articles: readonly string[]): Promise
 
 /** What the facts' independent sources read of these articles: outlets, wires, and copies among them. */
 async function sourcingAmong(tx: Tx, docs: readonly string[]): Promise<Sourcing> {
-  const articles = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.outlet AS outlet, a.attributedTo AS attributedTo', { ids: docs });
+  const articles = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.outlet AS outlet, a.attributedTo AS attributedTo, a.date AS date', { ids: docs });
   const links = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id})-[:COPIES]->(b:Article) RETURN a.id AS from, b.id AS to', { ids: docs });
   return sourcingOf(
     articles.map((r) => {
       const outlet = r.outlet === null ? null : String(r.outlet);
       const wires = new Set(((r.attributedTo as string[] | null) ?? []).map(String));
       if (outlet) wires.add(outlet);
-      return { id: String(r.id), outlet, wires: [...wires].sort() };
+      return { id: String(r.id), outlet, wires: [...wires].sort(), date: r.date === null ? null : String(r.date) };
     }),
     links.map((r) => ({ from: String(r.from), to: String(r.to) })),
   );
@@ -630,7 +630,7 @@ async function sourcingAmong(tx: Tx, docs: readonly string[]): Promise<Sourcing>
 
 /** Fact totals as parameters: counts as integers (a JavaScript number would be stored as a float). */
 function totalsRow(type: RelationType, t: FactTotals): Row {
-  return { ...t, caption: factCaption(type, t), sources: int(t.sources), independentSources: int(t.independentSources), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
+  return { ...t, caption: factCaption(type, t), sources: int(t.sources), independentSources: int(t.independentSources), ended: int(t.ended), reported: int(t.reported), planned: int(t.planned), denied: int(t.denied) };
 }
 
 function assertionFromProps(sentence: string, p: Row): Assertion {
@@ -645,6 +645,7 @@ function assertionFromProps(sentence: string, p: Row): Assertion {
     date: s(p.date),
     dateValue: s(p.dateValue),
     quantities: ((p.quantities as string[] | null) ?? []).map(String),
+    ended: p.ended === true,
     trigger: s(p.trigger),
     role: s(p.role),
   };
