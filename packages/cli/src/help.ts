@@ -32,7 +32,8 @@ Prints what was found in the articles on standard output.
   --format jsonl   one line per article, as each is read (entities not merged across articles)
 
   --date YYYY-MM-DD  the articles' date: "on Wednesday", "Nov. 19", "last month" are resolved against it
-                   (otherwise against a date line at the top of each file; otherwise kept as written)
+                   (otherwise against a date line in the first lines of each file, "2025-11-18" or
+                   "Published: 18 November 2025"; otherwise kept as written; "in October 2004" needs none)
   --ner-model FILE   experimental: a name tagger written by npm run train -- --only ner completes the
                    rules (types the names they left open, adds names they missed: more found, less
                    precise); also for build, add, view and load; by default the rules alone decide
@@ -44,7 +45,8 @@ Prints what was found in the articles on standard output.
 
 Each entity has an id that stays the same across runs, a type (Person, Organization, Location,
 Product), a name, its aliases and its mentions as character offsets into the text. Each relation has
-the sentence(s) that say it; each quote its speaker when one is named.
+the sentence(s) that say it; each quote its speaker when one is named. Each document has the wire
+service it is (outlet: "/AFP", "(AP) —") and those it attributes reporting to ("told Reuters").
 
 Examples:
   kg extract seeds --format json > out.json
@@ -57,7 +59,9 @@ Builds the graph of these articles in memory (no server) and writes, replacing w
   DIR/graph.json      the graph in graphology's JSON format
   DIR/graph.cypher    a Cypher script that recreates it in an empty database: cypher-shell -f DIR/graph.cypher
   DIR/articles.jsonl  the articles' extractions, so that kg add can grow the graph later
-then prints a summary: articles, entities by type, relations by type, the most connected entities.
+then prints a summary: articles and the stories they make (an article that copies another's sentences
+or carries the same wire story is linked to it by COPIES), entities by type, relations by type, the
+most connected entities. Each fact counts its articles (sources) and the independent ones among them.
   --out DIR          where to write (default: kg-out)
   --date YYYY-MM-DD  the articles' date, for resolving relative dates (see kg extract --help)
 
