@@ -123,7 +123,10 @@ export function copyLinks(profiles: readonly CopyProfile[]): CopyLink[] {
   list.forEach((p, i) => p.outlet && byOutlet.set(p.outlet, [...(byOutlet.get(p.outlet) ?? []), i]));
   const pairs = new Set(shared.keys());
   list.forEach((p, i) => {
-    for (const w of p.wires) for (const j of byOutlet.get(w) ?? []) if (j !== i) pairs.add(i < j ? `${i} ${j}` : `${j} ${i}`);
+    for (const w of p.wires) {
+      if (w === p.outlet) continue;
+      for (const j of byOutlet.get(w) ?? []) pairs.add(i < j ? `${i} ${j}` : `${j} ${i}`);
+    }
   });
   for (const pair of pairs) {
     const [i, j] = pair.split(' ').map(Number) as [number, number];

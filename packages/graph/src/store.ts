@@ -567,7 +567,8 @@ async function linkCopies(tx: Tx, documents: readonly ArticleDocument[]): Promis
   const fresh = documents.map((d) => copyProfile(d, d.sentences.map((s) => d.text.slice(s.start, s.end))));
   const ids = fresh.map((p) => p.id);
   const keys = [...new Set(fresh.flatMap((p) => p.keys))];
-  const wires = [...new Set(fresh.flatMap((p) => p.wires))];
+  // The wire services they cite that they are not themselves (an AFP story citing AFP copies no AFP story).
+  const wires = [...new Set(fresh.flatMap((p) => p.wires.filter((w) => w !== p.outlet)))];
   const outlets = [...new Set(fresh.flatMap((p) => (p.outlet ? [p.outlet] : [])))];
   // Candidates: stored articles with a sentence of theirs, the wire they cite, or citing the wire they are.
   const candidates = new Set<string>();
