@@ -168,6 +168,12 @@ describe('roles that are over', () => {
     expect(relation(x, 'HOLDS_ROLE', 'Craig Brown', 'Scotland')?.evidence[0]?.ended).toBe(true);
     expect(relation(x, 'HOLDS_ROLE', 'Sven-Goran Eriksson', 'England')?.evidence[0]?.ended).toBeUndefined();
   });
+  it('reads a successor from the parse: both held the title, the one replaced no longer', () => {
+    const x = createExtractor({ nlp: winkNLP(model), parser: loadDepModel() }).extract({ source: 't.txt', text: 'Emmanuel Macron succeeded Francois Hollande as president of France.' });
+    expect(relation(x, 'HOLDS_ROLE', 'Emmanuel Macron', 'France')?.evidence[0]).toMatchObject({ modality: 'reported' });
+    expect(relation(x, 'HOLDS_ROLE', 'Emmanuel Macron', 'France')?.evidence[0]?.ended).toBeUndefined();
+    expect(relation(x, 'HOLDS_ROLE', 'Francois Hollande', 'France')?.evidence[0]?.ended).toBe(true);
+  });
 });
 
 describe('bylines and page furniture', () => {

@@ -284,7 +284,7 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
       ...(r.cue ? { cue: r.cue } : {}),
       ...(date ? { date: { text: date.text, ...(date.value ? { value: date.value, granularity: date.granularity } : {}) } } : {}),
       ...(quantities.length ? { quantities } : {}),
-      ...(r.type === 'HOLDS_ROLE' && r.role && roleEnded(sentenceText, r.role, anchorOf(r) - s.start) ? { ended: true } : {}),
+      ...(r.type === 'HOLDS_ROLE' && (r.ended || (r.role && roleEnded(sentenceText, r.role, anchorOf(r) - s.start))) ? { ended: true } : {}),
     };
   };
   const rels: Relation[] = relations.map((r) => ({

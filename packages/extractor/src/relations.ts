@@ -25,6 +25,8 @@ export interface LocalRelation {
   modality: Modality;
   /** The words that gave the modality ("wouldn't be", "is expected to"). */
   cue?: string;
+  /** HOLDS_ROLE: the sentence says the role is over ("X replaced Y as chief executive": Y's). */
+  ended?: boolean;
 }
 
 const DENIAL = /^(not|n't|n’t|never|no|cannot|cancelled|canceled|scrapped|ruled|denied|refused|barred|banned|prevented|wouldn't|wouldn’t|won't|won’t|didn't|didn’t|doesn't|doesn’t|don't|don’t|isn't|isn’t|wasn't|wasn’t|weren't|weren’t|can't|can’t)$/;
@@ -182,7 +184,12 @@ export function findRelations({ tok, doc, refs, typeOf, grammar }: RelationInput
   const seen = new Set<string>();
   const add = (partial: Omit<LocalRelation, 'modality'>): void => {
     const m = partial.at === undefined ? { modality: 'reported' as Modality } : modalityAt(ws, partial.at, sentences[partial.sentence]!.first);
-    const r: LocalRelation = { ...partial, ...m };
+    let r: LocalRelation = { ...partial, ...m };
+    // A predecessor whose succession is only planned or denied holds the role still.
+    if (r.ended && r.modality !== 'reported') {
+      const { ended: _e, cue: _c, ...rest } = r;
+      r = { ...rest, modality: 'reported' };
+    }
     if (r.source === r.target) return;
     const k = `${r.type}|${r.source}|${r.target}|${r.sentence}`;
     if (seen.has(k)) return;
@@ -417,6 +424,22 @@ function grammarRoles(ws: readonly Word[], g: Grammar, refs: readonly Ref[], ref
       }
       continue;
     }
+    // "X replaced Y as chief executive of Fiat Auto", "X will succeed Y as president of Vodafone": both
+    // hold the title, Y until X takes it.
+    if (g.pos[t] === 'VERB' && SUCCESSION_VERBS.test(lower)) {
+      const titles = dependents(g, t, 'obl').filter((c) => caseOf(c) === 'as' && isTitle(c));
+      const before = dependents(g, t, 'obj').map(person).filter((r): r is Ref => !!r);
+      for (const p of clauseSubjects(g, t, 0, ws).map(person)) {
+        if (!p) continue;
+        for (const r of titles) {
+          const holder = holderOf(r, p);
+          if (!holder) continue;
+          add({ type: 'HOLDS_ROLE', source: p.key, target: holder.key, sentence: p.sentence, role: roleText(r), trigger: ws[t]!.text, at: t });
+          for (const y of before) if (y.key !== p.key) add({ type: 'HOLDS_ROLE', source: y.key, target: holder.key, sentence: p.sentence, role: roleText(r), trigger: ws[t]!.text, at: t, ended: true });
+        }
+      }
+      continue;
+    }
     // "Thomas Tuchel's appointment as England head coach": a noun that gives its possessor a title.
     const noun = g.pos[t] === 'NOUN' && ROLE_NOUNS.test(lower);
     if (!noun && (g.pos[t] !== 'VERB' || !ROLE_VERBS.test(lower))) continue;
@@ -464,6 +487,8 @@ function isSubject(g: Grammar, r: Ref): boolean {
 
 /** Verbs whose subject holds a post in their object ("heads", "has led", "chairs", "coaches"). */
 const LEADING_VERBS = /^(heads|headed|leads|led|chairs|chaired|manages|managed|coaches|coached|captains|captained)$/;
+/** Verbs by which a person takes another's title ("replaced X as", "will succeed X as"). */
+const SUCCESSION_VERBS = /^(replaced|replaces|replace|replacing|succeeded|succeeds|succeed|succeeding)$/;
 /** Nouns that give their possessor a title ("X's appointment as ..."). */
 const ROLE_NOUNS = /^(appointment|election|re-election|selection|confirmation|naming|installation|inauguration)$/;
 
