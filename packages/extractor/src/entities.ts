@@ -748,7 +748,7 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   if (!roleText) {
     let k = run.first - 1;
     let sawTitle = false;
-    while (k >= sFirst && isTitlish(words[k]) && !isCap(words[k]!)) {
+    while (k >= sFirst && isTitlish(words[k]) && (!isCap(words[k]!) || /^C[EFOT]O$/.test(words[k]!.text))) {
       if (isTitle(words[k])) sawTitle = true;
       k--;
     }
@@ -760,7 +760,16 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
           holder = possessor(words, k - 1, sFirst);
           if (holder) roleStart = holder.first;
         } else if (isCap(h)) {
-          const hr = capitalBefore(words, k, sFirst);
+          // "Microsoft chief executive Satya Nadella": before a title only a body gives, any name is that body.
+          let hr = capitalBefore(words, k, sFirst);
+          // A sentence's first word is a name only when the text capitalizes it elsewhere too ("Steel analyst" is not).
+          const initial = k === sFirst || /^["“”'’(:.—–-]$/.test(words[k - 1]?.text ?? '');
+          const named = !initial || capitalizedInside(text, h.text);
+          if (!hr && named && bodyTitleAfter(words, k + 1) && !NOT_NAMES.has(h.lower)) {
+            let f = k;
+            while (f - 1 >= sFirst && isCap(words[f - 1]!) && !isTitlish(words[f - 1])) f--;
+            hr = { first: f, last: k + 1 };
+          }
           if (hr) {
             holder = hr;
             roleStart = hr.first;
@@ -888,6 +897,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
+  // "chief executive of Microsoft", "the chairman of Vodafone KK": what a person heads, not a place, is a body.
+  if (bodyTitleBefore(words, c.first, sFirst) && next?.text !== '-' && placePopulation(c.name) < 100_000) return 'Organization';
   if (c.role) return 'Person';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
   if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
@@ -942,6 +953,26 @@ function bodyTitleAfter(words: readonly Word[], k: number): boolean {
   else return false;
   const name = words[i];
   return !!name && isCap(name) && name.spaceBefore && !NOT_NAMES.has(name.lower);
+}
+
+/** Whether the text writes this word capitalized inside a sentence, alone: after a lowercase word ("of", "the" aside), before no other name. */
+function capitalizedInside(text: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}'-])(?!(?:of|the|and)\\b)\\p{Ll}[\\p{L}'-]*,? ${w}(?![\\p{L}-]| \\p{Lu})`, 'u').test(text);
+}
+
+/** Titles of a body's head that take it after "of": "chief executive of X", "head of X", "founder of X". */
+const HEAD_TITLES_OF = new Set(['chairman', 'chairwoman', 'chair', 'ceo', 'founder', 'co-founder', 'cofounder', 'boss', 'owner', 'head', 'director', 'president', 'leader', 'spokesman', 'spokeswoman', 'spokesperson']);
+
+/** A head's title, then "of" (and "the"), just before the name: "chief executive of", "head of the". */
+function bodyTitleBefore(words: readonly Word[], first: number, sFirst: number): boolean {
+  let k = first - 1;
+  if (k >= sFirst && words[k]!.lower === 'the') k--;
+  if (k - 1 < sFirst || words[k]!.lower !== 'of') return false;
+  const t = words[k - 1]!;
+  if (t.text !== t.lower && !/^[A-Z]{3}$/.test(t.text)) return false;
+  if (HEAD_TITLES_OF.has(t.lower)) return true;
+  return /^(executive|officer)$/.test(t.lower) && k - 2 >= sFirst && /^(chief|executive)$/.test(words[k - 2]!.lower);
 }
 
 /** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */

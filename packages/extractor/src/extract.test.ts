@@ -162,6 +162,19 @@ describe('whose reporting an article carries', () => {
   });
 });
 
+describe('bodies named by the title of their head', () => {
+  it('types the name after "chief executive of" or before "chief executive" as an organization, and gives the role', () => {
+    const a = run('Herbert Demel, the head of Fiat Auto, resigned.');
+    expect(byName(a, 'Fiat Auto')?.type).toBe('Organization');
+    expect(relation(a, 'HOLDS_ROLE', 'Herbert Demel', 'Fiat Auto')).toBeDefined();
+    const b = run('"It works," said Marsh chief executive Michael Cherkasky.');
+    expect(relation(b, 'HOLDS_ROLE', 'Michael Cherkasky', 'Marsh')).toBeDefined();
+  });
+  it('does not take a capital that only starts the sentence for a body', () => {
+    expect(run('Aviation analyst Nick Brul said profits were modest.').relations.filter((r) => r.type === 'HOLDS_ROLE')).toEqual([]);
+  });
+});
+
 describe('roles that are over', () => {
   it('marks a role written after "former" or "ex-" as ended, and a current one not', () => {
     const x = run('Former Scotland manager Craig Brown praised England manager Sven-Goran Eriksson.');
