@@ -39,18 +39,9 @@ if (!existsSync(bbc)) {
 }
 const { buildGraph, splitByDocument } = await import(join(root, 'packages', 'graph', 'dist', 'index.js'));
 
-// A small seeded generator (mulberry32): the same set on every run.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261203);
+// kg's own seeded generator (mulberry32, as its analytics use): the same set on every run.
+const { seeded } = await import(join(root, 'packages', 'graph', 'dist', 'analytics.js'));
+const rand = seeded(20261203);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const shuffle = (xs) => {
   const a = [...xs];

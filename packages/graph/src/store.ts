@@ -582,12 +582,7 @@ async function linkCopies(tx: Tx, documents: readonly ArticleDocument[]): Promis
       'RETURN a.id AS id, a.sha256 AS sha256, a.date AS date, a.outlet AS outlet, a.attributedTo AS attributedTo, collect(DISTINCT s.key) AS keys',
     { ids: [...candidates] },
   );
-  const profiles: CopyProfile[] = stored.map((r) => {
-    const outlet = r.outlet === null ? null : String(r.outlet);
-    const wires = new Set(((r.attributedTo as string[] | null) ?? []).map(String));
-    if (outlet) wires.add(outlet);
-    return { id: String(r.id), sha256: String(r.sha256), date: r.date === null ? null : String(r.date), outlet, wires: [...wires].sort(), keys: (r.keys as string[]).map(String).sort() };
-  });
+  const profiles: CopyProfile[] = stored.map((r) => ({ ...storedArticle(r), sha256: String(r.sha256), keys: (r.keys as string[]).map(String).sort() }));
   const isNew = new Set(ids);
   const links = copyLinks([...fresh, ...profiles]).filter((l) => isNew.has(l.from) || isNew.has(l.to));
   await tx.rows(STATEMENTS.copies, links.map((l) => ({ ...l })));
@@ -619,14 +614,17 @@ async function sourcingAmong(tx: Tx, docs: readonly string[]): Promise<Sourcing>
   const articles = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.outlet AS outlet, a.attributedTo AS attributedTo, a.date AS date', { ids: docs });
   const links = await tx.run('UNWIND $ids AS id MATCH (a:Article {id: id})-[:COPIES]->(b:Article) RETURN a.id AS from, b.id AS to', { ids: docs });
   return sourcingOf(
-    articles.map((r) => {
-      const outlet = r.outlet === null ? null : String(r.outlet);
-      const wires = new Set(((r.attributedTo as string[] | null) ?? []).map(String));
-      if (outlet) wires.add(outlet);
-      return { id: String(r.id), outlet, wires: [...wires].sort(), date: r.date === null ? null : String(r.date) };
-    }),
+    articles.map(storedArticle),
     links.map((r) => ({ from: String(r.from), to: String(r.to) })),
   );
+}
+
+/** What copies and sourcing read of a stored Article row (id, date, outlet, attributedTo). */
+function storedArticle(r: Row): Pick<CopyProfile, 'id' | 'date' | 'outlet' | 'wires'> {
+  const outlet = r.outlet === null || r.outlet === undefined ? null : String(r.outlet);
+  const wires = new Set(((r.attributedTo as string[] | null) ?? []).map(String));
+  if (outlet) wires.add(outlet);
+  return { id: String(r.id), date: r.date === null || r.date === undefined ? null : String(r.date), outlet, wires: [...wires].sort() };
 }
 
 /** Fact totals as parameters: counts as integers (a JavaScript number would be stored as a float). */
