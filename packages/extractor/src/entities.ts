@@ -14,6 +14,7 @@ import {
   NEVER_NAMES,
   NOT_NAMES,
   ORG_CUES,
+  PARTY_NAMES,
   ORG_HEADS,
   ORG_STARTS,
   PLACE_AFTER,
@@ -870,7 +871,7 @@ function possessor(words: readonly Word[], k: number, sFirst: number): Run | und
 
 function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run | undefined {
   const w = words[k]!;
-  if (!(lookupPlace(w.text) || lookupDemonym(w.text) || INSTITUTIONS.has(w.lower) || ORG_HEADS.has(bare(w.text)) || ACRONYM.test(w.text) || DOTTED.test(w.text))) return undefined;
+  if (!(lookupPlace(w.text) || lookupDemonym(w.text) || INSTITUTIONS.has(w.lower) || PARTY_NAMES.has(w.lower) || ORG_HEADS.has(bare(w.text)) || ACRONYM.test(w.text) || DOTTED.test(w.text))) return undefined;
   let f = k;
   while (f - 1 >= sFirst && isCap(words[f - 1]!) && !isTitlish(words[f - 1])) f--;
   return { first: f, last: k + 1 };
@@ -897,6 +898,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
+  if (ws.length === 1 && PARTY_NAMES.has(firstW.lower)) return 'Organization';
   // "chief executive of Microsoft", "the chairman of Vodafone KK": what a person heads, not a place, is a body.
   if (bodyTitleBefore(words, c.first, sFirst) && next?.text !== '-' && placePopulation(c.name) < 100_000) return 'Organization';
   if (c.role) return 'Person';

@@ -170,6 +170,13 @@ describe('bodies named by the title of their head', () => {
     const b = run('"It works," said Marsh chief executive Michael Cherkasky.');
     expect(relation(b, 'HOLDS_ROLE', 'Michael Cherkasky', 'Marsh')).toBeDefined();
   });
+  it('reads a party named by its word ("Tory", "Labour") as an organization, and a club boss', () => {
+    const x = run('Tory leader Michael Howard attacked Labour. Bolton boss Sam Allardyce was furious.');
+    expect(byName(x, 'Tory')?.type).toBe('Organization');
+    expect(byName(x, 'Labour')?.type).toBe('Organization');
+    expect(relation(x, 'HOLDS_ROLE', 'Michael Howard', 'Tory')).toBeDefined();
+    expect(relation(x, 'HOLDS_ROLE', 'Sam Allardyce', 'Bolton')).toBeDefined();
+  });
   it('does not take a capital that only starts the sentence for a body', () => {
     expect(run('Aviation analyst Nick Brul said profits were modest.').relations.filter((r) => r.type === 'HOLDS_ROLE')).toEqual([]);
   });

@@ -16,10 +16,15 @@ export const TITLE_WORDS = set(`
   president vice-president prime premier minister chancellor secretary general gen maj major col colonel lt
   lieutenant sgt sergeant capt captain adm admiral cmdr commander mr mrs ms miss dr prof professor sir dame lord lady king queen
   prince princess pope cardinal archbishop bishop rev sen senator rep representative gov governor mayor judge justice
-  chief ceo cfo chairman chairwoman chair envoy ambassador spokesman spokeswoman spokesperson negotiator diplomat
+  chief ceo cfo chairman chairwoman chair boss envoy ambassador spokesman spokeswoman spokesperson negotiator diplomat
   leader head director deputy speaker sheikh emir crown coach manager striker midfielder defender goalkeeper
   counterpart officer official adviser advisor aide analyst economist founder co-founder executive
   mp lawmaker attorney prosecutor inspector superintendent commissioner marshal
+`);
+
+/** Parties news names by one word or its adjective ("Tory leader", "Labour MP", "Republican senator"): organizations. */
+export const PARTY_NAMES = set(`
+  labour tory tories conservative conservatives democrat democrats republican republicans ukip snp
 `);
 
 /** Words that may stand inside a title before a name: "special envoy", "foreign minister". */
