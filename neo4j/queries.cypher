@@ -32,7 +32,8 @@ MATCH (f:Fact) WHERE f.contested
 MATCH (f)-[:SUBJECT]->(a:Entity), (f)-[:OBJECT]->(b:Entity)
 MATCH (f)<-[st:STATES]-(s:Sentence)<-[:HAS_SENTENCE]-(art:Article)
 RETURN a.name AS subject, f.type AS fact, b.name AS object, f.reported AS reported, f.planned AS planned, f.denied AS denied,
-       f.cues AS cues, collect(st.modality + ' in ' + art.source + ': ' + s.text) AS sentences;
+       f.cues AS cues, collect(st.modality + ' in ' + art.source + ': ' + s.text) AS sentences
+ORDER BY subject, fact, object;
 
 // Quotes by speaker ($name)
 MATCH (q:Quote)-[:SAID_BY]->(e:Entity) WHERE e.name = $name OR $name IN e.aliases
