@@ -4,6 +4,7 @@
  * attributes what it says to ("a Ukrainian official told AFP", "quoted by Agence France-Presse",
  * "Reuters reported"). The graph links articles that carry the same wire's reporting.
  */
+import { escapeRegExp } from './tokens.js';
 
 /** Wire services by the name kg gives them, with the names news writes for them (longest first). */
 const WIRES: Readonly<Record<string, readonly string[]>> = {
@@ -29,12 +30,11 @@ const WIRES: Readonly<Record<string, readonly string[]>> = {
   IRNA: ['IRNA'],
 };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VARIANTS = Object.entries(WIRES)
   .flatMap(([wire, names]) => names.map((n) => [n, wire] as const))
   .sort((a, b) => b[0].length - a[0].length);
 const WIRE_OF = new Map(VARIANTS);
-const NAME = `(?:the\\s+)?(${VARIANTS.map(([n]) => escape(n)).join('|')})(?![\\p{L}\\p{N}-])`;
+const NAME = `(?:the\\s+)?(${VARIANTS.map(([n]) => escapeRegExp(n)).join('|')})(?![\\p{L}\\p{N}-])`;
 const AGENCY = `(?:\\s+news\\s+agency)?`;
 
 /** "told AFP", "according to the Associated Press", "quoted by Agence France-Presse", "Reuters reported". */
@@ -47,7 +47,7 @@ const ATTRIBUTION = new RegExp(
 );
 
 /** "KYIV, Ukraine (AP) —", "LONDON (Reuters) -": the dateline of a wire story, near the top. */
-const DATELINE = new RegExp(`\\((${VARIANTS.map(([n]) => escape(n)).join('|')})\\)\\s*[—–-]`, 'u');
+const DATELINE = new RegExp(`\\((${VARIANTS.map(([n]) => escapeRegExp(n)).join('|')})\\)\\s*[—–-]`, 'u');
 /** "Associated Press writers ... contributed to this report", "© 2025 AFP". */
 const CREDIT = new RegExp(`(?:^|\\n)\\s*${NAME}\\s+(?:writers?|reporters?|correspondents?)\\b[^\\n]*\\bcontributed\\b|(?:©|\\bCopyright)\\s*(?:\\d{4}\\s+)?${NAME}`, 'u');
 

@@ -29,7 +29,7 @@ import {
   TITLE_MODIFIERS,
   TITLE_WORDS,
 } from './lexicon.js';
-import type { Tokenized, Word } from './tokens.js';
+import { escapeRegExp, type Tokenized, type Word } from './tokens.js';
 
 /** A thing named in the document, before ids are given. */
 export interface LocalEntity {
@@ -959,8 +959,7 @@ function bodyTitleAfter(words: readonly Word[], k: number): boolean {
 
 /** Whether the text writes this word capitalized inside a sentence, alone: after a lowercase word ("of", "the" aside), before no other name. */
 function capitalizedInside(text: string, word: string): boolean {
-  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}'-])(?!(?:of|the|and)\\b)\\p{Ll}[\\p{L}'-]*,? ${w}(?![\\p{L}-]| \\p{Lu})`, 'u').test(text);
+  return new RegExp(`(?<![\\p{L}'-])(?!(?:of|the|and)\\b)\\p{Ll}[\\p{L}'-]*,? ${escapeRegExp(word)}(?![\\p{L}-]| \\p{Lu})`, 'u').test(text);
 }
 
 /** Titles of a body's head that take it after "of": "chief executive of X", "head of X", "founder of X". */

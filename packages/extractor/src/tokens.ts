@@ -114,3 +114,5 @@ export function tokenize(nlp: WinkMethods, text: string): Tokenized {
   return { words, sentences };
 }
 
+/** A string as a regular expression that matches it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,6 +2,7 @@
  * Dates and quantities as written in a sentence. A date is resolved to the calendar only against the
  * article's own date (given, or a date line in the file); without one it keeps its text and no value.
  */
+import { granularityOf, type Granularity } from '@kg/graph/contract';
 
 export interface DateMention {
   readonly text: string;
@@ -99,9 +100,6 @@ export function findDates(text: string, articleDate: Date | undefined, future: b
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** How precise a resolved date is: "2025-11-19" a day, "2025-10" a month, "2025" a year. */
-export type Granularity = 'day' | 'month' | 'year';
-export const granularityOf = (value: string): Granularity => (value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year');
 
 /** A date that says its own year ("19 November 2025", "October 2004", "in 2004"): no article date needed. */
 function absolute(kind: Kind, m: RegExpExecArray): string | undefined {

@@ -11,7 +11,7 @@ import { entityMetrics, type EntityMetrics, type WeightedFact } from './analytic
 import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds, resolveExtractions } from './merge.js';
 import { mergeLabel } from './resolve.js';
-import { copyLinks, copyProfile, independentGroups, sentenceKey, sourcingOf, type Sourcing } from './copies.js';
+import { copyLinks, copyProfile, independentGroups, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export type NodeAttributes =
   | {
@@ -110,15 +110,20 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
   const g: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   const sentenceAt = sentenceFinder(documents);
 
+  const profiles: CopyProfile[] = [];
   for (const d of documents) {
     if (g.hasNode(d.id)) continue;
     g.addNode(d.id, articleAttributes(d));
+    const keys: (string | null)[] = [];
     for (const s of d.sentences) {
       const id = sentenceId(d.id, s.index);
       const text = d.text.slice(s.start, s.end);
-      g.addNode(id, { label: 'Sentence', id, article: d.id, index: s.index, text, start: s.start, end: s.end, key: sentenceKey(text) });
+      const key = sentenceKey(text);
+      keys.push(key);
+      g.addNode(id, { label: 'Sentence', id, article: d.id, index: s.index, text, start: s.start, end: s.end, key });
       g.addEdgeWithKey(`${id}:has`, d.id, id, { type: 'HAS_SENTENCE' });
     }
+    profiles.push(copyProfile(d, keys));
   }
   for (const e of entities) {
     g.addNode(e.id, { label: 'Entity', type: e.type, id: e.id, name: e.name, aliases: e.aliases, mentionCount: 0, articleCount: 0, merges: e.merges.map(mergeLabel), degree: 0, pagerank: 0, community: 0 });
@@ -144,7 +149,6 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
     if (f.list.size) assertions.set(id, f);
   }
   // Copies among the articles, and so the independent sources of each fact.
-  const profiles = documents.map((d) => copyProfile(d, d.sentences.map((s) => d.text.slice(s.start, s.end))));
   const links = copyLinks(profiles);
   for (const l of links) g.addEdgeWithKey(`${l.from}:copies:${l.to}`, l.from, l.to, { type: 'COPIES', share: l.share, evidence: l.evidence });
   for (const d of documents) {

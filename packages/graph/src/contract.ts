@@ -31,6 +31,11 @@ export const spanSchema = z
   .object({ doc: z.string().min(1), start: offset, end: offset })
   .refine((s) => s.end >= s.start, { message: 'end must not be before start' });
 
+/** How precise a resolved date is: "2025-11-19" a day, "2025-10" a month, "2025" a year. */
+export const GRANULARITIES = ['day', 'month', 'year'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+export const granularityOf = (value: string): Granularity => (value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year');
+
 export const MODALITIES = ['reported', 'planned', 'denied'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
@@ -45,7 +50,7 @@ export const evidenceSchema = z
     /** The words that gave the modality. */
     cue: z.string().optional(),
     /** A date as written, with its calendar value (and how precise it is) when it can be known: from the article's date, or a date that says its year. */
-    date: z.object({ text: z.string(), value: z.string().optional(), granularity: z.enum(['day', 'month', 'year']).optional() }).optional(),
+    date: z.object({ text: z.string(), value: z.string().optional(), granularity: z.enum(GRANULARITIES).optional() }).optional(),
     /** HOLDS_ROLE: the sentence says the role is over ("former", "ex-", "the late"). */
     ended: z.boolean().optional(),
     /** Amounts carried by the fact, as written ("up to 100 Rafale fighter jets"). */

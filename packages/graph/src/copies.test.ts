@@ -4,7 +4,7 @@ const sentences = (n: number, topic: string): string[] => [...Array(n).keys()].m
 const profile = (id: string, lines: string[], extra: { date?: string; outlet?: string; wires?: string[] } = {}): CopyProfile =>
   copyProfile(
     { id, sha256: id.padEnd(64, '0'), ...(extra.date ? { date: extra.date } : {}), ...(extra.outlet ? { outlet: extra.outlet } : {}), attributions: (extra.wires ?? []).map((agency) => ({ agency, text: `told ${agency}`, start: 0, end: 0 })) },
-    lines,
+    lines.map(sentenceKey),
   );
 
 describe('sentence keys', () => {

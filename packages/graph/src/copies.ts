@@ -51,16 +51,13 @@ export function sentenceKey(text: string): string | null {
   return createHash('sha1').update(words.join(' ')).digest('base64url').slice(0, 16);
 }
 
-/** The profile of an article from its sentences' texts. */
+/** The profile of an article from its sentences' keys (sentenceKey of each). */
 export function copyProfile(
   d: Pick<ArticleDocument, 'id' | 'sha256' | 'date' | 'outlet' | 'attributions'>,
-  sentences: Iterable<string>,
+  sentenceKeys: Iterable<string | null>,
 ): CopyProfile {
   const keys = new Set<string>();
-  for (const s of sentences) {
-    const k = sentenceKey(s);
-    if (k) keys.add(k);
-  }
+  for (const k of sentenceKeys) if (k) keys.add(k);
   const wires = new Set((d.attributions ?? []).map((a) => a.agency));
   if (d.outlet) wires.add(d.outlet);
   return { id: d.id, sha256: d.sha256, date: d.date ?? null, outlet: d.outlet ?? null, wires: [...wires].sort(), keys: [...keys].sort() };

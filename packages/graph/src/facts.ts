@@ -3,7 +3,7 @@
  * assertion with what that sentence says of it. A fact's totals are derived from its assertions only,
  * by the one function below, in memory and in Neo4j alike.
  */
-import type { Evidence, Modality, Relation, RelationType } from './contract.js';
+import { granularityOf, type Evidence, type Granularity, type Modality, type Relation, type RelationType } from './contract.js';
 import { independentGroups, type Sourcing } from './copies.js';
 
 /** What one sentence says of one fact: the STATES hop from a Sentence to its Fact. */
@@ -46,7 +46,7 @@ export interface FactTotals {
   dates: string[];
   /** When it happened, where sentences say: the value most of them give (the most precise, then the earliest, on a tie). */
   eventDate: string | null;
-  eventGranularity: 'day' | 'month' | 'year' | null;
+  eventGranularity: Granularity | null;
   /** The first and last publication dates of its articles, where known. */
   firstReported: string | null;
   lastReported: string | null;
@@ -136,7 +136,7 @@ function eventDateOf(sorted: readonly Assertion[]): Pick<FactTotals, 'eventDate'
   const votes = new Map<string, Set<string>>();
   for (const a of sorted) if (a.dateValue && a.modality !== 'denied') votes.set(a.dateValue, (votes.get(a.dateValue) ?? new Set()).add(a.sentence));
   const best = [...votes.entries()].sort((x, y) => y[1].size - x[1].size || y[0].length - x[0].length || cmp(x[0], y[0]))[0]?.[0] ?? null;
-  return { eventDate: best, eventGranularity: best === null ? null : best.length === 10 ? 'day' : best.length === 7 ? 'month' : 'year' };
+  return { eventDate: best, eventGranularity: best === null ? null : granularityOf(best) };
 }
 
 function reportedBetween(docs: readonly string[], sourcing: Sourcing | undefined): Pick<FactTotals, 'firstReported' | 'lastReported'> {

@@ -16,7 +16,7 @@
  *   run one after the other. Transient errors (deadlocks, leader changes) are retried by the driver.
  */
 import { int, isInt, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_TYPES, RELATION_TYPES, type ArticleDocument, type EntityType, type Extraction, type RelationType } from './contract.js';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { articleAttributes, attributionsByEntity, quoteId, sentenceFinder, sentenceId, validateExtraction } from './build.js';
 import { entityMetrics } from './analytics.js';
 import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
@@ -309,15 +309,16 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
         return props;
       }),
     );
+    const sentences = documents.map((d) =>
+      d.sentences.map((s) => {
+        const text = d.text.slice(s.start, s.end);
+        return { id: sentenceId(d.id, s.index), article: d.id, index: s.index, text, start: s.start, end: s.end, key: sentenceKey(text) };
+      }),
+    );
     await tx.rows(
       'UNWIND $rows AS row MATCH (a:Article {id: row.article}) CREATE (a)-[:HAS_SENTENCE]->(s:Sentence {id: row.id}) ' +
         'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end), s.key = row.key',
-      documents.flatMap((d) =>
-        d.sentences.map((s) => {
-          const text = d.text.slice(s.start, s.end);
-          return { id: sentenceId(d.id, s.index), article: d.id, index: s.index, text, start: s.start, end: s.end, key: sentenceKey(text) };
-        }),
-      ),
+      sentences.flat(),
     );
     const records = added.flatMap((x) => recordsOf(x));
     await tx.rows(
@@ -327,7 +328,7 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
       records,
     );
     for (const r of records) touched.add(String(r.surface));
-    await linkCopies(tx, documents);
+    await linkCopies(tx, documents.map((d, i) => copyProfile(d, sentences[i]!.map((s) => s.key))));
   }
 
   // 3. The surfaces whose entity may change: those touched, and all reachable from them through the
@@ -562,9 +563,8 @@ function recordsOf(x: Extraction): Row[] {
   });
 }
 
-/** Links new articles to the stored ones (and to each other) they copy or are copied by. */
-async function linkCopies(tx: Tx, documents: readonly ArticleDocument[]): Promise<void> {
-  const fresh = documents.map((d) => copyProfile(d, d.sentences.map((s) => d.text.slice(s.start, s.end))));
+/** Links new articles (their profiles) to the stored ones (and to each other) they copy or are copied by. */
+async function linkCopies(tx: Tx, fresh: readonly CopyProfile[]): Promise<void> {
   const ids = fresh.map((p) => p.id);
   const keys = [...new Set(fresh.flatMap((p) => p.keys))];
   // The wire services they cite that they are not themselves (an AFP story citing AFP copies no AFP story).
