@@ -108,12 +108,11 @@ export function surfaceKeys(s: Surface): string[] {
     const t = tokens(name);
     const last = t.at(-1) ?? '';
     if (t.length >= 2) {
-      // Spelling variants: last names within two edits share a string made by two deletions at most.
-      if (last.length >= 5) {
-        const near = new Set([last, ...deletions(last)]);
-        for (const d of [...near]) for (const dd of deletions(d)) near.add(dd);
-        for (const d of near) keys.add(`v|${t[0]}|${t.length}|${d}`);
-      }
+      // Spelling variants one edit apart share an `s|~` key below. Two edits apart are joined only when
+      // both last names have eight letters or more, the same first name and as many words: a key of
+      // those and the length in buckets of five, given for the lengths n and n + 2, which any two
+      // lengths at most two apart share (far fewer keys than every two-letter deletion).
+      if (last.length >= 8) for (const n of [last.length, last.length + 2]) keys.add(`v|${t[0]}|${t.length}|${Math.floor(n / 5)}`);
       keys.add(`s|=${last}`);
       if (last.length >= 5) for (const d of [last, ...deletions(last)]) keys.add(`s|~${d}`);
     } else if (t.length === 1) {

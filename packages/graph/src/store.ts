@@ -71,8 +71,8 @@ export interface Store {
   forget(sourcesOrIds: readonly string[]): Promise<StoreSummary & { notFound: string[] }>;
 }
 
-/** The form of the store's data; a store in another form is refused rather than mixed with. */
-export const STORE_FORMAT = 3;
+/** The form of the store's data; a store in another form is refused rather than mixed with (4: fewer name keys, see `surfaceKeys`). */
+export const STORE_FORMAT = 4;
 
 /** The graph's own schema (what graph.cypher creates), and the store's bookkeeping. */
 export const STORE_SCHEMA: readonly string[] = [
