@@ -6,6 +6,8 @@
 #   scripts/neo4j.sh stop [DIR]       stop it (data kept; rm -rf DIR to forget it)
 #   scripts/neo4j.sh status [DIR]     say whether it runs, and where
 #   scripts/neo4j.sh env [DIR]        print NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD for `eval`
+#   scripts/neo4j.sh import EXPORT [DIR]  neo4j-admin's offline import of `kg export --neo4j-import EXPORT`
+#                                     into DIR's database, replacing it (the server must be stopped)
 #
 # DIR defaults to $KG_NEO4J_DIR or ~/.cache/kg/neo4j. The server is not published as one archive on
 # Maven Central; it is assembled from its artifacts (org.neo4j:neo4j with its dependencies, plus
@@ -77,6 +79,29 @@ cmd_env() {
   printf 'NEO4J_USERNAME=neo4j\nNEO4J_PASSWORD=%s\nNEO4J_DATABASE=neo4j\n' "$(cat "$dir/run/password")"
 }
 
+write_conf() {
+  cat >"$1/conf/neo4j.conf" <<CONF
+# written by scripts/neo4j.sh; ports are picked afresh at every start
+server.default_listen_address=127.0.0.1
+server.default_advertised_address=127.0.0.1
+server.bolt.listen_address=127.0.0.1:$2
+server.bolt.advertised_address=127.0.0.1:$2
+server.http.listen_address=127.0.0.1:$3
+server.http.advertised_address=127.0.0.1:$3
+server.https.enabled=false
+server.directories.data=$1/data
+server.directories.logs=$1/logs
+server.directories.plugins=$1/plugins
+server.directories.import=$1/import
+server.directories.run=$1/run
+server.memory.heap.initial_size=512m
+server.memory.heap.max_size=1g
+server.memory.pagecache.size=256m
+dbms.security.auth_enabled=true
+dbms.usage_report.enabled=false
+CONF
+}
+
 cmd_start() {
   local dir; dir="$(dir_of "${1:-}")"
   if running "$dir"; then
@@ -90,26 +115,7 @@ cmd_start() {
   local bolt http
   bolt="$(free_port)"; http="$(free_port)"
   while [[ "$http" == "$bolt" ]]; do http="$(free_port)"; done
-  cat >"$dir/conf/neo4j.conf" <<CONF
-# written by scripts/neo4j.sh; ports are picked afresh at every start
-server.default_listen_address=127.0.0.1
-server.default_advertised_address=127.0.0.1
-server.bolt.listen_address=127.0.0.1:$bolt
-server.bolt.advertised_address=127.0.0.1:$bolt
-server.http.listen_address=127.0.0.1:$http
-server.http.advertised_address=127.0.0.1:$http
-server.https.enabled=false
-server.directories.data=$dir/data
-server.directories.logs=$dir/logs
-server.directories.plugins=$dir/plugins
-server.directories.import=$dir/import
-server.directories.run=$dir/run
-server.memory.heap.initial_size=512m
-server.memory.heap.max_size=1g
-server.memory.pagecache.size=256m
-dbms.security.auth_enabled=true
-dbms.usage_report.enabled=false
-CONF
+  write_conf "$dir" "$bolt" "$http"
   local cp; cp="$(cat "$classpath_file")"
   export NEO4J_HOME="$dir" NEO4J_CONF="$dir/conf"
   if [[ ! -f "$dir/data/dbms/auth.ini" ]]; then
@@ -166,11 +172,27 @@ cmd_status() {
   fi
 }
 
+cmd_import() {
+  local export="${1:-}" dir; dir="$(dir_of "${2:-}")"
+  [[ -n "$export" && -f "$export/import.sh" ]] || die "no import.sh in '${export}' (write one with: kg export PATH --neo4j-import DIR)"
+  running "$dir" && die "Neo4j runs in $dir; neo4j-admin imports into a stopped server (scripts/neo4j.sh stop $dir)"
+  cmd_install
+  mkdir -p "$dir"/{conf,data,logs,plugins,import,run}
+  dir="$(cd "$dir" && pwd)"
+  [[ -f "$dir/conf/neo4j.conf" ]] || write_conf "$dir" "$(free_port)" "$(free_port)"
+  local t0=$SECONDS
+  NEO4J_HOME="$dir" NEO4J_CONF="$dir/conf" NEO4J_ADMIN="java -Xmx2g -Dfile.encoding=UTF-8 -cp $(cat "$classpath_file") org.neo4j.cli.AdminTool" \
+    sh "$export/import.sh" neo4j --overwrite-destination --report-file="$dir/logs/import.report" >"$dir/logs/import.log" 2>&1 \
+    || { tail -n 30 "$dir/logs/import.log" >&2; die "neo4j-admin import failed (log: $dir/logs/import.log)"; }
+  say "imported $export into $dir in $((SECONDS - t0))s; start it with: scripts/neo4j.sh start $dir"
+}
+
 case "${1:-}" in
   install) cmd_install ;;
   start) cmd_start "${2:-}" ;;
   stop) cmd_stop "${2:-}" ;;
   status) cmd_status "${2:-}" ;;
   env) cmd_env "${2:-}" ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  import) cmd_import "${2:-}" "${3:-}" ;;
+  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

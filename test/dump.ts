@@ -3,22 +3,23 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { KgGraph } from '@kg/graph';
 
-const norm = (v: unknown): unknown => {
-  if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
-  if (Array.isArray(v)) return v.map(norm);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k])]));
+const norm = (v: unknown, typed = false): unknown => {
+  if (neo4j.isInt(v)) return typed ? `int ${(v as { toNumber(): number }).toNumber()}` : (v as { toNumber(): number }).toNumber();
+  if (typed && typeof v === 'number') return `float ${v}`;
+  if (Array.isArray(v)) return v.map((x) => norm(x, typed));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k], typed)]));
   return v;
 };
 
-/** The sorted lines of the whole database. */
-export async function dumpNeo4j(driver: Driver, database?: string): Promise<string[]> {
+/** The sorted lines of the whole database; `typed` tells integers from floats ("int 3", "float 0.5"). */
+export async function dumpNeo4j(driver: Driver, database?: string, { typed = false }: { typed?: boolean } = {}): Promise<string[]> {
   const session = driver.session(database ? { database } : {});
   try {
     const nodes = await session.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
     const rels = await session.run('MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS type, coalesce(b.id, b.key) AS b, properties(r) AS props');
     return [
-      ...nodes.records.map((r) => `N ${[...(r.get('labels') as string[])].sort().join(':')} ${JSON.stringify(norm(r.get('props')))}`),
-      ...rels.records.map((r) => `R ${String(r.get('a'))} -${String(r.get('type'))}-> ${String(r.get('b'))} ${JSON.stringify(norm(r.get('props')))}`),
+      ...nodes.records.map((r) => `N ${[...(r.get('labels') as string[])].sort().join(':')} ${JSON.stringify(norm(r.get('props'), typed))}`),
+      ...rels.records.map((r) => `R ${String(r.get('a'))} -${String(r.get('type'))}-> ${String(r.get('b'))} ${JSON.stringify(norm(r.get('props'), typed))}`),
     ].sort();
   } finally {
     await session.close();

@@ -10,6 +10,7 @@ Commands:
   view      write a self-contained HTML page of the graph: search an entity, see its facts
   load      add articles to the graph in Neo4j (loading twice, or in any order, gives the same graph)
   forget    remove articles, and what only they said, from the folder or from Neo4j
+  export    write the graph as CSV files for neo4j-admin's offline import into a new database (fastest)
 
 PATH is a text file, a folder (read recursively: *.txt, *.text, *.md), or - for standard input;
 a .jsonl or .json file is read as kg's own extractions (kg extract --format jsonl|json).
@@ -21,6 +22,7 @@ Examples:
   kg view seeds                       # -> kg-view/index.html
   kg extract seeds --format json > out.json
   kg load seeds --uri bolt://localhost:7687 --password secret
+  kg export news/ --neo4j-import out/import && out/import/import.sh neo4j
 
 Exit codes: 0 done; 1 some inputs could not be read (the others were processed); 2 usage; 3 Neo4j error.
 Run kg <command> --help for the options of a command.`,
@@ -116,6 +118,30 @@ Examples:
   docker compose up -d && kg load seeds --password kg-password
   NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=secret kg load news/2025-11-19
   kg forget news/2025-11-19/x.txt --neo4j`,
+
+  export: `Usage: kg export PATH... --neo4j-import DIR
+
+Writes the graph kg load would make of these articles (the same nodes, ids, properties and the store's
+bookkeeping) as the CSV files of neo4j-admin's offline import, the database's own bulk path: for a new
+database, many times faster than loading online. The database it makes then grows with kg load as usual.
+  --neo4j-import DIR  where to write: nodes-*.csv, relationships-*.csv, and
+                      DIR/import.sh            runs neo4j-admin database import full with those files
+                      DIR/after-import.cypher  kg's constraints and indexes, and the empty lists CSV cannot
+                                               hold (the next kg load or kg forget does this by itself)
+  --date YYYY-MM-DD   the articles' date, for resolving relative dates
+PATH may be kg's own extractions (.jsonl from kg extract --format jsonl), so that extraction runs on
+many machines and the import where the database is.
+
+Steps (neo4j-admin imports only into a new or empty database, with the server stopped):
+  kg export news/ --neo4j-import out/import
+  neo4j stop
+  out/import/import.sh neo4j --overwrite-destination     # NEO4J_ADMIN=/path/to/neo4j-admin if not on PATH
+  neo4j start
+  cypher-shell -u neo4j -p PASSWORD -f out/import/after-import.cypher
+
+Examples:
+  kg extract news/ --format jsonl > news.jsonl && kg export news.jsonl --neo4j-import /tmp/import
+  scripts/neo4j.sh import /tmp/import         # the same, for the Neo4j of scripts/neo4j.sh`,
 
   forget: `Usage: kg forget SOURCE... (--out DIR | --neo4j [--uri URI] [--user USER] [--password PASSWORD] [--database NAME])
 

@@ -2,7 +2,9 @@
  * The kg command. Everything the process touches (arguments, streams, environment) is passed in,
  * so tests run it in-process exactly as a user would from a shell.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -12,7 +14,7 @@ import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, createExtractorPool, extractFiles, KgExtractorError, loadDepModel, loadNerModel, WINK_PIPE } from '@kg/extractor';
-import { buildGraph, createFileStore, KgGraphError, mergeExtractions, summarize, type Extraction, type GraphSummary } from '@kg/graph';
+import { adminImport, buildGraph, createFileStore, KgGraphError, mergeExtractions, storeImage, summarize, type Extraction, type GraphSummary, type ImportFile } from '@kg/graph';
 import { createStore, type Store, type StoreSummary } from '@kg/graph/neo4j';
 import { HELP } from './help.js';
 import { renderView, viewModel } from './view.js';
@@ -43,6 +45,14 @@ const OPTIONS = {
     password: { type: 'string' },
     database: { type: 'string' },
     'batch-size': { type: 'string', default: '100' },
+    date: { type: 'string' },
+    'ner-model': { type: 'string' },
+    parser: { type: 'string' },
+    jobs: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  export: {
+    'neo4j-import': { type: 'string' },
     date: { type: 'string' },
     'ner-model': { type: 'string' },
     parser: { type: 'string' },
@@ -116,6 +126,9 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
       throw new UsageError(`kg ${command}: give at least one file or folder, or - for standard input (kg ${command} --help)`);
     }
     if (command === 'forget') return await runForget(positionals, values, env, envFile, { stdout, say });
+    if (command === 'export' && !str(values['neo4j-import'])) {
+      throw new UsageError('kg export: say where to write: --neo4j-import DIR (CSV files and the neo4j-admin command that imports them into a new database)');
+    }
     const date = str(values.date);
     if (date !== undefined && !isDay(date)) throw new UsageError(`kg ${command}: --date is the articles' date, a calendar day as YYYY-MM-DD, not "${date}"`);
     const nerModel = str(values['ner-model']);
@@ -127,6 +140,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
     if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
+    if (command === 'export') return await runExport(positionals, str(values['neo4j-import']), io);
     return await runLoad(positionals, values, env, envFile, io);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -262,6 +276,46 @@ async function runView(paths: string[], out: string, io: Io): Promise<number> {
   const page = await put(out, 'index.html', renderView(viewModel(graph), { title: `kg view: ${paths.join(' ')}` }));
   io.stdout.write(formatSummary(summarize(graph), [page]));
   io.stdout.write(`open ${page} in a browser: search an entity, click it, read its facts and their sentences\n`);
+  return read.failed ? EXIT.INPUT : EXIT.OK;
+}
+
+/**
+ * kg export --neo4j-import DIR: the graph kg load would make of these articles, as the CSV files of
+ * neo4j-admin's offline import, with import.sh (the command) and after-import.cypher. Each file is
+ * written beside its place and renamed; files of an earlier export that this one has not are removed.
+ */
+async function runExport(paths: string[], dir: string | undefined, io: Io): Promise<number> {
+  const read = await graphOf('export', paths, io);
+  if (!read || !dir) return EXIT.INPUT;
+  const image = adminImport(storeImage(read.extractions, { imported: true }));
+  const stream = async (f: ImportFile): Promise<void> => {
+    const tmp = join(dir, `.${f.name}.${process.pid}.tmp`);
+    const out = createWriteStream(tmp);
+    const failed = new Promise<never>((_, reject) => out.on('error', reject));
+    const write = async (): Promise<void> => {
+      for (const line of f.lines()) if (!out.write(line)) await once(out, 'drain');
+      out.end();
+      await once(out, 'finish');
+    };
+    await Promise.race([write(), failed]);
+    await rename(tmp, join(dir, f.name));
+  };
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const f of image.files) await stream(f);
+    const keep = new Set(image.files.map((f) => f.name));
+    for (const name of await readdir(dir)) if (/^(nodes|relationships)-.*\.csv$/.test(name) && !keep.has(name)) await rm(join(dir, name));
+  } catch (err) {
+    throw new UsageError(`kg export: cannot write in ${dir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); check --neo4j-import`);
+  }
+  await put(dir, 'after-import.cypher', image.afterImport);
+  const script = await put(dir, 'import.sh', image.script);
+  await chmod(script, 0o755);
+  io.stdout.write(
+    `kg export: ${read.extractions.length} articles -> ${image.nodes} nodes, ${image.relationships} relationships in ${image.files.length} CSV files in ${dir}\n` +
+      `import them into a new or empty database, with Neo4j stopped (NEO4J_ADMIN names neo4j-admin when it is not on the PATH):\n  ${script} [DATABASE] [--overwrite-destination]\n` +
+      `then start Neo4j and run ${join(dir, 'after-import.cypher')} (cypher-shell -f, or Browser): kg's constraints, indexes and the empty lists CSV cannot hold; the next kg load or kg forget does it by itself\n`,
+  );
   return read.failed ? EXIT.INPUT : EXIT.OK;
 }
 

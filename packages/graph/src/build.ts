@@ -103,6 +103,19 @@ export function sentenceFinder(documents: readonly ArticleDocument[]): (doc: str
 
 /** Builds the graph of a set of articles; validates the input against the contract first. Input order never matters. */
 export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
+  return buildWith(input).graph;
+}
+
+/** What a build also knows: the distinct articles, each extractor id's entity, each span's sentence (for the store's image). */
+export interface Build {
+  readonly graph: KgGraph;
+  readonly extractions: readonly Extraction[];
+  readonly entityOf: ReadonlyMap<string, string>;
+  readonly sentenceAt: (doc: string, start: number) => string | undefined;
+}
+
+/** buildGraph, with what it resolved along the way. */
+export function buildWith(input: Extraction | readonly Extraction[]): Build {
   const list = (Array.isArray(input) ? (input as readonly Extraction[]) : [input as Extraction]).map(validateExtraction);
   const extractions = distinctArticles(list);
   const documents = extractions.flatMap((x) => x.documents);
@@ -190,7 +203,7 @@ export function buildGraph(input: Extraction | readonly Extraction[]): KgGraph {
     g.mergeNodeAttributes(n, { mentionCount: mentions, articleCount: docs.size });
   });
   for (const [id, m] of graphMetrics(g)) g.mergeNodeAttributes(id, m);
-  return g;
+  return { graph: g, extractions, entityOf, sentenceAt };
 }
 
 /** One ATTRIBUTES_TO per entity: the first agency in sort order, every cue once, sorted. */

@@ -21,6 +21,12 @@ export { toJSON, fromJSON } from './json.js';
 export { planWrites, toCypher, splitCypherScript } from './cypher.js';
 export type { Plan, Statement } from './cypher.js';
 
+// The database's own bulk path: the store's image as CSV for neo4j-admin's offline import
+export { storeImage } from './image.js';
+export type { StoreImage } from './image.js';
+export { adminImport } from './admin-import.js';
+export type { AdminImport, ImportFile } from './admin-import.js';
+
 // Errors
 export { KgGraphError } from './errors.js';
 export type { GraphErrorCode } from './errors.js';

@@ -24,7 +24,8 @@ import { distinctArticles, factEnds } from './merge.js';
 import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, type Surface, type SurfaceRecord } from './resolve.js';
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
-import { SCHEMA, STATEMENTS } from './cypher.js';
+import { STATEMENTS } from './cypher.js';
+import { emptyListStatements, STORE_FORMAT, STORE_SCHEMA } from './image.js';
 import { copyLinks, copyProfile, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export interface StoreOptions {
@@ -71,20 +72,7 @@ export interface Store {
   forget(sourcesOrIds: readonly string[]): Promise<StoreSummary & { notFound: string[] }>;
 }
 
-/** The form of the store's data; a store in another form is refused rather than mixed with (4: fewer name keys, see `surfaceKeys`). */
-export const STORE_FORMAT = 4;
-
-/** The graph's own schema (what graph.cypher creates), and the store's bookkeeping. */
-export const STORE_SCHEMA: readonly string[] = [
-  ...SCHEMA,
-  'CREATE CONSTRAINT kg_surface_key IF NOT EXISTS FOR (n:Surface) REQUIRE n.key IS UNIQUE',
-  'CREATE CONSTRAINT kg_name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE',
-  'CREATE CONSTRAINT kg_lock_id IF NOT EXISTS FOR (n:KgLock) REQUIRE n.id IS UNIQUE',
-  'CREATE INDEX kg_article_source IF NOT EXISTS FOR (n:Article) ON (n.source)',
-  'CREATE INDEX kg_surface_entity IF NOT EXISTS FOR (n:Surface) ON (n.entity)',
-  'CREATE INDEX kg_sentence_key IF NOT EXISTS FOR (n:Sentence) ON (n.key)',
-  'CREATE INDEX kg_article_outlet IF NOT EXISTS FOR (n:Article) ON (n.outlet)',
-];
+export { STORE_FORMAT, STORE_SCHEMA };
 
 const ENTITY_LABEL: Record<EntityType, string> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, string>;
 const REL_TYPE: Record<RelationType, string> = Object.fromEntries(RELATION_TYPES.map((t) => [t, t])) as Record<RelationType, string>;
@@ -169,6 +157,21 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
       await session.close();
     }
   };
+  /**
+   * A database made by neo4j-admin's import of `kg export --neo4j-import` (its KgLock says `imported`) gets
+   * the empty lists CSV cannot hold before anything else runs; two loads doing it at once do the same.
+   */
+  const completeImport = async (): Promise<void> => {
+    const session = driver.session(sessionOptions);
+    try {
+      const r = await session.run("MATCH (l:KgLock {id: 'kg'}) WHERE l.imported RETURN count(l) AS n");
+      if (num(r.records[0]?.get('n') ?? 0) === 0) return;
+      for (const s of emptyListStatements({ batched: true })) await session.run(s);
+      await session.run("MATCH (l:KgLock {id: 'kg'}) REMOVE l.imported");
+    } finally {
+      await session.close();
+    }
+  };
   const inTransaction = async <T>(work: (tx: Tx) => Promise<T>): Promise<{ value: T; counters: Counters }> => {
     const session = driver.session(sessionOptions);
     try {
@@ -211,6 +214,7 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
       try {
         await verify();
         await ensureSchema();
+        await completeImport();
         for (let i = 0; i < extractions.length; i += batchSize) {
           const batch = extractions.slice(i, i + batchSize);
           const { value, counters } = await inTransaction((tx) => addBatch(tx, batch));
@@ -234,6 +238,7 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
       try {
         await verify();
         await ensureSchema();
+        await completeImport();
         const { value, counters } = await inTransaction(async (tx) => {
           const rows = await tx.run('MATCH (a:Article) WHERE a.source IN $keys OR a.id IN $keys RETURN a.id AS id, a.source AS source', { keys: [...keys] });
           const found = new Set(rows.flatMap((r) => [String(r.id), String(r.source)]));
