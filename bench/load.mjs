@@ -2,7 +2,14 @@
 // scripts/neo4j.sh (never a server of yours: the benchmark empties its database between runs).
 import neo4j from 'neo4j-driver';
 import { createStore } from '@kg/graph/neo4j';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startPrivateNeo4j, stopPrivateNeo4j, waitForNeo4j } from '../scripts/neo4j-private.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
 export async function withPrivateNeo4j(fn) {
   const { dir, env } = startPrivateNeo4j('kg-bench-neo4j-');
@@ -42,12 +49,20 @@ export function variant(x, k) {
   return y;
 }
 
-/** Relationships per second: kg load of the corpus, and one statement per row on a sample of its MENTIONS. */
+/**
+ * Relationships per second: kg load of the corpus into an empty store (the bulk path, the default) and
+ * through the incremental path (every load into a store that holds articles), and one statement per row
+ * on a sample of its MENTIONS.
+ */
 export async function benchLoad(driver, uri, extractions, { sample = 3000 } = {}) {
   const store = createStore({ driver, uri });
   await empty(driver);
   let t0 = process.hrtime.bigint();
-  const s = await store.add(extractions);
+  await store.add(extractions, { bulk: false });
+  const incrementalSeconds = seconds(t0);
+  await empty(driver);
+  t0 = process.hrtime.bigint();
+  await store.add(extractions);
   const kgSeconds = seconds(t0);
   // What the database holds after the load (the counters also count what a load creates, then moves).
   const snapshot = await readAll(driver);
@@ -63,7 +78,7 @@ export async function benchLoad(driver, uri, extractions, { sample = 3000 } = {}
   } finally {
     await session.close();
   }
-  return { relationships: snapshot.rels.length, nodes: snapshot.nodes.length, kgSeconds, sample: rows.length, rowSeconds: seconds(t0), snapshot };
+  return { relationships: snapshot.rels.length, nodes: snapshot.nodes.length, kgSeconds, incrementalSeconds, sample: rows.length, rowSeconds: seconds(t0), snapshot };
 }
 
 /**
@@ -129,4 +144,42 @@ export async function benchUnwind(driver, { nodes, rels }, { batch = 10_000 } = 
     for (let i = 0; i < rows.length; i += batch) await run(driver, text, { rows: rows.slice(i, i + batch).map(({ a, b, props }) => ({ a, b, props })) });
   }
   return { nodes: nodes.length, relationships: rels.length, seconds: seconds(t0) };
+}
+
+/**
+ * The database's own bulk path, as a user runs it: kg export --neo4j-import from the extractions (JSONL,
+ * the whole process), neo4j-admin database import into a new database (scripts/neo4j.sh import, the
+ * whole process, JVM start included), then after-import.cypher on the started server.
+ */
+export async function benchImport(extractions) {
+  const work = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
+  const script = join(root, 'scripts', 'neo4j.sh');
+  try {
+    writeFileSync(join(work, 'articles.jsonl'), extractions.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    let t0 = process.hrtime.bigint();
+    execFileSync(process.execPath, [join(root, 'packages', 'cli', 'bin', 'kg.js'), 'export', join(work, 'articles.jsonl'), '--neo4j-import', join(work, 'csv')], { stdio: 'ignore' });
+    const exportSeconds = seconds(t0);
+    t0 = process.hrtime.bigint();
+    execFileSync('bash', [script, 'import', join(work, 'csv'), join(work, 'db')], { stdio: 'ignore' });
+    const importSeconds = seconds(t0);
+    const out = execFileSync('bash', [script, 'start', join(work, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const env = Object.fromEntries(out.split('\n').map((l) => /^(NEO4J_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+    try {
+      await waitForNeo4j(env);
+      const driver = neo4j.driver(env.NEO4J_URI, neo4j.auth.basic(env.NEO4J_USERNAME, env.NEO4J_PASSWORD));
+      try {
+        const statements = readFileSync(join(work, 'csv', 'after-import.cypher'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('//')).map((l) => l.replace(/;\s*$/, ''));
+        t0 = process.hrtime.bigint();
+        for (const st of statements) await run(driver, st);
+        const afterSeconds = seconds(t0);
+        return { exportSeconds, importSeconds, afterSeconds };
+      } finally {
+        await driver.close();
+      }
+    } finally {
+      execFileSync('bash', [script, 'stop', join(work, 'db')], { stdio: 'ignore' });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

@@ -12,7 +12,7 @@ import model from 'wink-eng-lite-web-model';
 import { createExtractor, WINK_PIPE } from '@kg/extractor';
 import { distinctArticles } from '@kg/graph';
 import { benchExtract, benchWorkers, loadCorpus } from './extract.mjs';
-import { benchGrowth, benchLoad, benchUnwind, variant, withPrivateNeo4j } from './load.mjs';
+import { benchGrowth, benchImport, benchLoad, benchUnwind, variant, withPrivateNeo4j } from './load.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = process.env.KG_BENCH_CORPUS ?? join(root, '..', 'shared', 'corpora', 'bbc');
@@ -68,11 +68,21 @@ if (!only || only === 'load' || only === 'growth') {
       const rowRate = r.sample / r.rowSeconds;
       console.log(`\nkg load into a private Neo4j (${extractions.length} articles: ${r.nodes} nodes, ${r.relationships} relationships)`);
       console.log(`  one statement per row (baseline, ${r.sample} MENTIONS rows)  ${rate(r.sample, r.rowSeconds)} relationships/s`);
-      console.log(`  kg load (resolution, facts, analytics included)             ${rate(r.relationships, r.kgSeconds)} relationships/s  (${r.kgSeconds.toFixed(1)} s, ${rate(extractions.length, r.kgSeconds)} articles/s)`);
-      console.log(`  kg load = ${(kgRate / rowRate).toFixed(1)}x one statement per row`);
+      const incRate = r.relationships / r.incrementalSeconds;
+      console.log(`  kg load, a first load into an empty store (the bulk path)   ${rate(r.relationships, r.kgSeconds)} relationships/s  (${r.kgSeconds.toFixed(1)} s, ${rate(extractions.length, r.kgSeconds)} articles/s)`);
+      console.log(`  kg load, incremental (every load into a store with articles) ${rate(r.relationships, r.incrementalSeconds)} relationships/s  (${r.incrementalSeconds.toFixed(1)} s)`);
+      console.log(`  kg load = ${(kgRate / rowRate).toFixed(1)}x one statement per row (incremental ${(incRate / rowRate).toFixed(1)}x)`);
       const u = await benchUnwind(driver, r.snapshot);
+      const unwindRate = u.relationships / u.seconds;
       console.log(`  bare UNWIND ... CREATE of the same ${u.nodes} nodes and ${u.relationships} relationships (the server's rate, batches of 10,000)  ${rate(u.relationships, u.seconds)} relationships/s  (${u.seconds.toFixed(1)} s)`);
-      console.log(`  kg load = ${((100 * kgRate) / (u.relationships / u.seconds)).toFixed(0)}% of the bare UNWIND rate`);
+      console.log(`  kg load = ${((100 * kgRate) / unwindRate).toFixed(0)}% of the bare UNWIND rate for a first load, ${((100 * incRate) / unwindRate).toFixed(0)}% incremental`);
+      const b = await benchImport(extractions);
+      const bulkSeconds = b.exportSeconds + b.importSeconds + b.afterSeconds;
+      console.log(`\nbulk import into a new database (kg export --neo4j-import, neo4j-admin database import, after-import.cypher)`);
+      console.log(`  kg export from the extractions (JSONL, whole process)     ${b.exportSeconds.toFixed(1)} s`);
+      console.log(`  neo4j-admin database import (whole process, JVM start)    ${b.importSeconds.toFixed(1)} s`);
+      console.log(`  after-import.cypher (schema, empty lists) on the server   ${b.afterSeconds.toFixed(1)} s`);
+      console.log(`  bulk import ${rate(r.relationships, bulkSeconds)} relationships/s (${bulkSeconds.toFixed(1)} s) = ${(r.kgSeconds / bulkSeconds).toFixed(1)}x kg load's first load, ${(r.incrementalSeconds / bulkSeconds).toFixed(1)}x incremental; neo4j-admin alone ${(r.incrementalSeconds / b.importSeconds).toFixed(1)}x incremental`);
     }
     if (!only || only === 'growth') {
       // A store of 10,000+ articles: the corpus and copies of it under other ids (the same entities, 5x the mentions and sentences).

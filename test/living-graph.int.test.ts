@@ -3,7 +3,7 @@
 // graph of one clean load, compared as a canonical dump of the whole database.
 // This file empties the test database (KG_TEST_NEO4J_URI, never NEO4J_URI) before and after.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -45,7 +45,8 @@ beforeAll(async () => {
   driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
   articles = extractFiles(corpusFiles(40));
   await clear();
-  await store().add(articles);
+  // The reference is the incremental path's; a plan's first load into the emptied store takes the bulk path.
+  await store().add(articles, { bulk: false });
   reference = await dump();
 }, 300_000);
 
@@ -155,14 +156,16 @@ it('kg load killed with SIGKILL midway, then run again, ends in the graph of a c
   mkdirSync(join(dir, 'news'));
   for (const f of corpusFiles(40)) writeFileSync(join(dir, 'news', `${basename(join(f, '..'))}-${basename(f)}`), readFileSync(f));
   const kg = join(process.cwd(), 'packages', 'cli', 'bin', 'kg.js');
-  const load = (): string[] => ['load', 'news', '--batch-size', '10'];
+  const load = (): string[] => ['load', '--batch-size', '10'];
   const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
   await clear();
-  execFileSync(process.execPath, [kg, ...load()], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  execFileSync(process.execPath, [kg, ...load(), 'news'], { cwd: dir, env: childEnv, stdio: 'ignore' });
   const clean = await dump();
 
+  // A store that holds an article already: the load takes the incremental path, batch by batch.
   await clear();
-  const child = spawn(process.execPath, [kg, ...load()], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  execFileSync(process.execPath, [kg, ...load(), join('news', readdirSync(join(dir, 'news')).sort()[0]!)], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  const child = spawn(process.execPath, [kg, ...load(), 'news'], { cwd: dir, env: childEnv, stdio: 'ignore' });
   const articlesStored = async (): Promise<number> => {
     const s = driver.session(database ? { database } : {});
     try {
@@ -186,6 +189,59 @@ it('kg load killed with SIGKILL midway, then run again, ends in the graph of a c
   } finally {
     await s.close();
   }
-  execFileSync(process.execPath, [kg, ...load()], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  execFileSync(process.execPath, [kg, ...load(), 'news'], { cwd: dir, env: childEnv, stdio: 'ignore' });
   expectSameGraph(await dump(), clean);
+}, 300_000);
+
+it('a first load (the bulk path) killed with SIGKILL while it writes, then run again, ends in the graph of a clean load', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-kill-bulk-'));
+  mkdirSync(join(dir, 'news'));
+  for (const f of corpusFiles(40)) writeFileSync(join(dir, 'news', `${basename(join(f, '..'))}-${basename(f)}`), readFileSync(f));
+  const kg = join(process.cwd(), 'packages', 'cli', 'bin', 'kg.js');
+  const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
+  await clear();
+  execFileSync(process.execPath, [kg, 'load', 'news', '--batch-size', '10', '--jobs', '1', '--parser', 'none'], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  const clean = await dump();
+  await clear();
+  const child = spawn(process.execPath, [kg, 'load', 'news', '--batch-size', '10', '--jobs', '1', '--parser', 'none'], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  const exited = new Promise((r) => child.once('exit', r));
+  let running = true;
+  void exited.then(() => (running = false));
+  const bulkUnderWay = async (): Promise<boolean> => {
+    const s = driver.session(database ? { database } : {});
+    try {
+      return Number((await s.run('MATCH (b:KgBulk) RETURN count(b) AS n')).records[0]!.get('n')) > 0;
+    } finally {
+      await s.close();
+    }
+  };
+  const deadline = Date.now() + 120_000;
+  while (running && !(await bulkUnderWay()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  child.kill('SIGKILL');
+  await exited;
+  execFileSync(process.execPath, [kg, 'load', 'news', '--batch-size', '10', '--jobs', '1', '--parser', 'none'], { cwd: dir, env: childEnv, stdio: 'ignore' });
+  expect(await bulkUnderWay()).toBe(false);
+  expectSameGraph(await dump(), clean);
+}, 300_000);
+
+it('what a bulk load that died left (its KgBulk node and part of the graph) is undone by the next load or forget', async () => {
+  const dead = async (): Promise<void> => {
+    await clear();
+    await store().add(articles.slice(0, 30));
+    const s = driver.session(database ? { database } : {});
+    try {
+      await s.run("MATCH (a:Article) WITH a LIMIT 10 DETACH DELETE a");
+      await s.run("CREATE (:KgBulk {id: 'kg', token: 'a load that died'})");
+    } finally {
+      await s.close();
+    }
+  };
+  await dead();
+  const r = await store().add(articles);
+  expect(r.added).toBe(new Set(articles.map((x) => x.documents[0]!.id)).size);
+  expectSameGraph(await dump(), reference);
+  await dead();
+  const f = await store().forget([articles[0]!.documents[0]!.source]);
+  expect(f.removed).toBe(0);
+  expect((await dump()).filter((l) => !l.startsWith('N KgLock '))).toEqual([]);
 }, 300_000);

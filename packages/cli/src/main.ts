@@ -383,7 +383,7 @@ async function runLoad(paths: string[], values: Record<string, string | boolean 
       onProgress: (p) => {
         if (p.phase !== phase) {
           bar?.stop();
-          bar?.start(p.total, p.done, { phase: p.phase === 'articles' ? 'articles' : 'analytics of the whole graph' });
+          bar?.start(p.total, p.done, { phase: { graph: 'rows: entities, facts, sentences (a first load, written at once)', articles: 'articles', analytics: 'analytics of the whole graph' }[p.phase] });
           phase = p.phase;
         }
         bar?.update(p.done);

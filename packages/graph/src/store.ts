@@ -15,6 +15,7 @@
  *   in whole or not at all, a killed load is completed by running it again, and two loads at once
  *   run one after the other. Transient errors (deadlocks, leader changes) are retried by the driver.
  */
+import { randomUUID } from 'node:crypto';
 import { int, isInt, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type Extraction, type RelationType } from './contract.js';
 import { articleAttributes, attributionsByEntity, quoteId, sentenceFinder, sentenceId, validateExtraction } from './build.js';
@@ -25,7 +26,7 @@ import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, 
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
 import { STATEMENTS } from './cypher.js';
-import { emptyListStatements, STORE_FORMAT, STORE_SCHEMA } from './image.js';
+import { emptyListStatements, storeImage, STORE_FORMAT, STORE_SCHEMA, type Props, type Values } from './image.js';
 import { copyLinks, copyProfile, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export interface StoreOptions {
@@ -39,7 +40,8 @@ export interface StoreOptions {
 }
 
 export interface StoreProgress {
-  readonly phase: 'articles' | 'analytics';
+  /** graph: the first load into an empty store writing its entities, facts and sentences (rows); then its articles. */
+  readonly phase: 'graph' | 'articles' | 'analytics';
   readonly done: number;
   readonly total: number;
 }
@@ -48,6 +50,11 @@ export interface AddOptions {
   /** Articles per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (p: StoreProgress) => void;
+  /**
+   * A load into an empty store computes the whole graph in memory and writes it with plain CREATE
+   * batches (default true; see bulkLoad). false: always the incremental path.
+   */
+  readonly bulk?: boolean;
 }
 
 export interface StoreSummary {
@@ -205,7 +212,7 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
 
   return {
     verify,
-    async add(input, { batchSize = 100, onProgress } = {}) {
+    async add(input, { batchSize = 100, onProgress, bulk = true } = {}) {
       const extractions = distinctArticles(input.map(validateExtraction));
       for (const x of extractions) {
         if (x.documents.length !== 1) throw new KgGraphError('INVALID_EXTRACTION', `a store takes one extraction per article; one has ${x.documents.length} documents`);
@@ -215,6 +222,8 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
         await verify();
         await ensureSchema();
         await completeImport();
+        const first = await bulkLoad(driver, sessionOptions, extractions, { batchSize, bulk, ...(onProgress ? { onProgress } : {}) });
+        if (first) return { ...first, unchanged: 0, removed: 0 };
         for (let i = 0; i < extractions.length; i += batchSize) {
           const batch = extractions.slice(i, i + batchSize);
           const { value, counters } = await inTransaction((tx) => addBatch(tx, batch));
@@ -239,6 +248,7 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
         await verify();
         await ensureSchema();
         await completeImport();
+        await bulkLoad(driver, sessionOptions, [], { batchSize: 1, bulk: false });
         const { value, counters } = await inTransaction(async (tx) => {
           const rows = await tx.run('MATCH (a:Article) WHERE a.source IN $keys OR a.id IN $keys RETURN a.id AS id, a.source AS source', { keys: [...keys] });
           const found = new Set(rows.flatMap((r) => [String(r.id), String(r.source)]));
@@ -256,6 +266,159 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
       return { ...sum, notFound };
     },
   };
+}
+
+type Summary = Counters & { added: number };
+
+/**
+ * The first load into an empty store: the store's image (storeImage: the graph of these articles with
+ * its bookkeeping and analytics) computed in memory and written with plain CREATE batches, a few times
+ * faster than the incremental path, which reads back what it recomputes. It ends in the same graph.
+ *
+ * - It holds the store's lock (a transaction open on the KgLock node) from its check that the store is
+ *   empty to its end: other loads and forgets wait, then find the store full and take the incremental path.
+ * - A `(:KgBulk {token})` node says a bulk load is under way; every batch writes only while it carries
+ *   this load's token. Entities, facts and sentences go first, then the articles, `batchSize` a
+ *   transaction, each with all its sentences and surfaces (an article is whole or absent), then COPIES.
+ * - A load that finds a KgBulk node and the lock free finds a bulk load that died (killed, or its
+ *   connection lost): it takes the token away, deletes everything that load wrote, and starts afresh.
+ *
+ * Returns undefined, having written nothing, when the store is not empty (or `bulk` is false).
+ */
+async function bulkLoad(
+  driver: Driver,
+  sessionOptions: { database?: string },
+  extractions: readonly Extraction[],
+  { batchSize, bulk, onProgress }: { batchSize: number; bulk: boolean; onProgress?: (p: StoreProgress) => void },
+): Promise<Summary | undefined> {
+  const counters: Summary = { added: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+  const session = driver.session(sessionOptions);
+  const writer = driver.session(sessionOptions);
+  const held = session.beginTransaction();
+  const write = async (text: string, params: Row): Promise<void> => {
+    const r = await writer.executeWrite((tx) => tx.run(text, params));
+    const u = r.summary.counters.updates();
+    counters.nodesCreated += u.nodesCreated;
+    counters.nodesDeleted += u.nodesDeleted;
+    counters.relationshipsCreated += u.relationshipsCreated;
+    counters.relationshipsDeleted += u.relationshipsDeleted;
+  };
+  try {
+    const lock = await held.run(
+      "MERGE (l:KgLock {id: 'kg'}) SET l.busy = true WITH l OPTIONAL MATCH (n) WHERE NOT n:KgLock AND NOT n:KgBulk WITH n LIMIT 1 " +
+        'WITH count(n) AS others OPTIONAL MATCH (b:KgBulk) RETURN others, count(b) AS bulk',
+    );
+    const others = num(lock.records[0]?.get('others') ?? 0);
+    const dead = num(lock.records[0]?.get('bulk') ?? 0) > 0;
+    if (dead) {
+      // A bulk load that died: its token goes first (a writer still alive writes nothing more), its data,
+      // then the marker, last, so that a recovery that dies too is done again.
+      await writer.run("MATCH (b:KgBulk) SET b.token = 'recovering'");
+      await writer.run('MATCH (n) WHERE NOT n:KgLock AND NOT n:KgBulk CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+      await writer.run('MATCH (b:KgBulk) DELETE b');
+    }
+    if (!bulk || !extractions.length || (others > 0 && !dead)) {
+      await held.run("MATCH (l:KgLock {id: 'kg'}) REMOVE l.busy");
+      await held.commit();
+      return undefined;
+    }
+    const token = randomUUID();
+    await writer.executeWrite((tx) => tx.run("CREATE (:KgBulk {id: 'kg', token: $token})", { token }));
+    const image = storeImage(extractions);
+    const guard = 'MATCH (:KgBulk {token: $token}) WITH 1 AS go UNWIND $rows AS r ';
+    const ROWS = 10_000;
+    const isArticle = (set: { labels?: readonly string[]; from?: string; to?: string }): boolean => set.labels?.[0] === 'Article' || set.from === 'Article' || set.to === 'Article';
+    const nodeSets = image.nodes.filter((n) => !isArticle(n) && n.labels[0] !== 'KgLock');
+    const relSets = image.relationships.filter((r) => !isArticle(r));
+    const total = [...nodeSets, ...relSets].reduce((n, x) => n + x.rows.length, 0);
+    let done = 0;
+    const nodeText = (labels: readonly string[]): string => `${guard}CREATE (n:${labels.map(label).join(':')}) SET n = r`;
+    const relText = (set: { type: string; from: string; to: string }): string =>
+      `${guard}MATCH (a:${label(set.from)} {${keyOf(set.from)}: r[0]}) MATCH (b:${label(set.to)} {${keyOf(set.to)}: r[1]}) CREATE (a)-[x:${relType(set.type)}]->(b) SET x = r[2]`;
+    for (const set of nodeSets) {
+      for (let i = 0; i < set.rows.length; i += ROWS) {
+        const rows = set.rows.slice(i, i + ROWS).map((r) => typed(r, set.props));
+        await write(nodeText(set.labels), { token, rows });
+        onProgress?.({ phase: 'graph', done: (done += rows.length), total });
+      }
+    }
+    for (const set of relSets) {
+      for (let i = 0; i < set.rows.length; i += ROWS) {
+        const rows = set.rows.slice(i, i + ROWS).map(([a, b, v]) => [a, b, typed(v, set.props)]);
+        await write(relText(set), { token, rows });
+        onProgress?.({ phase: 'graph', done: (done += rows.length), total });
+      }
+    }
+    // The articles, `batchSize` a transaction, each with its own relationships; COPIES once all are in.
+    const articles = image.nodes.find((n) => n.labels[0] === 'Article');
+    const own = image.relationships.filter((r) => r.from === 'Article' && r.type !== 'COPIES');
+    const copies = image.relationships.find((r) => r.type === 'COPIES');
+    const ids = articles?.rows.map((r) => String(r.id)) ?? [];
+    const byArticle = new Map(own.map((set) => [set.type, groupBy(set.rows, (r) => r[0])]));
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const batch = ids.slice(i, i + batchSize);
+      const nodeRows = articles!.rows.slice(i, i + batchSize).map((r) => typed(r, articles!.props));
+      const rels = own.map((set) => ({ set, rows: batch.flatMap((id) => byArticle.get(set.type)!.get(id) ?? []).map(([a, b, v]) => [a, b, typed(v, set.props)]) }));
+      const r = await writer.executeWrite(async (tx) => {
+        const results = [await tx.run(nodeText(['Article']), { token, rows: nodeRows })];
+        for (const { set, rows } of rels) if (rows.length) results.push(await tx.run(relText(set), { token, rows }));
+        return results;
+      });
+      for (const x of r) {
+        const u = x.summary.counters.updates();
+        counters.nodesCreated += u.nodesCreated;
+        counters.relationshipsCreated += u.relationshipsCreated;
+      }
+      onProgress?.({ phase: 'articles', done: Math.min(i + batchSize, ids.length), total: ids.length });
+    }
+    if (copies?.rows.length) await write(relText(copies), { token, rows: copies.rows.map(([a, b, v]) => [a, b, typed(v, copies.props)]) });
+    const gone = await writer.executeWrite((tx) => tx.run('MATCH (b:KgBulk {token: $token}) DELETE b RETURN count(*) AS n', { token }));
+    if (num(gone.records[0]?.get('n') ?? 0) !== 1) {
+      throw new KgGraphError('NEO4J_WRITE_FAILED', 'a bulk load lost its lock while it wrote (another load took the store over); run kg load again');
+    }
+    await held.run("MATCH (l:KgLock {id: 'kg'}) SET l.format = $format REMOVE l.busy", { format: int(STORE_FORMAT) });
+    await held.commit();
+    counters.added = ids.length;
+    return counters;
+  } catch (err) {
+    await held.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    await writer.close();
+    await session.close();
+  }
+}
+
+/** Labels and types written by the bulk path: only the fixed vocabulary, checked again here. */
+const WORD = /^[A-Z][A-Za-z_]*$/;
+const label = (l: string): string => {
+  if (!WORD.test(l) || !['Article', 'Sentence', 'Entity', 'Fact', 'Quote', 'Surface', 'NameKey', ...Object.values(ENTITY_LABEL)].includes(l)) throw new KgGraphError('INVALID_EXTRACTION', `unexpected label ${l}`);
+  return l;
+};
+const relType = (t: string): string => {
+  if (!WORD.test(t) || !['HAS_SENTENCE', 'COPIES', 'ATTRIBUTES_TO', 'MENTIONS', 'SUBJECT', 'OBJECT', 'STATES', 'IN', 'SAID_BY', 'HAS_SURFACE', 'KEY', ...Object.values(REL_TYPE)].includes(t)) {
+    throw new KgGraphError('INVALID_EXTRACTION', `unexpected relationship type ${t}`);
+  }
+  return t;
+};
+const keyOf = (space: string): string => (space === 'Surface' || space === 'NameKey' ? 'key' : 'id');
+
+/** Values as the store types them: whole numbers declared long as integers (a JavaScript number is a float). */
+function typed(values: Values, props: Props): Values {
+  const out: Values = { ...values };
+  for (const [p, t] of props) if (t === 'long' && typeof out[p] === 'number') out[p] = int(out[p] as number);
+  return out;
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
 }
 
 /** Adds one batch of articles (skipping stored ones, replacing older texts of the same source). */
