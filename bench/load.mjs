@@ -11,8 +11,8 @@ import { startPrivateNeo4j, stopPrivateNeo4j, waitForNeo4j } from '../scripts/ne
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
-export async function withPrivateNeo4j(fn) {
-  const { dir, env } = startPrivateNeo4j('kg-bench-neo4j-');
+export async function withPrivateNeo4j(fn, { heap, pagecache } = {}) {
+  const { dir, env } = startPrivateNeo4j('kg-bench-neo4j-', { ...(heap ? { KG_NEO4J_HEAP: heap } : {}), ...(pagecache ? { KG_NEO4J_PAGECACHE: pagecache } : {}) });
   try {
     await waitForNeo4j(env);
     const driver = neo4j.driver(env.NEO4J_URI, neo4j.auth.basic(env.NEO4J_USERNAME, env.NEO4J_PASSWORD));

@@ -2,9 +2,11 @@
 // npm run bench: every figure next to a baseline measured in the same run.
 //   KG_BENCH_CORPUS=dir   corpus (default ../shared/corpora/bbc)
 //   KG_BENCH_ONLY=extract|build|load|growth   run one part
+//   KG_BENCH_ONLY=scale   the scale benchmark alone (not in the default run: about an hour): the corpus
+//                         made 10x and 50x larger (bench/scale.mjs), built and loaded; KG_BENCH_SCALES=1,10,50
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
@@ -13,6 +15,7 @@ import { createExtractor, WINK_PIPE } from '@kg/extractor';
 import { distinctArticles } from '@kg/graph';
 import { benchExtract, benchWorkers, loadCorpus } from './extract.mjs';
 import { benchGrowth, benchImport, benchLoad, benchUnwind, variant, withPrivateNeo4j } from './load.mjs';
+import { writeScaledCorpus } from './scale.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = process.env.KG_BENCH_CORPUS ?? join(root, '..', 'shared', 'corpora', 'bbc');
@@ -96,4 +99,44 @@ if (!only || only === 'load' || only === 'growth') {
       console.log(`  cost ratio = ${(g.grownSeconds / g.emptySeconds).toFixed(2)}x (target at most 2x)`);
     }
   });
+}
+
+if (only === 'scale') {
+  const scales = (process.env.KG_BENCH_SCALES ?? '1,10,50').split(',').map(Number);
+  const work = mkdtempSync(join(tmpdir(), 'kg-bench-scale-'));
+  // The kg command gives itself three quarters of the machine's memory; so do these children.
+  const heap = `--max-old-space-size=${Math.floor((0.75 * totalmem()) / 2 ** 20)}`;
+  const child = (script, args, env = process.env) => JSON.parse(execFileSync(process.execPath, [heap, join(root, 'bench', script), ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 }).trim().split('\n').pop());
+  try {
+    const dirs = writeScaledCorpus(texts, corpus, join(work, 'corpus'), Math.max(...scales));
+    console.log(`\nscale: the corpus ${Math.max(...scales)} times over (bench/scale.mjs: given names, surnames, cities and digits swapped)`);
+    console.log('  kg build: from the texts (extraction included); kg load: a first load of the articles.jsonl kg build wrote, into a');
+    console.log('  new private Neo4j (3 GB heap, 3 GB page cache); bulk: kg export --neo4j-import of that file, then neo4j-admin import');
+    console.log('  scale  articles | build s  peak MB  ms/art  KB/art | load s  peak MB  ms/art  KB/art | bulk s (export + import)  load/bulk');
+    for (const k of scales) {
+      const inputs = dirs.slice(0, k);
+      const out = join(work, `build-${k}`);
+      const b = child('build-child.mjs', [...inputs, '--out', out]);
+      const jsonl = join(out, 'articles.jsonl');
+      const l = await withPrivateNeo4j(async (_driver, uri) => child('load-child.mjs', [jsonl], { ...process.env, NEO4J_URI: uri }), { heap: '3g', pagecache: '3g' });
+      const t0 = process.hrtime.bigint();
+      execFileSync(process.execPath, [heap, join(root, 'packages', 'cli', 'bin', 'kg.js'), 'export', jsonl, '--neo4j-import', join(work, 'csv')], { stdio: 'ignore' });
+      const exportSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const t1 = process.hrtime.bigint();
+      execFileSync('bash', [join(root, 'scripts', 'neo4j.sh'), 'import', join(work, 'csv'), join(work, 'db')], { stdio: 'ignore', env: { ...process.env, KG_NEO4J_HEAP: '3g' } });
+      const importSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+      rmSync(out, { recursive: true, force: true });
+      rmSync(join(work, 'csv'), { recursive: true, force: true });
+      rmSync(join(work, 'db'), { recursive: true, force: true });
+      const n = k * texts.length;
+      const per = (seconds, mb) => [((1000 * seconds) / n).toFixed(1).padStart(8), ((1024 * mb) / n).toFixed(0).padStart(8)];
+      const bulk = exportSeconds + importSeconds;
+      console.log(
+        [`${k}x`.padStart(7), String(n).padStart(9), ' |', b.seconds.toFixed(0).padStart(8), String(b.maxRssMB).padStart(9), ...per(b.seconds, b.maxRssMB), ' |', l.seconds.toFixed(0).padStart(7), String(l.maxRssMB).padStart(9), ...per(l.seconds, l.maxRssMB), ' |', `${bulk.toFixed(0)} (${exportSeconds.toFixed(0)} + ${importSeconds.toFixed(0)})`.padStart(25), `${(l.seconds / bulk).toFixed(1)}x`.padStart(11)].join(''),
+      );
+      if (b.code !== 0 || l.code !== 0) console.log(`  (exit codes: build ${b.code}, load ${l.code})`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

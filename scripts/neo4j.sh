@@ -9,9 +9,10 @@
 #   scripts/neo4j.sh import EXPORT [DIR]  neo4j-admin's offline import of `kg export --neo4j-import EXPORT`
 #                                     into DIR's database, replacing it (the server must be stopped)
 #
-# DIR defaults to $KG_NEO4J_DIR or ~/.cache/kg/neo4j. The server is not published as one archive on
-# Maven Central; it is assembled from its artifacts (org.neo4j:neo4j with its dependencies, plus
-# org.neo4j.client:neo4j-browser for Neo4j Browser at /browser) listed in scripts/neo4j/pom.xml.
+# DIR defaults to $KG_NEO4J_DIR or ~/.cache/kg/neo4j; KG_NEO4J_HEAP (1g) and KG_NEO4J_PAGECACHE (256m)
+# size the server. The server is not published as one archive on Maven Central; it is assembled from
+# its artifacts (org.neo4j:neo4j with its dependencies, plus org.neo4j.client:neo4j-browser for Neo4j
+# Browser at /browser) listed in scripts/neo4j/pom.xml.
 # Needs Java 17 and Maven. With Docker, use docker-compose.yml at the root instead.
 set -euo pipefail
 
@@ -95,8 +96,8 @@ server.directories.plugins=$1/plugins
 server.directories.import=$1/import
 server.directories.run=$1/run
 server.memory.heap.initial_size=512m
-server.memory.heap.max_size=1g
-server.memory.pagecache.size=256m
+server.memory.heap.max_size=${KG_NEO4J_HEAP:-1g}
+server.memory.pagecache.size=${KG_NEO4J_PAGECACHE:-256m}
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 CONF
@@ -124,7 +125,7 @@ cmd_start() {
     printf '%s' "$password" >"$dir/run/password"
   fi
   local t0=$SECONDS
-  nohup java -Xms512m -Xmx1g -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "$cp" \
+  nohup java -Xms512m -Xmx"${KG_NEO4J_HEAP:-1g}" -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "$cp" \
     org.neo4j.server.CommunityEntryPoint --home-dir="$dir" --config-dir="$dir/conf" \
     >"$dir/logs/console.log" 2>&1 </dev/null &
   echo $! >"$dir/run/neo4j.pid"

@@ -171,6 +171,13 @@ describe('inputs a user may give', () => {
     expect(fromShards.code).toBe(0);
     expect((await kg(['build', seeds, '--out', join(dir, 'texts')])).code).toBe(0);
     expect(readFileSync(join(dir, 'shards', 'graph.json'), 'utf8')).toBe(readFileSync(join(dir, 'texts', 'graph.json'), 'utf8'));
+    // A JSONL file is read in chunks, line by line (CRLF too): many times the chunk, characters cut across chunks.
+    const lines = (readFileSync(join(dir, 'a.jsonl'), 'utf8') + readFileSync(join(dir, 'b.jsonl'), 'utf8')).replaceAll('\n', '\r\n');
+    writeFileSync(join(dir, 'big.jsonl'), lines.repeat(Math.ceil((3 << 20) / lines.length)));
+    const big = await kg(['build', join(dir, 'big.jsonl'), '--out', join(dir, 'big')]);
+    expect(big.code).toBe(0);
+    expect(big.stderr).toMatch(/^kg: note: \d+ files have the same text as one read before/);
+    expect(readFileSync(join(dir, 'big', 'graph.json'), 'utf8')).toBe(readFileSync(join(dir, 'texts', 'graph.json'), 'utf8'));
     // One document of several articles (kg extract --format json) is split into its articles.
     writeFileSync(join(dir, 'all.json'), (await kg(['extract', seeds, '--format', 'json'])).stdout);
     const merged = await kg(['build', join(dir, 'all.json'), '--out', join(dir, 'merged')]);

@@ -163,28 +163,68 @@ export async function* readArticles(files: readonly string[], stdin: NodeJS.Read
   }
 }
 
+/** A line of a JSONL file of extractions is one article's: at most this long. */
+export const MAX_JSONL_LINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The lines of a JSONL file, read in chunks: the file may be larger than one string can be, a line may
+ * not be longer than MAX_JSONL_LINE_BYTES. Throws KgExtractorError (TOO_LARGE) or TypeError (not UTF-8).
+ */
+async function* jsonlLines(file: string): AsyncGenerator<[line: string, n: number]> {
+  const info = await stat(file);
+  const odd = special(info);
+  if (odd) throw new KgExtractorError('INVALID_INPUT', `${file} is ${odd}, not a file`, { source: file });
+  const h = await open(file, 'r');
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const buf = Buffer.alloc(1 << 20);
+    let rest = '';
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await h.read(buf, 0, buf.length, null);
+      rest += decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
+      const lines = rest.split('\n');
+      rest = bytesRead > 0 ? lines.pop()! : '';
+      for (const l of lines) yield [l, ++n];
+      if (rest.length > MAX_JSONL_LINE_BYTES) throw new KgExtractorError('TOO_LARGE', `${file} line ${n + 1} is over ${MAX_JSONL_LINE_BYTES} bytes (one article's extraction is expected per line)`, { source: file });
+      if (bytesRead === 0) break;
+    }
+  } finally {
+    await h.close();
+  }
+}
+
 /** A JSON or JSONL file of kg extractions, validated against the contract; anything else is one problem line. */
 async function readExtractions(file: string): Promise<InputItem> {
   const problem = (code: string, message: string): InputItem => ({ kind: 'problem', problem: { source: file, code, message: `kg: ${file} ${message}` } });
-  let text: string;
+  const jsonl = /\.jsonl$/i.test(file);
+  const docs: [unknown, number][] = [];
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readBounded(file, MAX_JSON_BYTES));
+    if (jsonl) {
+      // Line by line: a JSONL file of many articles is bounded per article, not as a whole.
+      for await (const [line, n] of jsonlLines(file)) {
+        if (!line.trim()) continue;
+        try {
+          docs.push([JSON.parse(line), n]);
+        } catch {
+          return problem('NOT_JSON', `line ${n} is not JSON`);
+        }
+      }
+    } else {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await readBounded(file, MAX_JSON_BYTES));
+      try {
+        docs.push([JSON.parse(text), 0]);
+      } catch {
+        return problem('NOT_JSON', 'is not JSON');
+      }
+    }
   } catch (err) {
     if (err instanceof KgExtractorError) return { kind: 'problem', problem: { source: file, code: err.code, message: err.message } };
     if (err instanceof TypeError) return problem('NOT_UTF8', 'is not UTF-8 text');
     return { kind: 'problem', problem: fsProblem(file, err, 'read') };
   }
-  const docs: unknown[] = [];
-  const lines = /\.jsonl$/i.test(file) ? text.split('\n').map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim()) : [[text, 0] as const];
-  for (const [line, n] of lines) {
-    try {
-      docs.push(JSON.parse(line));
-    } catch {
-      return problem('NOT_JSON', `${n ? `line ${n} ` : ''}is not JSON`);
-    }
-  }
   const extractions: Extraction[] = [];
-  for (const [i, d] of docs.entries()) {
+  for (const [d, n] of docs) {
     if (d && typeof d === 'object' && 'nodes' in d && 'edges' in d) {
       // A graph written by kg build: its articles, as they were extracted.
       try {
@@ -198,7 +238,7 @@ async function readExtractions(file: string): Promise<InputItem> {
     try {
       extractions.push(...splitByDocument(validateExtraction(d)));
     } catch (err) {
-      return problem('NOT_EXTRACTION', `${lines.length > 1 ? `line ${lines[i]![1]} ` : ''}is not a kg extraction (${(err as Error).message.replace(/^kg\/graph: /, '')})`);
+      return problem('NOT_EXTRACTION', `${docs.length > 1 ? `line ${n} ` : ''}is not a kg extraction (${(err as Error).message.replace(/^kg\/graph: /, '')})`);
     }
   }
   return { kind: 'extractions', source: file, extractions };

@@ -114,9 +114,10 @@ export interface Build {
   readonly sentenceAt: (doc: string, start: number) => string | undefined;
 }
 
-/** buildGraph, with what it resolved along the way. */
-export function buildWith(input: Extraction | readonly Extraction[]): Build {
-  const list = (Array.isArray(input) ? (input as readonly Extraction[]) : [input as Extraction]).map(validateExtraction);
+/** buildGraph, with what it resolved along the way; `validated`: the input was checked against the contract already. */
+export function buildWith(input: Extraction | readonly Extraction[], { validated = false }: { validated?: boolean } = {}): Build {
+  const given = Array.isArray(input) ? (input as readonly Extraction[]) : [input as Extraction];
+  const list = validated ? [...given] : given.map(validateExtraction);
   const extractions = distinctArticles(list);
   const documents = extractions.flatMap((x) => x.documents);
   const { entities, entityOf } = resolveExtractions(extractions);

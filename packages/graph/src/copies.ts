@@ -140,8 +140,8 @@ export interface Sourcing {
   outletOf(doc: string): string | null;
   /** The article's publication date, where known. */
   dateOf(doc: string): string | null;
-  /** Whether one of the two copies the other. */
-  copies(a: string, b: string): boolean;
+  /** The articles this one copies or is copied by. */
+  copiesOf(doc: string): readonly string[];
 }
 
 /**
@@ -150,6 +150,7 @@ export interface Sourcing {
  */
 export function independentGroups(docs: readonly string[], sourcing: Sourcing): number {
   const list = [...new Set(docs)].sort();
+  const index = new Map(list.map((d, i) => [d, i]));
   const parent = list.map((_d, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const join = (i: number, j: number): void => {
@@ -163,7 +164,10 @@ export function independentGroups(docs: readonly string[], sourcing: Sourcing): 
       if (first === undefined) byWire.set(w, i);
       else join(first, i);
     }
-    for (let j = 0; j < i; j++) if (sourcing.copies(d, list[j]!)) join(i, j);
+    for (const c of sourcing.copiesOf(d)) {
+      const j = index.get(c);
+      if (j !== undefined) join(i, j);
+    }
   });
   return new Set(list.map((_d, i) => root(i))).size;
 }
@@ -171,11 +175,20 @@ export function independentGroups(docs: readonly string[], sourcing: Sourcing): 
 /** A Sourcing over known profiles and links. */
 export function sourcingOf(profiles: Iterable<Pick<CopyProfile, 'id' | 'outlet' | 'wires' | 'date'>>, links: Iterable<Pick<CopyLink, 'from' | 'to'>>): Sourcing {
   const byId = new Map([...profiles].map((p) => [p.id, p]));
-  const linked = new Set([...links].flatMap((l) => [`${l.from}\n${l.to}`, `${l.to}\n${l.from}`]));
+  const linked = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    const list = linked.get(a);
+    if (list) list.push(b);
+    else linked.set(a, [b]);
+  };
+  for (const l of links) {
+    link(l.from, l.to);
+    link(l.to, l.from);
+  }
   return {
     wiresOf: (d) => byId.get(d)?.wires ?? [],
     outletOf: (d) => byId.get(d)?.outlet ?? null,
     dateOf: (d) => byId.get(d)?.date ?? null,
-    copies: (a, b) => linked.has(`${a}\n${b}`),
+    copiesOf: (d) => linked.get(d) ?? [],
   };
 }

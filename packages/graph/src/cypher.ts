@@ -185,17 +185,21 @@ export function cypherLiteral(v: unknown): string {
  * A script cypher-shell or Neo4j Browser can run: the schema, then each statement with its rows inlined
  * as a literal list, one statement per line, each ending in ";". Idempotent like the writer.
  */
-export function toCypher(g: KgGraph, { rowsPerStatement = 500 }: { rowsPerStatement?: number } = {}): string {
+export function toCypher(g: KgGraph, options: { rowsPerStatement?: number } = {}): string {
+  return [...cypherChunks(g, options)].join('');
+}
+
+/** toCypher's script as chunks of text (one statement each), so that a large graph is written without the whole script in memory. */
+export function* cypherChunks(g: KgGraph, { rowsPerStatement = 500 }: { rowsPerStatement?: number } = {}): Generator<string> {
   const plan = planWrites(g);
-  const lines = ['// kg graph: run with cypher-shell -f graph.cypher, or paste into Neo4j Browser (enable multi-statement mode)', ...plan.schema.map((s) => `${s};`)];
+  yield ['// kg graph: run with cypher-shell -f graph.cypher, or paste into Neo4j Browser (enable multi-statement mode)', ...plan.schema.map((s) => `${s};`)].join('\n') + '\n';
   for (const st of plan.statements) {
     for (let i = 0; i < st.rows.length; i += rowsPerStatement) {
       const rows = cypherLiteral(st.rows.slice(i, i + rowsPerStatement));
       // A function replacement: data may contain "$'" or "$&", which a string replacement would expand.
-      lines.push(`${st.text.replace('UNWIND $rows AS row', () => `UNWIND ${rows} AS row`)};`);
+      yield `${st.text.replace('UNWIND $rows AS row', () => `UNWIND ${rows} AS row`)};\n`;
     }
   }
-  return lines.join('\n') + '\n';
 }
 
 /** Splits a script written by toCypher into its statements (comments dropped). */

@@ -6,13 +6,15 @@
  * adds. Files are replaced by rename, the articles last, so a run killed midway leaves the last complete
  * state or a graph that the next run rebuilds; a lock file makes two runs at once take turns.
  */
-import { open, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { Extraction } from './contract.js';
 import { buildGraph, validateExtraction, type KgGraph } from './build.js';
-import { toCypher } from './cypher.js';
+import { cypherChunks } from './cypher.js';
 import { KgGraphError } from './errors.js';
-import { toJSON } from './json.js';
+import { jsonChunks } from './json.js';
 import { distinctArticles } from './merge.js';
 
 export interface FileStoreOptions {
@@ -46,29 +48,43 @@ export const ARTICLES_FILE = 'articles.jsonl';
 export function createFileStore({ dir, lockTimeoutMs = 600_000 }: FileStoreOptions): FileStore {
   const articlesPath = join(dir, ARTICLES_FILE);
 
+  /** The stored articles, line by line (the file can be larger than one string may be). */
   const read = async (): Promise<Extraction[]> => {
-    let text: string;
+    const out: Extraction[] = [];
+    let i = 0;
     try {
-      text = await readFile(articlesPath, 'utf8');
+      const lines = createInterface({ input: createReadStream(articlesPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+      for await (const line of lines) {
+        i++;
+        if (!line.trim()) continue;
+        try {
+          out.push(validateExtraction(JSON.parse(line)));
+        } catch (err) {
+          throw new KgGraphError('STORE_UNREADABLE', `${articlesPath} line ${i} is not a kg extraction: ${(err as Error).message.replace(/^kg\/graph: /, '')}`, { cause: err });
+        }
+      }
     } catch (err) {
+      if (err instanceof KgGraphError) throw err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new KgGraphError('STORE_UNREADABLE', `cannot read ${articlesPath} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
     }
-    const out: Extraction[] = [];
-    text.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        out.push(validateExtraction(JSON.parse(line)));
-      } catch (err) {
-        throw new KgGraphError('STORE_UNREADABLE', `${articlesPath} line ${i + 1} is not a kg extraction: ${(err as Error).message.replace(/^kg\/graph: /, '')}`, { cause: err });
-      }
-    });
     return out;
   };
 
-  const put = async (name: string, data: string): Promise<string> => {
+  /** Writes the chunks beside the file, then renames: a file is whole or as it was. */
+  const put = async (name: string, chunks: Iterable<string>): Promise<string> => {
     const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-    await writeFile(tmp, data);
+    const h = await open(tmp, 'w');
+    try {
+      let buffer = '';
+      for (const c of chunks) {
+        buffer += c;
+        if (buffer.length >= 1 << 20) await h.write(buffer), (buffer = '');
+      }
+      await h.write(buffer);
+    } finally {
+      await h.close();
+    }
     await rename(tmp, join(dir, name));
     return join(dir, name);
   };
@@ -76,8 +92,10 @@ export function createFileStore({ dir, lockTimeoutMs = 600_000 }: FileStoreOptio
   const save = async (articles: Extraction[]): Promise<{ graph: KgGraph; files: string[] }> => {
     const sorted = distinctArticles(articles);
     const graph = buildGraph(sorted);
-    const files = [await put('graph.json', JSON.stringify(toJSON(graph))), await put('graph.cypher', toCypher(graph))];
-    files.push(await put(ARTICLES_FILE, sorted.map((x) => JSON.stringify(x)).join('\n') + (sorted.length ? '\n' : '')));
+    const files = [await put('graph.json', jsonChunks(graph)), await put('graph.cypher', cypherChunks(graph))];
+    files.push(await put(ARTICLES_FILE, (function* () {
+      for (const x of sorted) yield JSON.stringify(x) + '\n';
+    })()));
     return { graph, files };
   };
 

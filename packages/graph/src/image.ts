@@ -112,10 +112,13 @@ export function emptyListStatements({ batched = false }: { batched?: boolean } =
     const list = arrays(props);
     if (list.length) out.push(statement(`MATCH (n:${label})`, 'n', list));
   }
+  // The ten fact types share their properties: one statement for all of them.
+  const facts = new Set<string>(RELATION_TYPES);
   for (const [type, [, , props]] of Object.entries(REL_PROPS)) {
     const list = arrays(props);
-    if (list.length) out.push(statement(`MATCH ()-[r:${type}]->()`, 'r', list));
+    if (list.length && !facts.has(type)) out.push(statement(`MATCH ()-[r:${type}]->()`, 'r', list));
   }
+  out.push(statement(`MATCH ()-[r:${RELATION_TYPES.join('|')}]->()`, 'r', arrays(REL_PROPS[RELATION_TYPES[0]]![2])));
   return out;
 }
 
@@ -145,7 +148,12 @@ function pick(values: Values, props: Props): Values {
  * store completes what CSV cannot hold (see afterImportStatements) on its next load.
  */
 export function storeImage(input: readonly Extraction[], { imported = false }: { imported?: boolean } = {}): StoreImage {
-  const { graph: g, extractions, entityOf, sentenceAt } = buildWith(input);
+  return imageOf(input, { imported, validated: false });
+}
+
+/** storeImage, for the store, whose input is validated already. */
+export function imageOf(input: readonly Extraction[], { imported, validated }: { imported: boolean; validated: boolean }): StoreImage {
+  const { graph: g, extractions, entityOf, sentenceAt } = buildWith(input, { validated });
   const nodes = new Map<string, NodeSet>();
   const nodeSet = (name: string, labels: string[], space: string, key: 'id' | 'key', props: Props): NodeSet => {
     let s = nodes.get(name);

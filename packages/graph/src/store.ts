@@ -26,7 +26,7 @@ import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, 
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
 import { STATEMENTS } from './cypher.js';
-import { emptyListStatements, storeImage, STORE_FORMAT, STORE_SCHEMA, type Props, type Values } from './image.js';
+import { emptyListStatements, imageOf, STORE_FORMAT, STORE_SCHEMA, type Props, type Values } from './image.js';
 import { copyLinks, copyProfile, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export interface StoreOptions {
@@ -322,9 +322,9 @@ async function bulkLoad(
       await held.commit();
       return undefined;
     }
+    const image = imageOf(extractions, { imported: false, validated: true });
     const token = randomUUID();
     await writer.executeWrite((tx) => tx.run("CREATE (:KgBulk {id: 'kg', token: $token})", { token }));
-    const image = storeImage(extractions);
     const guard = 'MATCH (:KgBulk {token: $token}) WITH 1 AS go UNWIND $rows AS r ';
     const ROWS = 10_000;
     const isArticle = (set: { labels?: readonly string[]; from?: string; to?: string }): boolean => set.labels?.[0] === 'Article' || set.from === 'Article' || set.to === 'Article';
