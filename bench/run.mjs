@@ -94,7 +94,7 @@ if (!only || only === 'load' || only === 'growth') {
       const big = [...Array(copies).keys()].flatMap((k) => extractions.map((x) => (k === 0 ? x : variant(x, k))));
       const g = await benchGrowth(driver, uri, big, fresh);
       console.log(`\nadding 100 articles to a store (their entities are in the big store already, new to the empty one)`);
-      console.log(`  to an empty store (baseline)       ${g.emptySeconds.toFixed(2)} s`);
+      console.log(`  to an empty store, incremental (baseline)  ${g.emptySeconds.toFixed(2)} s`);
       console.log(`  to a store of ${big.length} articles    ${g.grownSeconds.toFixed(2)} s  (loading those ${big.length} took ${g.bigSeconds.toFixed(0)} s)`);
       console.log(`  cost ratio = ${(g.grownSeconds / g.emptySeconds).toFixed(2)}x (target at most 2x)`);
     }
@@ -111,19 +111,19 @@ if (only === 'scale') {
     const dirs = writeScaledCorpus(texts, corpus, join(work, 'corpus'), Math.max(...scales));
     console.log(`\nscale: the corpus ${Math.max(...scales)} times over (bench/scale.mjs: given names, surnames, cities and digits swapped)`);
     console.log('  kg build: from the texts (extraction included); kg load: a first load of the articles.jsonl kg build wrote, into a');
-    console.log('  new private Neo4j (3 GB heap, 3 GB page cache); bulk: kg export --neo4j-import of that file, then neo4j-admin import');
+    console.log('  new private Neo4j (2 GB heap, 2 GB page cache); bulk: kg export --neo4j-import of that file, then neo4j-admin import');
     console.log('  scale  articles | build s  peak MB  ms/art  KB/art | load s  peak MB  ms/art  KB/art | bulk s (export + import)  load/bulk');
     for (const k of scales) {
       const inputs = dirs.slice(0, k);
       const out = join(work, `build-${k}`);
       const b = child('build-child.mjs', [...inputs, '--out', out]);
       const jsonl = join(out, 'articles.jsonl');
-      const l = await withPrivateNeo4j(async (_driver, uri) => child('load-child.mjs', [jsonl], { ...process.env, NEO4J_URI: uri }), { heap: '3g', pagecache: '3g' });
+      const l = await withPrivateNeo4j(async (_driver, uri) => child('load-child.mjs', [jsonl], { ...process.env, NEO4J_URI: uri }), { heap: '2g', pagecache: '2g' });
       const t0 = process.hrtime.bigint();
       execFileSync(process.execPath, [heap, join(root, 'packages', 'cli', 'bin', 'kg.js'), 'export', jsonl, '--neo4j-import', join(work, 'csv')], { stdio: 'ignore' });
       const exportSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const t1 = process.hrtime.bigint();
-      execFileSync('bash', [join(root, 'scripts', 'neo4j.sh'), 'import', join(work, 'csv'), join(work, 'db')], { stdio: 'ignore', env: { ...process.env, KG_NEO4J_HEAP: '3g' } });
+      execFileSync('bash', [join(root, 'scripts', 'neo4j.sh'), 'import', join(work, 'csv'), join(work, 'db')], { stdio: 'ignore', env: { ...process.env, KG_NEO4J_HEAP: '2g' } });
       const importSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
       rmSync(out, { recursive: true, force: true });
       rmSync(join(work, 'csv'), { recursive: true, force: true });

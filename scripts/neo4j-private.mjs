@@ -10,10 +10,10 @@ import neo4j from 'neo4j-driver';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'neo4j.sh');
 
-/** Starts a server in a new temporary folder (`env`: KG_NEO4J_HEAP, KG_NEO4J_PAGECACHE); returns the folder and its NEO4J_* settings. */
-export function startPrivateNeo4j(prefix, env = {}) {
+/** Starts a server in a new temporary folder (`sizes`: KG_NEO4J_HEAP, KG_NEO4J_PAGECACHE); returns the folder and its NEO4J_* settings. */
+export function startPrivateNeo4j(prefix, sizes = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const out = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const out = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...sizes } });
   const env = Object.fromEntries(out.split('\n').map((l) => /^(NEO4J_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
   return { dir, env };
 }
