@@ -17,7 +17,7 @@ export async function withPrivateNeo4j(fn, { heap, pagecache } = {}) {
     await waitForNeo4j(env);
     const driver = neo4j.driver(env.NEO4J_URI, neo4j.auth.basic(env.NEO4J_USERNAME, env.NEO4J_PASSWORD));
     try {
-      return await fn(driver, env.NEO4J_URI);
+      return await fn(driver, env.NEO4J_URI, env);
     } finally {
       await driver.close();
     }

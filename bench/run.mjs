@@ -118,7 +118,7 @@ if (only === 'scale') {
       const out = join(work, `build-${k}`);
       const b = child('build-child.mjs', [...inputs, '--out', out]);
       const jsonl = join(out, 'articles.jsonl');
-      const l = await withPrivateNeo4j(async (_driver, uri) => child('load-child.mjs', [jsonl], { ...process.env, NEO4J_URI: uri }), { heap: '2g', pagecache: '2g' });
+      const l = await withPrivateNeo4j(async (_driver, _uri, env) => child('load-child.mjs', [jsonl], { ...process.env, ...env }), { heap: '2g', pagecache: '2g' });
       const t0 = process.hrtime.bigint();
       execFileSync(process.execPath, [heap, join(root, 'packages', 'cli', 'bin', 'kg.js'), 'export', jsonl, '--neo4j-import', join(work, 'csv')], { stdio: 'ignore' });
       const exportSeconds = Number(process.hrtime.bigint() - t0) / 1e9;

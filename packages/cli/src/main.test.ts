@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, statSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,11 +202,34 @@ describe('inputs a user may give', () => {
 });
 
 describe('help', () => {
-  it.each(['extract', 'build', 'load'])('kg %s --help shows usage and examples', async (cmd) => {
+  it.each(['extract', 'build', 'load', 'export'])('kg %s --help shows usage and examples', async (cmd) => {
     const r = await kg([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: kg ${cmd}`));
     expect(r.stdout).toMatch(/Examples:/);
+  });
+
+  it('kg export writes the CSV files, an executable import.sh naming each, and leaves no file of an earlier export behind', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'kg-export-')), 'import');
+    const all = await kg(['export', seeds, '--neo4j-import', dir, '--jobs', '1']);
+    expect(all.code).toBe(0);
+    const csv = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+    expect(csv).toEqual(expect.arrayContaining(['nodes-Article.csv', 'nodes-Entity-Person.csv', 'nodes-KgLock.csv', 'relationships-MEETS.csv', 'relationships-STATES.csv']));
+    const sh = readFileSync(join(dir, 'import.sh'), 'utf8');
+    for (const f of csv) expect(sh).toContain(`=${f}`);
+    expect(statSync(join(dir, 'import.sh')).mode & 0o111).toBeTruthy();
+    // One article has fewer kinds of facts: the files of kinds it lacks go.
+    const one = await kg(['export', join(seeds, readdirSync(seeds).sort()[4]!), '--neo4j-import', dir, '--jobs', '1']);
+    expect(one.code).toBe(0);
+    const left = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+    expect(left.length).toBeLessThan(csv.length);
+    for (const f of left) expect(readFileSync(join(dir, 'import.sh'), 'utf8')).toContain(`=${f}`);
+  });
+
+  it('kg export without --neo4j-import says what to give, before reading anything', async () => {
+    const r = await kg(['export', seeds]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('kg export: say where to write: --neo4j-import DIR (CSV files and the neo4j-admin command that imports them into a new database)');
   });
 
   it('kg with no command lists the commands', async () => {
