@@ -96,7 +96,7 @@ const REL_PROPS = {
 
 /**
  * What neo4j-admin's CSV cannot say, done online once the imported database runs: the empty lists (an
- * empty array field imports as no property; the store keeps `[]`), one statement per label or type.
+ * empty array field imports as no property; the store keeps `[]`), one statement per label and per type.
  * `batched` writes them in transactions of 10,000 rows (for a driver's auto-commit session; cypher-shell
  * and Browser run the plain form). Idempotent; the store runs them on its first load after an import.
  */
@@ -145,7 +145,7 @@ function pick(values: Values, props: Props): Values {
 
 /**
  * The image of the store holding exactly these articles. `imported` marks the KgLock node so that the
- * store completes what CSV cannot hold (see afterImportStatements) on its next load.
+ * store completes what CSV cannot hold (see emptyListStatements) on its next load.
  */
 export function storeImage(input: readonly Extraction[], { imported = false }: { imported?: boolean } = {}): StoreImage {
   return imageOf(input, { imported, validated: false });
