@@ -297,8 +297,14 @@ async function runExport(paths: string[], dir: string | undefined, io: Io): Prom
       out.end();
       await once(out, 'finish');
     };
-    await Promise.race([write(), failed]);
-    await rename(tmp, join(dir, f.name));
+    try {
+      await Promise.race([write(), failed]);
+      await rename(tmp, join(dir, f.name));
+    } catch (err) {
+      out.destroy();
+      await rm(tmp, { force: true });
+      throw err;
+    }
   };
   try {
     await mkdir(dir, { recursive: true });
