@@ -2,12 +2,13 @@
 // scripts/neo4j.sh (never a server of yours: the benchmark empties its database between runs).
 import neo4j from 'neo4j-driver';
 import { createStore } from '@kg/graph/neo4j';
+import { splitCypherScript } from '@kg/graph';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPrivateNeo4j, stopPrivateNeo4j, waitForNeo4j } from '../scripts/neo4j-private.mjs';
+import { startNeo4jIn, startPrivateNeo4j, stopPrivateNeo4j, waitForNeo4j } from '../scripts/neo4j-private.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -166,13 +167,12 @@ export async function benchImport(extractions) {
     t0 = process.hrtime.bigint();
     execFileSync('bash', [script, 'import', join(work, 'csv'), join(work, 'db')], { stdio: 'ignore' });
     const importSeconds = seconds(t0);
-    const out = execFileSync('bash', [script, 'start', join(work, 'db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const env = Object.fromEntries(out.split('\n').map((l) => /^(NEO4J_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+    const env = startNeo4jIn(join(work, 'db'));
     try {
       await waitForNeo4j(env);
       const driver = neo4j.driver(env.NEO4J_URI, neo4j.auth.basic(env.NEO4J_USERNAME, env.NEO4J_PASSWORD));
       try {
-        const statements = readFileSync(join(work, 'csv', 'after-import.cypher'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('//')).map((l) => l.replace(/;\s*$/, ''));
+        const statements = splitCypherScript(readFileSync(join(work, 'csv', 'after-import.cypher'), 'utf8'));
         t0 = process.hrtime.bigint();
         for (const st of statements) await run(driver, st);
         const afterSeconds = seconds(t0);

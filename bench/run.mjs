@@ -47,7 +47,7 @@ if (!only || only === 'build') {
   const run = (copies) => {
     const out = mkdtempSync(join(tmpdir(), 'kg-bench-build-'));
     try {
-      const line = execFileSync(process.execPath, [join(root, 'bench', 'build-child.mjs'), ...Array(copies).fill(corpus), '--out', out], { encoding: 'utf8' }).trim().split('\n').pop();
+      const line = execFileSync(process.execPath, [join(root, 'bench', 'kg-child.mjs'), 'build', ...Array(copies).fill(corpus), '--out', out], { encoding: 'utf8' }).trim().split('\n').pop();
       return JSON.parse(line);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -107,7 +107,7 @@ if (only === 'scale') {
   const work = mkdtempSync(join(tmpdir(), 'kg-bench-scale-'));
   // The kg command gives itself three quarters of the machine's memory; so do these children.
   const heap = `--max-old-space-size=${Math.floor((0.75 * totalmem()) / 2 ** 20)}`;
-  const child = (script, args, env = process.env) => JSON.parse(execFileSync(process.execPath, [heap, join(root, 'bench', script), ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 }).trim().split('\n').pop());
+  const child = (command, args, env = process.env) => JSON.parse(execFileSync(process.execPath, [heap, join(root, 'bench', 'kg-child.mjs'), command, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 }).trim().split('\n').pop());
   try {
     const dirs = writeScaledCorpus(texts, corpus, join(work, 'corpus'), Math.max(...scales));
     console.log(`\nscale: the corpus ${Math.max(...scales)} times over (bench/scale.mjs: given names, surnames, cities and digits swapped)`);
@@ -117,9 +117,9 @@ if (only === 'scale') {
     for (const k of scales) {
       const inputs = dirs.slice(0, k);
       const out = join(work, `build-${k}`);
-      const b = child('build-child.mjs', [...inputs, '--out', out]);
+      const b = child('build', [...inputs, '--out', out]);
       const jsonl = join(out, 'articles.jsonl');
-      const l = await withPrivateNeo4j(async (_driver, _uri, env) => child('load-child.mjs', [jsonl], { ...process.env, ...env }), { heap: '2g', pagecache: '2g' });
+      const l = await withPrivateNeo4j(async (_driver, _uri, env) => child('load', [jsonl], { ...process.env, ...env }), { heap: '2g', pagecache: '2g' });
       const t0 = process.hrtime.bigint();
       execFileSync(process.execPath, [heap, join(root, 'packages', 'cli', 'bin', 'kg.js'), 'export', jsonl, '--neo4j-import', join(work, 'csv')], { stdio: 'ignore' });
       const exportSeconds = Number(process.hrtime.bigint() - t0) / 1e9;

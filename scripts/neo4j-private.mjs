@@ -13,9 +13,13 @@ const script = join(dirname(fileURLToPath(import.meta.url)), 'neo4j.sh');
 /** Starts a server in a new temporary folder (`sizes`: KG_NEO4J_HEAP, KG_NEO4J_PAGECACHE); returns the folder and its NEO4J_* settings. */
 export function startPrivateNeo4j(prefix, sizes = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, env: startNeo4jIn(dir, sizes) };
+}
+
+/** Starts a server on the data in `dir` (a database neo4j.sh import made, say); returns its NEO4J_* settings. */
+export function startNeo4jIn(dir, sizes = {}) {
   const out = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...sizes } });
-  const env = Object.fromEntries(out.split('\n').map((l) => /^(NEO4J_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
-  return { dir, env };
+  return Object.fromEntries(out.split('\n').map((l) => /^(NEO4J_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
 }
 
 /** Stops the server started in `dir` and forgets its data. */

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Extraction } from '@kg/graph';
+import { splitCypherScript, type Extraction } from '@kg/graph';
 import { createStore } from '@kg/graph/neo4j';
 import { kg } from './__fixtures__/io.js';
 import { clearNeo4j, diffDumps, dumpNeo4j } from '../../../test/dump.js';
@@ -95,10 +95,7 @@ it('writes the CSV files, import.sh and after-import.cypher, and says how to use
 it('imports into a database that after-import.cypher makes the online load, node for node and property for property', async () => {
   const server = await importAndStart();
   try {
-    const statements = readFileSync(join(exportDir, 'after-import.cypher'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() && !l.startsWith('//'))
-      .map((l) => l.replace(/;\s*$/, ''));
+    const statements = splitCypherScript(readFileSync(join(exportDir, 'after-import.cypher'), 'utf8'));
     const session = server.driver.session();
     try {
       for (const s of statements) await session.run(s);

@@ -55,11 +55,14 @@ function field(v: unknown, type: Props[number][1], delimiter: string, where: () 
   }
 }
 
+/** Some string value runs across lines. */
+const spansLines = (values: Values, props: Props): boolean => props.some(([p, t]) => t === 'string' && typeof values[p] === 'string' && /[\r\n]/.test(values[p] as string));
+
 const header = (props: Props): string[] => props.map(([p, t]) => `${p}:${t}`);
 
 function nodeFile(s: NodeSet, delimiter: string): ImportFile {
   const name = `nodes-${s.labels.join('-')}.csv`;
-  const multiline = s.rows.some((r) => s.props.some(([p, t]) => t === 'string' && typeof r[p] === 'string' && /[\r\n]/.test(r[p] as string)));
+  const multiline = s.rows.some((r) => spansLines(r, s.props));
   return {
     name,
     option: `--nodes=${s.labels.join(':')}=${name}`,
@@ -73,7 +76,7 @@ function nodeFile(s: NodeSet, delimiter: string): ImportFile {
 
 function relFile(s: RelSet, delimiter: string): ImportFile {
   const name = `relationships-${s.type}.csv`;
-  const multiline = s.rows.some(([, , v]) => s.props.some(([p, t]) => t === 'string' && typeof v[p] === 'string' && /[\r\n]/.test(v[p] as string)));
+  const multiline = s.rows.some(([, , v]) => spansLines(v, s.props));
   return {
     name,
     option: `--relationships=${s.type}=${name}`,

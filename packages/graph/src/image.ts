@@ -5,10 +5,10 @@
  * no server: it is what `kg export --neo4j-import` writes for neo4j-admin's offline import, and an
  * integration test checks it against an online load, node for node and property for property.
  */
-import { RELATION_TYPES, type Extraction } from './contract.js';
-import { buildWith, isFactEdge } from './build.js';
+import { ENTITY_TYPES, RELATION_TYPES, type Extraction } from './contract.js';
+import { buildWith, isFactEdge, quoteId } from './build.js';
 import { assertionKey, type Assertion } from './facts.js';
-import { aggregateSurfaces, recordOf, surfaceKeys } from './resolve.js';
+import { aggregateSurfaces, recordOf, surfaceKeys, type SurfaceRecord } from './resolve.js';
 import { SCHEMA } from './cypher.js';
 
 /** A property's type as neo4j-admin import names it (long and double are Cypher's INTEGER and FLOAT). */
@@ -94,6 +94,10 @@ const REL_PROPS = {
   ...Object.fromEntries(RELATION_TYPES.map((t) => [t, ['Entity', 'Entity', [['fact', 'string'], ...TOTALS]]])),
 } as Record<string, readonly [string, string, Props]>;
 
+/** The labels and relationship types the store writes: its fixed vocabulary. */
+export const STORE_LABELS: ReadonlySet<string> = new Set([...Object.keys(NODE_PROPS), 'Entity', ...ENTITY_TYPES]);
+export const STORE_TYPES: ReadonlySet<string> = new Set(Object.keys(REL_PROPS));
+
 /**
  * What neo4j-admin's CSV cannot say, done online once the imported database runs: the empty lists (an
  * empty array field imports as no property; the store keeps `[]`), one statement per label and per type.
@@ -135,6 +139,25 @@ export const STORE_SCHEMA: readonly string[] = [
 ];
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What one article said of one extractor id: a surface record, with the wire service it attributes reporting to through it. */
+export type ArticleRecord = SurfaceRecord & { article: string; agency: string | null; cues: string[] };
+
+/**
+ * The records one article gives, its HAS_SURFACE relationships: one per entity it found (an article can
+ * name an extractor id twice), with the wire service the article attributes reporting to through that
+ * entity, if any.
+ */
+export function articleRecords(x: Extraction): ArticleRecord[] {
+  const d = x.documents[0]!;
+  return x.entities.map((e) => {
+    const r = recordOf(e);
+    const attributions = (d.attributions ?? []).filter((a) => a.entity === e.id);
+    const agency = attributions.map((a) => a.agency).sort(cmp)[0] ?? null;
+    const cues = [...new Set(attributions.map((a) => a.text).filter(Boolean))].sort(cmp);
+    return { ...r, aliases: [...r.aliases], merges: [...r.merges], article: d.id, agency, cues };
+  });
+}
 
 /** Only the properties a set declares, nulls left out (Neo4j keeps no null property). */
 function pick(values: Values, props: Props): Values {
@@ -207,7 +230,7 @@ export function imageOf(input: readonly Extraction[], { imported, validated }: {
       }
     }
     for (const q of x.quotes) {
-      const id = `${q.doc}:q${q.start}`;
+      const id = quoteId(q.doc, q.start);
       if (q.speaker === undefined || quotes.has(id) || !sentenceAt(q.doc, q.start)) continue;
       quotes.add(id);
       const speaker = entityOf.get(q.speaker);
@@ -216,19 +239,10 @@ export function imageOf(input: readonly Extraction[], { imported, validated }: {
   }
 
   // Bookkeeping: what each article said of each extractor id, the surfaces, their name keys, the lock.
-  const records = extractions.flatMap((x) => {
-    const d = x.documents[0]!;
-    return x.entities.map((e) => {
-      const attributions = (d.attributions ?? []).filter((a) => a.entity === e.id);
-      return { article: d.id, record: recordOf(e), agency: attributions.map((a) => a.agency).sort(cmp)[0] ?? null, cues: [...new Set(attributions.map((a) => a.text).filter(Boolean))].sort(cmp) };
-    });
-  });
-  for (const r of records) {
-    const { name, aliases, mentions: n, merges } = r.record;
-    rel('HAS_SURFACE', r.article, r.record.surface, { name, aliases: [...aliases], mentions: n, merges: [...merges], agency: r.agency, cues: r.cues });
-  }
+  const records = extractions.flatMap(articleRecords);
+  for (const { article, surface, type: _t, ...values } of records) rel('HAS_SURFACE', article, surface, values);
   const keys = new Set<string>();
-  for (const s of aggregateSurfaces(records.map((r) => r.record))) {
+  for (const s of aggregateSurfaces(records)) {
     const list = surfaceKeys(s);
     nodeSet('Surface', ['Surface'], 'Surface', 'key', NODE_PROPS.Surface).rows.push({ key: s.id, type: s.type, entity: entityOf.get(s.id)!, keys: list });
     for (const k of list) {

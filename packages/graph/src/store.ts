@@ -26,7 +26,7 @@ import { aggregateSurfaces, clusterSurfaces, mergeLabel, recordOf, surfaceKeys, 
 import { KgGraphError } from './errors.js';
 import { classifyNeo4jError } from './neo4j-errors.js';
 import { STATEMENTS } from './cypher.js';
-import { emptyListStatements, imageOf, STORE_FORMAT, STORE_SCHEMA, type Props, type Values } from './image.js';
+import { articleRecords, emptyListStatements, imageOf, STORE_FORMAT, STORE_LABELS, STORE_SCHEMA, STORE_TYPES, type Props, type Values } from './image.js';
 import { copyLinks, copyProfile, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export interface StoreOptions {
@@ -94,17 +94,20 @@ interface Counters {
   relationshipsDeleted: number;
 }
 
+function addCounters(t: Counters, c: Counters): void {
+  t.nodesCreated += c.nodesCreated;
+  t.nodesDeleted += c.nodesDeleted;
+  t.relationshipsCreated += c.relationshipsCreated;
+  t.relationshipsDeleted += c.relationshipsDeleted;
+}
+
 /** One transaction's work: runs statements and keeps the update counters. */
 class Tx {
   readonly counters: Counters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
   constructor(private readonly tx: ManagedTransaction) {}
   async run(text: string, params: Row = {}): Promise<Row[]> {
     const r = await this.tx.run(text, params);
-    const u = r.summary.counters.updates();
-    this.counters.nodesCreated += u.nodesCreated;
-    this.counters.nodesDeleted += u.nodesDeleted;
-    this.counters.relationshipsCreated += u.relationshipsCreated;
-    this.counters.relationshipsDeleted += u.relationshipsDeleted;
+    addCounters(this.counters, r.summary.counters.updates());
     return r.records.map((x) => x.toObject() as Row);
   }
   /** Runs an UNWIND statement over rows, in slices. */
@@ -203,12 +206,6 @@ export function createStore({ driver, database, uri = 'Neo4j', verifyTimeoutMs =
     }
   };
   const total = (): Counters & { added: number; unchanged: number; removed: number } => ({ added: 0, unchanged: 0, removed: 0, nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
-  const addCounters = (t: Counters, c: Counters): void => {
-    t.nodesCreated += c.nodesCreated;
-    t.nodesDeleted += c.nodesDeleted;
-    t.relationshipsCreated += c.relationshipsCreated;
-    t.relationshipsDeleted += c.relationshipsDeleted;
-  };
 
   return {
     verify,
@@ -295,14 +292,8 @@ async function bulkLoad(
   const session = driver.session(sessionOptions);
   const writer = driver.session(sessionOptions);
   const held = session.beginTransaction();
-  const write = async (text: string, params: Row): Promise<void> => {
-    const r = await writer.executeWrite((tx) => tx.run(text, params));
-    const u = r.summary.counters.updates();
-    counters.nodesCreated += u.nodesCreated;
-    counters.nodesDeleted += u.nodesDeleted;
-    counters.relationshipsCreated += u.relationshipsCreated;
-    counters.relationshipsDeleted += u.relationshipsDeleted;
-  };
+  const tally = (r: { summary: { counters: { updates(): Counters } } }): void => addCounters(counters, r.summary.counters.updates());
+  const write = async (text: string, params: Row): Promise<void> => tally(await writer.executeWrite((tx) => tx.run(text, params)));
   try {
     const lock = await held.run(
       "MERGE (l:KgLock {id: 'kg'}) SET l.busy = true WITH l OPTIONAL MATCH (n) WHERE NOT n:KgLock AND NOT n:KgBulk WITH n LIMIT 1 " +
@@ -332,9 +323,12 @@ async function bulkLoad(
     const relSets = image.relationships.filter((r) => !isArticle(r));
     const total = [...nodeSets, ...relSets].reduce((n, x) => n + x.rows.length, 0);
     let done = 0;
+    const label = (l: string): string => vocabulary(l, STORE_LABELS, 'label');
+    const keyOf = new Map(image.nodes.map((n) => [n.space, n.key]));
     const nodeText = (labels: readonly string[]): string => `${guard}CREATE (n:${labels.map(label).join(':')}) SET n = r`;
     const relText = (set: { type: string; from: string; to: string }): string =>
-      `${guard}MATCH (a:${label(set.from)} {${keyOf(set.from)}: r[0]}) MATCH (b:${label(set.to)} {${keyOf(set.to)}: r[1]}) CREATE (a)-[x:${relType(set.type)}]->(b) SET x = r[2]`;
+      `${guard}MATCH (a:${label(set.from)} {${keyOf.get(set.from)}: r[0]}) MATCH (b:${label(set.to)} {${keyOf.get(set.to)}: r[1]}) ` +
+      `CREATE (a)-[x:${vocabulary(set.type, STORE_TYPES, 'relationship type')}]->(b) SET x = r[2]`;
     for (const set of nodeSets) {
       for (let i = 0; i < set.rows.length; i += ROWS) {
         const rows = set.rows.slice(i, i + ROWS).map((r) => typed(r, set.props));
@@ -364,11 +358,7 @@ async function bulkLoad(
         for (const { set, rows } of rels) if (rows.length) results.push(await tx.run(relText(set), { token, rows }));
         return results;
       });
-      for (const x of r) {
-        const u = x.summary.counters.updates();
-        counters.nodesCreated += u.nodesCreated;
-        counters.relationshipsCreated += u.relationshipsCreated;
-      }
+      r.forEach(tally);
       onProgress?.({ phase: 'articles', done: Math.min(i + batchSize, ids.length), total: ids.length });
     }
     if (copies?.rows.length) await write(relText(copies), { token, rows: copies.rows.map(([a, b, v]) => [a, b, typed(v, copies.props)]) });
@@ -389,19 +379,11 @@ async function bulkLoad(
   }
 }
 
-/** Labels and types written by the bulk path: only the fixed vocabulary, checked again here. */
-const WORD = /^[A-Z][A-Za-z_]*$/;
-const label = (l: string): string => {
-  if (!WORD.test(l) || !['Article', 'Sentence', 'Entity', 'Fact', 'Quote', 'Surface', 'NameKey', ...Object.values(ENTITY_LABEL)].includes(l)) throw new KgGraphError('INVALID_EXTRACTION', `unexpected label ${l}`);
-  return l;
+/** Labels and types written by the bulk path: only the store's fixed vocabulary, checked again here. */
+const vocabulary = (word: string, known: ReadonlySet<string>, what: string): string => {
+  if (!known.has(word) || !/^[A-Z][A-Za-z_]*$/.test(word)) throw new KgGraphError('INVALID_EXTRACTION', `unexpected ${what} ${word}`);
+  return word;
 };
-const relType = (t: string): string => {
-  if (!WORD.test(t) || !['HAS_SENTENCE', 'COPIES', 'ATTRIBUTES_TO', 'MENTIONS', 'SUBJECT', 'OBJECT', 'STATES', 'IN', 'SAID_BY', 'HAS_SURFACE', 'KEY', ...Object.values(REL_TYPE)].includes(t)) {
-    throw new KgGraphError('INVALID_EXTRACTION', `unexpected relationship type ${t}`);
-  }
-  return t;
-};
-const keyOf = (space: string): string => (space === 'Surface' || space === 'NameKey' ? 'key' : 'id');
 
 /** Values as the store types them: whole numbers declared long as integers (a JavaScript number is a float). */
 function typed(values: Values, props: Props): Values {
@@ -488,7 +470,7 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
         'SET s.article = row.article, s.index = toInteger(row.index), s.text = row.text, s.start = toInteger(row.start), s.end = toInteger(row.end), s.key = row.key',
       sentences.flat(),
     );
-    const records = added.flatMap((x) => recordsOf(x));
+    const records = added.flatMap(articleRecords).map((r): Row => ({ ...r }));
     await tx.rows(
       'UNWIND $rows AS row MATCH (a:Article {id: row.article}) MERGE (sf:Surface {key: row.surface}) ON CREATE SET sf.type = row.type, sf.keys = [] ' +
         'CREATE (a)-[h:HAS_SURFACE]->(sf) SET h.name = row.name, h.aliases = row.aliases, h.mentions = toInteger(row.mentions), h.merges = row.merges, ' +
@@ -714,21 +696,6 @@ async function update(tx: Tx, added: readonly Extraction[], removedIds: readonly
       'SET e.mentionCount = mentions, e.articleCount = size(viaMentions + [d IN viaFacts WHERE NOT d IN viaMentions])',
     [...dirtyEntities] as unknown as Row[],
   );
-}
-
-/**
- * The records one article gives: one per entity it found (an article can name an extractor id twice),
- * with the wire service the article attributes reporting to through that entity, if any.
- */
-function recordsOf(x: Extraction): Row[] {
-  const d = x.documents[0]!;
-  return x.entities.map((e) => {
-    const r = recordOf(e);
-    const attributions = (d.attributions ?? []).filter((a) => a.entity === e.id);
-    const agency = attributions.map((a) => a.agency).sort()[0] ?? null;
-    const cues = [...new Set(attributions.map((a) => a.text).filter(Boolean))].sort();
-    return { article: d.id, surface: r.surface, type: r.type, name: r.name, aliases: [...r.aliases], mentions: r.mentions, merges: [...r.merges], agency, cues };
-  });
 }
 
 /** Links new articles (their profiles) to the stored ones (and to each other) they copy or are copied by. */

@@ -1,9 +1,0 @@
-// Runs `kg build` in this process and prints its wall time and peak memory as JSON on the last line.
-import { Writable } from 'node:stream';
-import { main } from '../packages/cli/dist/main.js';
-
-const sink = new Writable({ write: (_c, _e, cb) => cb() });
-const t0 = process.hrtime.bigint();
-const code = await main({ argv: ['build', ...process.argv.slice(2)], stdout: sink, stderr: sink });
-const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(JSON.stringify({ code, seconds, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
