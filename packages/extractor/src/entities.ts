@@ -3,7 +3,7 @@
  * and join the surface forms that name the same thing inside the document.
  */
 import { fold, type EntityType } from '@kg/graph/contract';
-import { isGivenName, placePopulation, regionCountry } from './names-gazetteer.js';
+import { isGivenName, orgKind, placePopulation, regionCountry } from './names-gazetteer.js';
 import {
   DESCRIBED,
   EVENT_HEADS,
@@ -592,6 +592,27 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: long.key };
   }
 
+  // "Real Madrid CF", "Starbucks Corp." and "FC Barcelona" are "Real Madrid", "Starbucks" and "Barcelona"
+  // when the article also names them so: the form with its legal or club designator joins the other.
+  const byName = new Map<string, LocalEntity>();
+  for (const e of entities.values()) if (e.type === 'Organization') byName.set(fold(e.name), e);
+  for (const e of [...byName.values()]) {
+    const plain = e.name.replace(ORG_DESIGNATOR_AFTER, '').replace(ORG_DESIGNATOR_BEFORE, '');
+    const short = plain !== e.name ? byName.get(fold(plain)) : undefined;
+    if (!short || short === e) continue;
+    short.mentions.push(...e.mentions);
+    for (const x of e.surfaces) {
+      if (!short.surfaces.has(x)) {
+        short.surfaces.add(x);
+        short.merges.push({ alias: x, reason: 'the same name without its legal or club designator' });
+      }
+    }
+    entities.delete(e.key);
+    byName.delete(fold(e.name));
+    for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: short.key };
+    for (let k = 0; k < roles.length; k++) if (roles[k]!.holder === e.key) roles[k] = { ...roles[k]!, holder: short.key };
+  }
+
   // A holder named by a surname or another surface ("Putin's envoy") is the entity that has that surface.
   const bySurface = new Map<string, string>();
   for (const e of entities.values()) for (const x of e.surfaces) bySurface.set(fold(x), e.key);
@@ -650,6 +671,10 @@ function isHeadline(words: readonly Word[], first: number, last: number): boolea
   const content = alpha.filter((w) => !/^(a|an|the|of|in|on|at|to|for|and|or|with|by|from|as)$/i.test(w.text));
   return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
 }
+
+/** Designators of a company's legal form or a club's, after or before its name. */
+const ORG_DESIGNATOR_AFTER = /,?\s+(Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|LLC|L\.L\.C\.|AG|SA|S\.A\.|NV|N\.V\.|FC|CF|AFC|SC)$/;
+const ORG_DESIGNATOR_BEFORE = /^(FC|AFC|AC|SC)\s+/;
 
 function initials(name: string): string {
   return name
@@ -899,6 +924,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
   if (ws.length === 1 && PARTY_NAMES.has(firstW.lower)) return 'Organization';
+  // A club or a company the gazetteer lists under a name of two words or more ("Real Madrid", "Goldman Sachs").
+  if (ws.length > 1 && orgKind(c.name)) return 'Organization';
   // "chief executive of Microsoft", "the chairman of Vodafone KK": what a person heads, not a place, is a body.
   if (bodyTitleBefore(words, c.first, sFirst) && next?.text !== '-' && placePopulation(c.name) < 100_000) return 'Organization';
   if (c.role) return 'Person';

@@ -56,6 +56,16 @@ describe('entities', () => {
     expect(byName(x, 'Spain')?.type).toBe('Location');
   });
 
+  it('knows clubs and companies of two words or more without a cue, and joins a designator\'s form to the plain name', () => {
+    const x = run('Real Madrid CF signed the striker last week. Real Madrid beat Bayern Munich, and Goldman Sachs cheered. New York City was quiet.');
+    expect(x.entities.filter((e) => e.type === 'Organization').map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([
+      ['Real Madrid', ['Real Madrid CF', 'Real Madrid']],
+      ['Bayern Munich', ['Bayern Munich']],
+      ['Goldman Sachs', ['Goldman Sachs']],
+    ]);
+    expect(byName(x, 'New York City')?.type).toBe('Location');
+  });
+
   it('keeps hyphenated parts and particles inside a name, and descriptions outside it', () => {
     const x = run('Former defence minister Kim Yong-hyun was arrested. Spain coach Luis de la Fuente named his squad. Saudi adviser Musaad bin Mohammed al-Aiban arrived. The Sharif-led party won.');
     const people = x.entities.filter((e) => e.type === 'Person').map((e) => e.name);

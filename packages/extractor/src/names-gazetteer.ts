@@ -3,6 +3,7 @@
  * GeoNames) and English given names (stdlib's datasets). Each is one signal among others, never alone
  * a reason to keep a name that the text contradicts.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fold } from '@kg/graph/contract';
 
@@ -74,4 +75,41 @@ export function isGivenName(word: string): boolean {
 export function givenNameGender(word: string): 'female' | 'male' | undefined {
   if (!genders) loadGivenNames();
   return genders!.get(word.toLowerCase());
+}
+
+export type OrgKind = 'club' | 'company';
+let orgs: Map<string, OrgKind> | undefined;
+let orgWords = 0;
+
+/**
+ * The kind of organization a name is listed as (football clubs from openfootball, CC0; S&P 500 companies,
+ * ODC-PDDL; see data/organizations.tsv), exact spelling folded, or undefined. Many club names are also
+ * towns ("Fulham"): a signal for the tagger, never alone a type.
+ */
+export function orgKind(name: string): OrgKind | undefined {
+  if (!orgs) loadOrgs();
+  return orgs!.get(fold(name));
+}
+
+/** The most words an organization name of the gazetteer has. */
+export function orgMaxWords(): number {
+  if (!orgs) loadOrgs();
+  return orgWords;
+}
+
+function loadOrgs(): void {
+  orgs = new Map();
+  const file = new URL('../data/organizations.tsv', import.meta.url);
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    const kind = line.slice(0, tab) as OrgKind;
+    const name = line.slice(tab + 1);
+    const k = fold(name);
+    // A club's one-word short name is mostly a town or a word ("Fulham", "Union", "If"); a club name
+    // that is a place's ("New York City") says nothing either.
+    if (kind === 'club' && (!name.includes(' ') || placePopulation(name) > 0)) continue;
+    if (!orgs.has(k)) orgs.set(k, kind);
+    orgWords = Math.max(orgWords, name.split(' ').length);
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { INSTITUTIONS, ORG_HEADS, TITLE_WORDS } from '../lexicon.js';
 import { HONORIFICS, lookupDemonym, lookupPlace } from '../entities.js';
-import { isGivenName, placePopulation } from '../names-gazetteer.js';
+import { isGivenName, orgKind, orgMaxWords, placePopulation } from '../names-gazetteer.js';
 
 /** "Zelensky" -> "Xx", "NATO" -> "X", "U.S." -> "X.X.", "2025" -> "d", "al-Ani" -> "x-Xx". */
 export function shape(w: string): string {
@@ -62,11 +62,38 @@ function placeSpans(words: readonly string[]): string[][] {
   return marks;
 }
 
+/** Small words inside an organization's name ("Bank of America", "Real Club Deportivo de La Coruña"). */
+const ORG_GLUE = new Set(['of', 'the', 'and', '&', 'de', 'del', 'la', 'los', 'y', 'di', 'do', 'da', 'van', 'von', 'der']);
+
+/** Organizations of the gazetteer (clubs, companies), longest first: "B"/"I" with their kind, per token. */
+function orgSpans(words: readonly string[]): string[][] {
+  const marks: string[][] = words.map(() => []);
+  const most = orgMaxWords();
+  const capital = (w: string): boolean => /^[\p{Lu}\d]/u.test(w);
+  for (let i = 0; i < words.length; i++) {
+    // A name starts a run of capitalized words ("York City" inside "New York City" is no club).
+    if (!capital(words[i]!) || (i > 0 && capital(words[i - 1]!))) continue;
+    for (let n = Math.min(most, words.length - i); n >= 1; n--) {
+      if (!capital(words[i + n - 1]!) || words.slice(i, i + n).some((w) => !capital(w) && !ORG_GLUE.has(w))) continue;
+      const kind = orgKind(words.slice(i, i + n).join(' '));
+      if (!kind) continue;
+      // One-word names ("Fox", "Target") are often words too: their own feature, their own weight.
+      const tag = n === 1 ? `${kind}1` : kind;
+      marks[i]!.push(`go=B${tag}`);
+      for (let k = 1; k < n; k++) marks[i + k]!.push(`go=I${tag}`);
+      i += n - 1;
+      break;
+    }
+  }
+  return marks;
+}
+
 const low = (w: string | undefined): string => (w === undefined ? '<none>' : w.toLowerCase());
 
 /** The features of every token of a sentence that do not depend on the tags before it. */
 export function sentenceFeatures(words: readonly string[], rules?: readonly string[]): string[][] {
   const places = placeSpans(words);
+  const orgs = orgSpans(words);
   const shapes = words.map(shape);
   const caps = words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase());
   return words.map((w, i) => {
@@ -95,6 +122,7 @@ export function sentenceFeatures(words: readonly string[], rules?: readonly stri
     if (caps) f.push('allcaps-line');
     for (const g of wordGazetteer(w)) f.push(g);
     for (const g of places[i]!) f.push(g);
+    for (const g of orgs[i]!) f.push(g);
     if (i > 0) for (const g of wordGazetteer(words[i - 1]!)) f.push(`-1${g}`);
     if (i + 1 < words.length) for (const g of wordGazetteer(words[i + 1]!)) f.push(`+1${g}`);
     if (rules) {

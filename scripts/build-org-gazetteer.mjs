@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Builds packages/extractor/data/organizations.tsv, the organization gazetteer the name tagger reads as a
+// feature: football clubs from openfootball/clubs (CC0 1.0) and the S&P 500 companies from
+// datasets/s-and-p-500-companies (ODC-PDDL 1.0). Both are public-domain dedications; the file says so.
+//   node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR
+// Each argument is a git directory (a bare clone or a mirror); the newest commit is read with git show.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [clubsGit, spGit] = process.argv.slice(2);
+if (!clubsGit || !spGit) {
+  console.error('usage: node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR');
+  process.exit(2);
+}
+const git = (dir, ...args) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const head = (dir) => git(dir, 'rev-parse', 'HEAD').trim();
+
+/** A name worth keeping: Latin letters, no abbreviation dots inside ("R. Madrid"), 2 to 5 words. */
+const usable = (n) => /^[\p{Script=Latin}0-9][\p{Script=Latin}0-9 &'’.-]*$/u.test(n) && /\p{L}{2}/u.test(n) && !/\b\p{L}{1,3}\.(?=\s|$)/u.test(n.replace(/\b(St|Ste)\./g, 'St')) && n.split(' ').length <= 5 && /^\p{Lu}|^\d/u.test(n);
+
+const names = new Map(); // name -> kind
+const add = (name, kind) => {
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (usable(n) && !names.has(n)) names.set(n, kind);
+};
+
+// Clubs: "Arsenal FC, 1886, @ Emirates Stadium, London" then "  | Arsenal | FC Arsenal" lines of other names.
+const files = git(clubsGit, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((f) => /\.clubs\.txt$/.test(f));
+for (const f of files) {
+  for (const raw of git(clubsGit, 'show', `HEAD:${f}`).split('\n')) {
+    const line = raw.replace(/#.*$/, '').replace(/\[[a-z]{2}\]/g, '').trimEnd();
+    if (!line.trim() || /^\s*=/.test(line) || /^\s*ii+\)/.test(line)) continue;
+    if (/^\s*\|/.test(line)) for (const alt of line.split('|').slice(1)) add(alt, 'club');
+    else if (!/^\s/.test(line)) add(line.split(',')[0], 'club');
+  }
+}
+
+// Companies: the Security column, legal forms and share classes taken off ("Apple Inc." -> "Apple").
+const csv = git(spGit, 'show', 'HEAD:data/constituents.csv').split('\n').slice(1);
+for (const row of csv) {
+  const m = /^[^,]*,("([^"]*)"|[^,]*)/.exec(row);
+  if (!m) continue;
+  let name = (m[2] ?? m[1]).replace(/\s*\(Class [A-Z]\)/, '').replace(/\s*\(The\)$/, '');
+  name = name.replace(/,?\s+(Inc\.|Corporation|Corp\.|Company|plc|Limited|Ltd\.|N\.V\.|Co\.)$/, '');
+  add(name, 'company');
+}
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const out = join(root, 'packages', 'extractor', 'data', 'organizations.tsv');
+const lines = [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([n, k]) => `${k}\t${n}`);
+const header = [
+  '# kg organization gazetteer: kind<TAB>name, one a line. Built by scripts/build-org-gazetteer.mjs.',
+  `# club: openfootball/clubs @ ${head(clubsGit)} (CC0 1.0 Universal, public domain dedication).`,
+  `# company: datasets/s-and-p-500-companies @ ${head(spGit)} data/constituents.csv (ODC-PDDL 1.0).`,
+];
+writeFileSync(out, `${[...header, ...lines].join('\n')}\n`);
+console.log(`wrote ${out}: ${lines.length} names (${lines.filter((l) => l.startsWith('club')).length} clubs, ${lines.filter((l) => l.startsWith('company')).length} companies)`);
