@@ -4,8 +4,11 @@
 // datasets/s-and-p-500-companies (ODC-PDDL 1.0). Both are public-domain dedications; the file says so.
 //   node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR
 // Each argument is a git directory (a bare clone or a mirror); the newest commit is read with git show.
+// A one-word company name that is also an English word ("Target", "Visa", "Block": written in lowercase
+// in the training treebanks, ../shared/corpora/train/ud-*) is kept as kind `company-word`: a feature
+// for the tagger, never alone a type for the rules.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,6 +51,15 @@ for (const row of csv) {
 }
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const train = join(process.env.KG_SHARED ?? join(root, '..', 'shared'), 'corpora', 'train');
+const lowercase = new Set();
+for (const f of ['ud-ewt/en_ewt-ud-train.conllu', 'ud-gum-permissive/en_gum-ud-train.permissive.conllu']) {
+  for (const line of readFileSync(join(train, f), 'utf8').split('\n')) {
+    const form = line.split('\t')[1];
+    if (form && /^\p{Ll}+$/u.test(form)) lowercase.add(form);
+  }
+}
+for (const [n, k] of names) if (k === 'company' && !n.includes(' ') && lowercase.has(n.toLowerCase())) names.set(n, 'company-word');
 const out = join(root, 'packages', 'extractor', 'data', 'organizations.tsv');
 const lines = [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([n, k]) => `${k}\t${n}`);
 const header = [
@@ -56,4 +68,4 @@ const header = [
   `# company: datasets/s-and-p-500-companies @ ${head(spGit)} data/constituents.csv (ODC-PDDL 1.0).`,
 ];
 writeFileSync(out, `${[...header, ...lines].join('\n')}\n`);
-console.log(`wrote ${out}: ${lines.length} names (${lines.filter((l) => l.startsWith('club')).length} clubs, ${lines.filter((l) => l.startsWith('company')).length} companies)`);
+console.log(`wrote ${out}: ${lines.length} names (${lines.filter((l) => l.startsWith('club')).length} clubs, ${lines.filter((l) => l.startsWith('company')).length} companies, ${lines.filter((l) => l.startsWith('company-word')).length} of them also words)`);

@@ -558,6 +558,13 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // word ("Real" after "Real Madrid", "the Journal" after "The Wall Street Journal").
   for (const e of [...entities.values()]) {
     if ((e.type !== 'Person' && e.type !== 'Organization') || e.name.includes(' ')) continue;
+    // A company known by this one word is itself, not a short form ("Microsoft" beside "Microsoft Gaming"),
+    // unless the article names a person with it as surname ("Liam Fox ... Fox said").
+    if (e.type === 'Organization' && orgKind(e.name)?.startsWith('company')) {
+      const people = [...entities.values()].filter((p) => p.type === 'Person' && p.name.includes(' ') && fold(p.name.split(' ').at(-1)!) === fold(e.name));
+      if (people.length !== 1) continue;
+      e.type = 'Person';
+    }
     const full = [...entities.values()].filter((p) => p !== e && p.type === e.type && p.name.includes(' '));
     const word = (p: LocalEntity, k: 'first' | 'last'): string => fold(k === 'first' ? p.name.split(' ')[0]! : p.name.split(' ').at(-1)!);
     let owners = full.filter((p) => word(p, 'last') === fold(e.name));
@@ -929,6 +936,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "chief executive of Microsoft", "the chairman of Vodafone KK": what a person heads, not a place, is a body.
   if (bodyTitleBefore(words, c.first, sFirst) && next?.text !== '-' && placePopulation(c.name) < 100_000) return 'Organization';
   if (c.role) return 'Person';
+  // A company of one word that is no English word, place or given name ("Microsoft", "Halliburton").
+  if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) === 0) return 'Organization';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
   if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
   // "Army of the Potomac", "Bank of England"; "Procter & Gamble".

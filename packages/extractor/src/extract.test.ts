@@ -64,6 +64,10 @@ describe('entities', () => {
       ['Goldman Sachs', ['Goldman Sachs']],
     ]);
     expect(byName(x, 'New York City')?.type).toBe('Location');
+    const y = run('Microsoft said it would buy the studio. Phil Spencer, chief executive of Microsoft Gaming, agreed. Defence secretary Liam Fox visited. Fox said the plan was sound.');
+    expect(byName(y, 'Microsoft')?.type).toBe('Organization');
+    expect(byName(y, 'Microsoft Gaming')?.type).toBe('Organization');
+    expect(byName(y, 'Liam Fox')?.mentions.map((m) => m.text)).toEqual(['Liam Fox', 'Fox']);
   });
 
   it('keeps hyphenated parts and particles inside a name, and descriptions outside it', () => {

@@ -77,7 +77,7 @@ export function givenNameGender(word: string): 'female' | 'male' | undefined {
   return genders!.get(word.toLowerCase());
 }
 
-export type OrgKind = 'club' | 'company';
+export type OrgKind = 'club' | 'company' | 'company-word';
 let orgs: Map<string, OrgKind> | undefined;
 let orgWords = 0;
 
