@@ -524,8 +524,10 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       continue;
     }
     const owners = persons.filter((p) => p.name.split(' ').length > 1 && fold(p.name.split(' ').at(-1)!) === f);
-    if (owners.length === 1) {
-      addMention(owners[0]!.key, 'Person', owners[0]!.name, cand.first, cand.last, sentence, 'surname of a full name in the same article');
+    // Two people with this surname ("Atiku Abubakar", "Adenike Mutiat Abubakar"): the one named last before it.
+    const owner = owners.length > 1 ? lastNamedBefore(owners, words[cand.first]!.start) : owners[0];
+    if (owner) {
+      addMention(owner.key, 'Person', owner.name, cand.first, cand.last, sentence, `surname of a full name in the same article${owners.length > 1 ? ' (the one named last before it)' : ''}`);
       continue;
     }
     const givenOf = owners.length || cand.last - cand.first > 1 || !isGivenName(cand.name) ? [] : persons.filter((p) => p.name.split(' ').length > 1 && fold(p.name.split(' ')[0]!) === f);
@@ -572,6 +574,10 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (owners.length === 0) {
       owners = full.filter((p) => word(p, 'first') === fold(e.name));
       if (e.type === 'Person') reason = 'given name of a full name in the same article';
+    }
+    if (owners.length > 1 && e.type === 'Person') {
+      splitShortForm(e, owners, reason, entities, refs, roles);
+      continue;
     }
     if (owners.length !== 1) continue;
     const owner = owners[0]!;
@@ -677,6 +683,56 @@ function isHeadline(words: readonly Word[], first: number, last: number): boolea
   if (words.slice(first, last).filter((w) => /^\d/.test(w.text)).length >= 2) return false;
   const content = alpha.filter((w) => !/^(a|an|the|of|in|on|at|to|for|and|or|with|by|from|as)$/i.test(w.text));
   return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
+}
+
+/** Of `candidates`, the one with the last mention that starts before `start` (undefined: none does). */
+function lastNamedBefore(candidates: readonly LocalEntity[], start: number): LocalEntity | undefined {
+  let best: LocalEntity | undefined;
+  let at = -1;
+  for (const o of candidates) {
+    for (const m of o.mentions) {
+      if (m.start < start && m.start > at) {
+        at = m.start;
+        best = o;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * A surname two people of the article share ("Atiku Abubakar", then "Adenike Mutiat Abubakar ...
+ * said Abubakar"): each of its mentions is the one named last before it; mentions before both stay apart.
+ */
+function splitShortForm(e: LocalEntity, owners: readonly LocalEntity[], reason: string, entities: Map<string, LocalEntity>, refs: Ref[], roles: RoleClaim[]): void {
+  const ownerAt = (start: number): LocalEntity | undefined => lastNamedBefore(owners, start);
+  const ownerOfSentence = (sentence: number): LocalEntity | undefined => {
+    const m = e.mentions.find((x) => x.sentence === sentence);
+    return m ? ownerAt(m.start) : undefined;
+  };
+  const moved = new Map<number, LocalEntity>();
+  for (const m of e.mentions) {
+    const o = ownerAt(m.start);
+    if (!o) continue;
+    moved.set(m.word, o);
+    o.mentions.push(m);
+    const surface = e.name;
+    if (!o.surfaces.has(surface)) {
+      o.surfaces.add(surface);
+      o.merges.push({ alias: surface, reason: `${reason} (the one named last before it)` });
+    }
+  }
+  if (!moved.size) return;
+  for (let k = 0; k < refs.length; k++) {
+    const o = refs[k]!.key === e.key ? moved.get(refs[k]!.first) : undefined;
+    if (o) refs[k] = { ...refs[k]!, key: o.key };
+  }
+  for (let k = 0; k < roles.length; k++) {
+    const o = roles[k]!.person === e.key ? ownerOfSentence(roles[k]!.sentence) : undefined;
+    if (o) roles[k] = { ...roles[k]!, person: o.key };
+  }
+  e.mentions = e.mentions.filter((m) => !moved.has(m.word));
+  if (!e.mentions.length) entities.delete(e.key);
 }
 
 /** Designators of a company's legal form or a club's, after or before its name. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readUner } from './corpora.js';
-import { bilou, loadModel, saveModel, spansOf, tagWords, TAGS, trainTagger } from './tagger.js';
+import { bilou, loadModel, saveModel, spansOf, tagSpans, tagWords, TAGS, trainTagger } from './tagger.js';
 
 const shared = process.env.KG_SHARED ?? join(process.cwd(), '..', 'shared');
 
@@ -27,8 +27,12 @@ describe('the name tagger', () => {
     for (const t of tags) expect(TAGS).toContain(t);
     // Every name opened is closed (no B- without its L-).
     expect(spansOf(tags).reduce((n, s) => n + (s.last - s.first), 0)).toBe(tags.filter((t) => t !== 'O').length);
-    const again = loadModel(saveModel(model));
-    expect(again.card).toMatchObject({ name: 'test', epochs: 3 });
+    // Each name comes with how sure the tagger is of it: never below zero, the same names as tagWords.
+    const spans = tagSpans(model, words);
+    expect(spans.map(({ first, last, type }) => ({ first, last, type }))).toEqual(spansOf(tags));
+    for (const s of spans) expect(s.margin).toBeGreaterThanOrEqual(0);
+    const again = loadModel(saveModel({ ...model, card: { ...model.card, minMargin: 25 } }));
+    expect(again.card).toMatchObject({ name: 'test', epochs: 3, minMargin: 25 });
     expect(tagWords(again, words)).toEqual(tags);
   });
 });

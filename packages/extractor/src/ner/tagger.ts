@@ -20,6 +20,11 @@ export interface ModelCard {
   readonly epochs: number;
   readonly features: number;
   readonly scores?: Record<string, unknown>;
+  /**
+   * How sure the tagger must be (a name's margin, see tagSpans) for the extractor to take a name the
+   * rules left open or did not see; chosen by training on the corpora's held-out splits.
+   */
+  readonly minMargin?: number;
   readonly rebuild: string;
 }
 
@@ -61,45 +66,90 @@ const historyOf = (p: number): string => (p < 0 ? '<s>' : TAGS[p]!);
 const ZERO = new Float32Array(N);
 const ALLOWED = Uint8Array.from(allowed.flat(), (x) => (x ? 1 : 0));
 
-/**
- * The best tag sequence (Viterbi over first-order tag transitions, invalid sequences ruled out). With
- * `gold`, one structured perceptron update (Collins 2002): where the predicted sequence differs from
- * the gold one, the gold features gain and the predicted ones lose.
- */
-function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, gold?: readonly string[]): string[] {
+/** A sentence read for decoding: per word its emission scores and its transition matrix (previous tag x tag). */
+interface Lattice {
+  readonly n: number;
+  readonly emit: readonly Float64Array[];
+  /** Per word, (N + 1) x N: row 0 is the sentence start. */
+  readonly trans: readonly Float64Array[];
+  readonly statics: readonly string[][];
+  readonly lower: readonly string[];
+}
+
+/** Per word, the history rows its "t-1w" features have: (previous tag + 1, weights) pairs. */
+type WordRows = Map<string, [number, Float32Array][]>;
+/** The rows of a finished model, gathered once (a model's weights do not change after training). */
+const wordRowsOf = new WeakMap<AveragedPerceptron, WordRows>();
+
+function gatherWordRows(p: AveragedPerceptron): WordRows {
+  let rows = wordRowsOf.get(p);
+  if (rows) return rows;
+  rows = new Map();
+  const history = new Map([-1, ...TAGS.keys()].map((q) => [historyOf(q), q + 1]));
+  for (const [f, w] of p.weights) {
+    if (!f.startsWith('t-1w=')) continue;
+    const bar = f.indexOf('|');
+    const q = history.get(f.slice(5, bar));
+    if (q === undefined) continue;
+    const word = f.slice(bar + 1);
+    const list = rows.get(word);
+    if (list) list.push([q, w]);
+    else rows.set(word, [[q, w]]);
+  }
+  wordRowsOf.set(p, rows);
+  return rows;
+}
+
+/** `rows`: a finished model's gathered word rows; without them (training) every row is looked up by name. */
+function lattice(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, rows?: WordRows): Lattice {
   const words = raw.map(normalizeWord);
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const statics = sentenceFeatures(words, rules);
   const emit = statics.map((f) => p.scores(f, new Float64Array(N)));
-  // History: the previous tag alone, and with this word. Per word, one matrix of transition scores
-  // (previous tag x tag), each weight row looked up once.
+  // History: the previous tag alone, and with this word; each weight row looked up once.
   const tagRows = [-1, ...TAGS.keys()].map((q) => p.weights.get(`t-1=${historyOf(q)}`) ?? ZERO);
-  const trans = new Float64Array((N + 1) * N);
-  const transitions = (i: number): void => {
-    for (let q = -1; q < N; q++) {
-      const tr = tagRows[q + 1]!;
-      const wr = p.weights.get(`t-1w=${historyOf(q)}|${lower[i]}`) ?? ZERO;
-      const o = (q + 1) * N;
-      for (let c = 0; c < N; c++) trans[o + c] = tr[c]! + wr[c]!;
+  const base = new Float64Array((N + 1) * N);
+  for (let q = 0; q <= N; q++) base.set(tagRows[q]!, q * N);
+  const trans = lower.map((lw) => {
+    const m = Float64Array.from(base);
+    if (rows) {
+      for (const [q, w] of rows.get(lw) ?? []) for (let c = 0; c < N; c++) m[q * N + c]! += w[c]!;
+      return m;
     }
-  };
+    for (let q = -1; q < N; q++) {
+      const wr = p.weights.get(`t-1w=${historyOf(q)}|${lw}`);
+      if (!wr) continue;
+      const o = (q + 1) * N;
+      for (let c = 0; c < N; c++) m[o + c]! += wr[c]!;
+    }
+    return m;
+  });
+  return { n, emit, trans, statics, lower };
+}
+
+/**
+ * The best tag sequence and its score (Viterbi over first-order tag transitions, invalid sequences ruled
+ * out). `outside`, when given, keeps the words [first, last) outside any name.
+ */
+function viterbi(l: Lattice, outside?: { first: number; last: number }): { path: number[]; score: number } {
+  const { n, emit, trans } = l;
+  const ok = (i: number, c: number): boolean => !outside || c === 0 || i < outside.first || i >= outside.last;
   const score = new Float64Array(n * N).fill(-Infinity);
   const back = new Int32Array(n * N).fill(-1);
-  transitions(0);
-  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c])) score[c] = emit[0]![c]! + trans[c]!;
+  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c]) && ok(0, c)) score[c] = emit[0]![c]! + trans[0]![c]!;
   for (let i = 1; i < n; i++) {
     const atEnd = i === n - 1;
-    transitions(i);
+    const tr = trans[i]!;
     const from = (i - 1) * N;
     for (let c = 0; c < N; c++) {
-      if (atEnd && !END_OK[c]) continue;
+      if ((atEnd && !END_OK[c]) || !ok(i, c)) continue;
       let best = -Infinity;
       let arg = -1;
       for (let q = 0; q < N; q++) {
         const prev = score[from + q]!;
         if (prev === -Infinity || !ALLOWED[q * N + c]) continue;
-        const v = prev + trans[(q + 1) * N + c]!;
+        const v = prev + tr[(q + 1) * N + c]!;
         if (v > best) {
           best = v;
           arg = q;
@@ -113,20 +163,31 @@ function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly s
   }
   let last = -1;
   for (let c = 0; c < N; c++) if (score[(n - 1) * N + c]! > -Infinity && (last < 0 || score[(n - 1) * N + c]! > score[(n - 1) * N + last]!)) last = c;
+  const best = score[(n - 1) * N + last]!;
   const path = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
     path[i] = last;
     last = back[i * N + last]!;
   }
+  return { path, score: best };
+}
+
+/**
+ * The best tag sequence. With `gold`, one structured perceptron update (Collins 2002): where the
+ * predicted sequence differs from the gold one, the gold features gain and the predicted ones lose.
+ */
+function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, gold?: readonly string[]): string[] {
+  const l = lattice(p, raw, rules);
+  const { path } = viterbi(l);
   if (gold) {
     p.tick();
     const g = gold.map((t) => tagIndex.get(t) ?? 0);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < l.n; i++) {
       if (g[i] === path[i] && (i === 0 || g[i - 1] === path[i - 1])) continue;
       const gh = historyOf(i ? g[i - 1]! : -1);
       const ph = historyOf(i ? path[i - 1]! : -1);
-      p.add([...statics[i]!, `t-1=${gh}`, `t-1w=${gh}|${lower[i]}`], g[i]!, 1);
-      p.add([...statics[i]!, `t-1=${ph}`, `t-1w=${ph}|${lower[i]}`], path[i]!, -1);
+      p.add([...l.statics[i]!, `t-1=${gh}`, `t-1w=${gh}|${l.lower[i]}`], g[i]!, 1);
+      p.add([...l.statics[i]!, `t-1=${ph}`, `t-1w=${ph}|${l.lower[i]}`], path[i]!, -1);
     }
   }
   return path.map((c) => TAGS[c]!);
@@ -134,7 +195,19 @@ function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly s
 
 /** Tags one sentence of words (with the rules' tags for them, when the model was trained with them). */
 export function tagWords(model: NerModel, words: readonly string[], rules?: readonly string[]): string[] {
-  return words.length ? decode(model.perceptron, words, rules) : [];
+  if (!words.length) return [];
+  return viterbi(lattice(model.perceptron, words, rules, gatherWordRows(model.perceptron))).path.map((c) => TAGS[c]!);
+}
+
+/**
+ * The names of one sentence, each with its margin: how much the best reading scores above the best
+ * reading that leaves the name's words outside any name (0 or more; larger is surer).
+ */
+export function tagSpans(model: NerModel, words: readonly string[], rules?: readonly string[]): (NameSpan & { readonly margin: number })[] {
+  if (!words.length) return [];
+  const l = lattice(model.perceptron, words, rules, gatherWordRows(model.perceptron));
+  const best = viterbi(l);
+  return spansOf(best.path.map((c) => TAGS[c]!)).map((sp) => ({ ...sp, margin: best.score - viterbi(l, sp).score }));
 }
 
 /** The names in a sentence's BILOU tags. */
