@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, decodeArticle, loadDepModel, WINK_PIPE } from '@kg/extractor';
+import { createExtractor, decodeArticle, loadDepModel, loadNerModel, WINK_PIPE } from '@kg/extractor';
 
 export function loadCorpus(dir) {
   const files = [];
@@ -31,14 +31,17 @@ export function loadCorpus(dir) {
 export function benchExtract(texts, { rounds = 3 } = {}) {
   // The baseline is wink-nlp's own pipeline as a user gets it (all stages); kg runs the stages it reads.
   const nlp = winkNLP(model);
-  // kg as the command runs it (with the shipped dependency parser), and with the word-order rules alone.
-  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), parser: loadDepModel() });
+  // kg as the command runs it (the shipped parser and name tagger), without the tagger, and with the rules alone.
+  const parser = loadDepModel();
+  const extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), parser, model: loadNerModel() });
+  const noTagger = createExtractor({ nlp: winkNLP(model, WINK_PIPE), parser });
   const rulesOnly = createExtractor({ nlp: winkNLP(model, WINK_PIPE) });
   const its = nlp.its;
   let tokens = 0;
   for (const t of texts.slice(0, 50)) {
     nlp.readDoc(t.text);
     extractor.extract(t);
+    noTagger.extract(t);
     rulesOnly.extract(t);
   }
   const time = (fn) => {
@@ -49,6 +52,7 @@ export function benchExtract(texts, { rounds = 3 } = {}) {
   const base = [];
   const kg = [];
   const rules = [];
+  const parsed = [];
   for (let r = 0; r < rounds; r++) {
     base.push(time(() => {
       tokens = 0;
@@ -60,8 +64,11 @@ export function benchExtract(texts, { rounds = 3 } = {}) {
     rules.push(time(() => {
       for (const t of texts) rulesOnly.extract(t);
     }));
+    parsed.push(time(() => {
+      for (const t of texts) noTagger.extract(t);
+    }));
   }
-  return { base: Math.min(...base), kg: Math.min(...kg), rules: Math.min(...rules), tokens };
+  return { base: Math.min(...base), kg: Math.min(...kg), rules: Math.min(...rules), parsed: Math.min(...parsed), tokens };
 }
 
 /**

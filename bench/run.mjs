@@ -32,9 +32,10 @@ if (!only || only === 'extract') {
   const r = benchExtract(texts);
   console.log('\nextraction (best of 3 rounds)');
   console.log(`  wink-nlp readDoc, all stages (baseline)  ${r.base.toFixed(2)} s  ${rate(texts.length, r.base)} articles/s  ${rate(r.tokens, r.base)} tokens/s`);
-  console.log(`  kg extract --parser none (word order)    ${r.rules.toFixed(2)} s  ${rate(texts.length, r.rules)} articles/s  ${rate(r.tokens, r.rules)} tokens/s`);
-  console.log(`  kg extract (with the parser, default)    ${r.kg.toFixed(2)} s  ${rate(texts.length, r.kg)} articles/s  ${rate(r.tokens, r.kg)} tokens/s`);
-  console.log(`  kg throughput = ${((100 * r.base) / r.kg).toFixed(0)}% of wink-nlp's (time ratio ${(r.kg / r.base).toFixed(2)}x); without the parser ${((100 * r.base) / r.rules).toFixed(0)}%; the parser costs ${(r.kg / r.rules).toFixed(2)}x`);
+  console.log(`  kg extract --parser none --ner-model none ${r.rules.toFixed(2)} s  ${rate(texts.length, r.rules)} articles/s  ${rate(r.tokens, r.rules)} tokens/s`);
+  console.log(`  kg extract --ner-model none (parser)     ${r.parsed.toFixed(2)} s  ${rate(texts.length, r.parsed)} articles/s  ${rate(r.tokens, r.parsed)} tokens/s`);
+  console.log(`  kg extract (parser and tagger, default)  ${r.kg.toFixed(2)} s  ${rate(texts.length, r.kg)} articles/s  ${rate(r.tokens, r.kg)} tokens/s`);
+  console.log(`  kg throughput = ${((100 * r.base) / r.kg).toFixed(0)}% of wink-nlp's (time ratio ${(r.kg / r.base).toFixed(2)}x); without the tagger ${((100 * r.base) / r.parsed).toFixed(0)}%, without both ${((100 * r.base) / r.rules).toFixed(0)}%; the parser costs ${(r.parsed / r.rules).toFixed(2)}x, the tagger ${(r.kg / r.parsed).toFixed(2)}x`);
   const jobs = availableParallelism();
   const w = await benchWorkers(texts, { jobs });
   console.log(`\nextraction on every core (worker threads, best of 2 rounds)`);

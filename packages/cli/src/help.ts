@@ -36,9 +36,10 @@ Prints what was found in the articles on standard output.
   --date YYYY-MM-DD  the articles' date: "on Wednesday", "Nov. 19", "last month" are resolved against it
                    (otherwise against a date line in the first lines of each file, "2025-11-18" or
                    "Published: 18 November 2025"; otherwise kept as written; "in October 2004" needs none)
-  --ner-model FILE   experimental: a name tagger written by npm run train -- --only ner completes the
-                   rules (types the names they left open, adds names they missed: more found, less
-                   precise); also for build, add, view and load; by default the rules alone decide
+  --ner-model FILE|none the name tagger that completes the rules: types the names they leave open and
+                   adds the names they miss, where it is sure enough (default: the model shipped in
+                   @kg/extractor/models/ner.bin.gz; none: the rules alone, faster, fewer names found;
+                   also for build, add, view and load)
   --parser FILE|none the dependency parser that reads who did what to whom from each sentence's grammar
                    (default: the model shipped in @kg/extractor/models/dep.bin.gz; none: word-order rules
                    alone, about twice as fast, fewer facts; also for build, add, view and load)

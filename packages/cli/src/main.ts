@@ -136,7 +136,7 @@ export async function main({ argv, env = process.env, stdout = process.stdout, s
     const jobsText = str(values.jobs);
     const jobs = jobsText === undefined ? availableParallelism() : /^[1-9]\d{0,3}$/.test(jobsText) ? Number(jobsText) : undefined;
     if (jobs === undefined) throw new UsageError(`kg ${command}: --jobs is how many workers extract at once, a whole number from 1, not "${jobsText}"`);
-    const io: Io = { stdout, stderr, stdin, say, jobs, ...(date ? { date } : {}), ...(nerModel ? { nerModel } : {}), ...(parserFile !== undefined ? { parser: parserFile === 'none' ? false : parserFile } : {}) };
+    const io: Io = { stdout, stderr, stdin, say, jobs, ...(date ? { date } : {}), ...(nerModel !== undefined ? { nerModel: nerModel === 'none' ? false : nerModel } : {}), ...(parserFile !== undefined ? { parser: parserFile === 'none' ? false : parserFile } : {}) };
     if (command === 'extract') return await runExtract(positionals, String(values.format), io);
     if (command === 'build' || command === 'add') return await runBuild(command, positionals, String(values.out), io);
     if (command === 'view') return await runView(positionals, String(values.out), io);
@@ -172,8 +172,8 @@ interface Io {
   say: (line: string) => void;
   /** --date: the articles' date, for resolving "on Wednesday" (otherwise each file's date line, if any). */
   date?: string;
-  /** --ner-model: a name model written by npm run train (experimental; by default the rules alone type names). */
-  nerModel?: string;
+  /** --ner-model: a name model file (default: the one shipped with kg); false (--ner-model none) for the rules alone. */
+  nerModel?: string | false;
   /** --jobs: worker threads extracting at once (1: in this thread). */
   jobs: number;
   /** --parser: a parser model file (default: the one shipped with kg); false (--parser none) for the word-order rules alone. */
@@ -186,8 +186,8 @@ async function extractAll(paths: readonly string[], io: Io, each?: (x: Extractio
   const parser = io.parser === false || io.jobs > 1 ? undefined : loadDepModel(io.parser);
   const extractor =
     io.jobs > 1
-      ? createExtractorPool({ jobs: io.jobs, ...(io.nerModel ? { nerModel: io.nerModel } : {}), ...(io.parser !== undefined ? { parser: io.parser } : {}) })
-      : createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel ? { model: loadNerModel(io.nerModel) } : {}), ...(parser ? { parser } : {}) });
+      ? createExtractorPool({ jobs: io.jobs, ...(io.nerModel !== undefined ? { nerModel: io.nerModel } : {}), ...(io.parser !== undefined ? { parser: io.parser } : {}) })
+      : createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel === false ? {} : { model: loadNerModel(io.nerModel) }), ...(parser ? { parser } : {}) });
   let bar: cliProgress.SingleBar | undefined;
   const progress = (done: number, total: number): void => {
     if (!bar && io.stderr.isTTY && total > 1) {

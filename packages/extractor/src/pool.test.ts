@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, createExtractorPool, extractFiles, loadDepModel, WINK_PIPE } from './index.js';
+import { createExtractor, createExtractorPool, extractFiles, loadDepModel, loadNerModel, WINK_PIPE } from './index.js';
 
 // The workers run the compiled extractor (dist/worker.js): `npm test` builds it first.
 const seeds = join(process.cwd(), 'seeds');
 
 describe('extraction on every core', () => {
-  it('gives, with two workers, what one extractor gives, in the input order', async () => {
+  it('gives, with two workers (the shipped parser and name tagger), what one extractor gives, in the input order', async () => {
     const pool = createExtractorPool({ jobs: 2 });
     try {
-      const alone = await extractFiles([seeds], { extractor: createExtractor({ nlp: winkNLP(model, WINK_PIPE), parser: loadDepModel() }) });
+      const alone = await extractFiles([seeds], { extractor: createExtractor({ nlp: winkNLP(model, WINK_PIPE), parser: loadDepModel(), model: loadNerModel() }) });
       const pooled = await extractFiles([seeds], { extractor: pool });
       expect(pooled.extractions.map((x) => x.documents[0]!.source)).toEqual(readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seeds, f)));
       expect(JSON.stringify(pooled)).toBe(JSON.stringify(alone));

@@ -15,8 +15,8 @@ import type { ArticleInput } from './extract.js';
 export interface ExtractorPoolOptions {
   /** Worker threads (default: the machine's cores). */
   readonly jobs?: number;
-  /** A name model file for every worker (`loadNerModel` reads it there); without it, the rules alone. */
-  readonly nerModel?: string;
+  /** The name model file for every worker: by default the one shipped in this package; false for none (the rules alone). */
+  readonly nerModel?: string | false;
   /** The parser model file for every worker: by default the one shipped in this package; false for none (word-order rules only). */
   readonly parser?: string | false;
 }
@@ -33,7 +33,7 @@ export interface ExtractorPool {
 
 /** What a worker is told at start, and what it answers. */
 export interface WorkerStart {
-  readonly nerModel?: string;
+  readonly nerModel?: string | false;
   readonly parser?: string | false;
 }
 export type WorkerReply = { id: number; extraction: Extraction } | { id: number; error: { message: string; code?: string; source?: string } };
@@ -48,7 +48,7 @@ function workerFile(): string {
 export function createExtractorPool({ jobs = availableParallelism(), nerModel, parser }: ExtractorPoolOptions = {}): ExtractorPool {
   if (!Number.isInteger(jobs) || jobs < 1) throw new KgExtractorError('INVALID_INPUT', `jobs must be a whole number of at least 1, not ${jobs}`);
   const file = workerFile();
-  const start: WorkerStart = { ...(nerModel ? { nerModel } : {}), ...(parser !== undefined ? { parser } : {}) };
+  const start: WorkerStart = { ...(nerModel !== undefined ? { nerModel } : {}), ...(parser !== undefined ? { parser } : {}) };
   const waiting = new Map<number, { resolve: (x: Extraction) => void; reject: (e: Error) => void; worker: number }>();
   const workers: Worker[] = [];
   const load: number[] = [];

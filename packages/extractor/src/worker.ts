@@ -12,7 +12,8 @@ const start = workerData as WorkerStart;
 let extractor: Extractor | undefined;
 try {
   const parser = start.parser === false ? undefined : loadDepModel(start.parser);
-  extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(start.nerModel ? { model: loadNerModel(start.nerModel) } : {}), ...(parser ? { parser } : {}) });
+  const names = start.nerModel === false ? undefined : loadNerModel(start.nerModel);
+  extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(names ? { model: names } : {}), ...(parser ? { parser } : {}) });
   // The gazetteers load on first use: here, while the other workers start too.
   extractor.extract({ source: 'warm-up', text: 'President Joe Biden met Xi Jinping in Lima, Peru, on Saturday, the White House said.' });
   parentPort!.postMessage({ ready: true });
