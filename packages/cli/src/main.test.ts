@@ -70,6 +70,17 @@ describe('kg extract', () => {
     expect(bad.stderr).toContain('no-such-model.bin.gz');
   });
 
+  it('finds names without a cue with the shipped name tagger; --ner-model none leaves them to the rules', async () => {
+    const names = async (stdin: string, ...flags: string[]): Promise<string[]> => {
+      const r = await kg(['extract', '-', '--jobs', '1', ...flags], { stdin });
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).entities.map((e: { type: string; name: string }) => `${e.type}:${e.name}`).sort();
+    };
+    expect(await names('Joe Biden met Xi Jinping in Lima on Saturday.')).toEqual(['Location:Lima', 'Person:Joe Biden', 'Person:Xi Jinping']);
+    expect(await names('Vinicius Junior scored twice.')).toEqual(['Person:Vinicius Junior']);
+    expect(await names('Vinicius Junior scored twice.', '--ner-model', 'none')).toEqual([]);
+  });
+
   it('refuses an unknown format with a usage error', async () => {
     const r = await kg(['extract', seeds, '--format', 'xml']);
     expect(r.code).toBe(2);
