@@ -304,7 +304,7 @@ export type TaggedNames = ReadonlyMap<string, EntityType | undefined>;
  * "B-ORG", ...; "C" for a capitalized run the rules could not type; "O" elsewhere), which it reads as
  * features, returns the names it finds.
  */
-export type NameTagger = (ruleTags: readonly string[]) => TaggedNames;
+export type NameTagger = (ruleTags: readonly string[], worthTagging: (sentence: number) => boolean) => TaggedNames;
 
 const RULE_CODE: Record<EntityType, string> = { Person: 'PER', Organization: 'ORG', Location: 'LOC', Product: 'PRD' };
 
@@ -419,7 +419,17 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         else ruleTags[k] = `${n === 1 ? 'U' : k === cand.first ? 'B' : k === cand.last - 1 ? 'L' : 'I'}-${RULE_CODE[cand.type]}`;
       }
     }
-    const tagged = tagger(ruleTags);
+    // Only prose sentences with a name the rules left open, or a capitalized word outside the names they
+    // typed, can take anything from the tagger: the others are not tagged (most of a long article's).
+    const worth = new Set<number>();
+    words.forEach((w, k) => {
+      if (worth.has(w.sentence) || !taggable.has(w.sentence)) return;
+      const t = ruleTags[k]!;
+      // A capital that only opens a sentence or a common word ("The", "He") is no name; "WHO" may be.
+      const common = /^\p{Lu}[^\p{Lu}]*$/u.test(w.text) && (NOT_NAMES.has(w.lower) || NEVER_NAMES.has(bare(w.text)));
+      if (t === 'C' || (t === 'O' && /\p{Lu}/u.test(w.text) && !common)) worth.add(w.sentence);
+    });
+    const tagged = tagger(ruleTags, (s) => worth.has(s));
     const covered = new Set<number>();
     const kept: typeof pending = [];
     const exact = new Set<string>();

@@ -5,7 +5,7 @@ import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
 import { findReporting } from './attribution.js';
 import { findEntities, type NameTagger } from './entities.js';
-import { tagSpans, type NerModel } from './ner/tagger.js';
+import { tagSpans, type NameSpan, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
@@ -160,13 +160,16 @@ function groupTag(tags: readonly string[], a: number, b: number): string {
 /** The tagger over every sentence of a document, with the rules' tags as features. */
 function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagger {
   const minMargin = model.card.minMargin ?? 0;
-  return (ruleTags) => {
+  return (ruleTags, worthTagging) => {
     const out = new Map<string, EntityType | undefined>();
     for (const s of tok.sentences) {
+      if (!worthTagging(s.index)) continue;
       const groups = taggerWords(tok.words, s.first, s.last);
       const words = groups.map(([a, b]) => tok.words.slice(a, b).map((w) => w.text).join(''));
       const rules = groups.map(([a, b]) => groupTag(ruleTags, a, b));
-      for (const span of tagSpans(model, words, rules)) {
+      // A name wholly inside names the rules typed changes nothing (those keep their type and boundaries).
+      const open = (span: NameSpan): boolean => rules.slice(span.first, span.last).some((t) => t === 'O' || t === 'C');
+      for (const span of tagSpans(model, words, rules, open)) {
         // Names the tagger is not sure of are left to the rules (the margin is the model's, see its card).
         if (span.margin < minMargin) continue;
         out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, NAME_TYPES[span.type]);

@@ -91,7 +91,17 @@ function orgSpans(words: readonly string[]): string[][] {
 const low = (w: string | undefined): string => (w === undefined ? '<none>' : w.toLowerCase());
 
 /** The features of every token of a sentence that do not depend on the tags before it. */
-export function sentenceFeatures(words: readonly string[], rules?: readonly string[]): string[][] {
+/** The features of a word on its own, whatever surrounds it (a finished model caches their sum per word). */
+export function wordFeatures(w: string): string[] {
+  const lw = w.toLowerCase();
+  return ['b', `w=${lw}`, `W=${w}`, `s=${shape(w)}`, `p1=${lw.slice(0, 1)}`, `p3=${lw.slice(0, 3)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`, ...wordGazetteer(w)];
+}
+
+/**
+ * The features of every token of a sentence that do not depend on the tags before it: its word's own
+ * (wordFeatures) and those of its context; `contextOnly` leaves the word's own out.
+ */
+export function sentenceFeatures(words: readonly string[], rules?: readonly string[], contextOnly = false): string[][] {
   const places = placeSpans(words);
   const orgs = orgSpans(words);
   const shapes = words.map(shape);
@@ -99,15 +109,7 @@ export function sentenceFeatures(words: readonly string[], rules?: readonly stri
   return words.map((w, i) => {
     const lw = w.toLowerCase();
     const f = [
-      'b',
-      `w=${lw}`,
-      `W=${w}`,
-      `s=${shapes[i]}`,
-      `p1=${lw.slice(0, 1)}`,
-      `p3=${lw.slice(0, 3)}`,
-      `x2=${lw.slice(-2)}`,
-      `x3=${lw.slice(-3)}`,
-      `x4=${lw.slice(-4)}`,
+      ...(contextOnly ? [] : wordFeatures(w)),
       `w-1=${low(words[i - 1])}`,
       `w+1=${low(words[i + 1])}`,
       `w-2=${low(words[i - 2])}`,
@@ -120,7 +122,6 @@ export function sentenceFeatures(words: readonly string[], rules?: readonly stri
     ];
     if (i === 0) f.push('first');
     if (caps) f.push('allcaps-line');
-    for (const g of wordGazetteer(w)) f.push(g);
     for (const g of places[i]!) f.push(g);
     for (const g of orgs[i]!) f.push(g);
     if (i > 0) for (const g of wordGazetteer(words[i - 1]!)) f.push(`-1${g}`);

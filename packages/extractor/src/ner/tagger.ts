@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AveragedPerceptron } from './perceptron.js';
-import { sentenceFeatures } from './features.js';
+import { sentenceFeatures, wordFeatures } from './features.js';
 
 export const NAME_CLASSES = ['PER', 'ORG', 'LOC', 'PRD', 'MISC'] as const;
 export type NameClass = (typeof NAME_CLASSES)[number];
@@ -80,6 +80,12 @@ interface Lattice {
 type WordRows = Map<string, [number, Float32Array][]>;
 /** The rows of a finished model, gathered once (a model's weights do not change after training). */
 const wordRowsOf = new WeakMap<AveragedPerceptron, WordRows>();
+/** A finished model's transition matrices of frequent words, built once (at most TRANS_CACHE words). */
+const transOf = new WeakMap<AveragedPerceptron, Map<string, Float64Array>>();
+const TRANS_CACHE = 8192;
+/** A finished model's scores of a word's own features, per word (at most WORD_CACHE words). */
+const wordScoresOf = new WeakMap<AveragedPerceptron, Map<string, Float64Array>>();
+const WORD_CACHE = 65536;
 
 function gatherWordRows(p: AveragedPerceptron): WordRows {
   let rows = wordRowsOf.get(p);
@@ -105,18 +111,46 @@ function lattice(p: AveragedPerceptron, raw: readonly string[], rules: readonly 
   const words = raw.map(normalizeWord);
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
-  const statics = sentenceFeatures(words, rules);
-  const emit = statics.map((f) => p.scores(f, new Float64Array(N)));
+  let statics: string[][];
+  let emit: Float64Array[];
+  if (rows) {
+    // A finished model: each word's own features scored once, then its context's added.
+    let cache = wordScoresOf.get(p);
+    if (!cache) wordScoresOf.set(p, (cache = new Map()));
+    statics = sentenceFeatures(words, rules, true);
+    emit = statics.map((f, i) => {
+      const w = words[i]!;
+      let own = cache!.get(w);
+      if (!own) {
+        own = p.scores(wordFeatures(w), new Float64Array(N));
+        if (cache!.size < WORD_CACHE) cache!.set(w, own);
+      }
+      const out = p.scores(f, new Float64Array(N));
+      for (let c = 0; c < N; c++) out[c]! += own[c]!;
+      return out;
+    });
+  } else {
+    statics = sentenceFeatures(words, rules);
+    emit = statics.map((f) => p.scores(f, new Float64Array(N)));
+  }
   // History: the previous tag alone, and with this word; each weight row looked up once.
   const tagRows = [-1, ...TAGS.keys()].map((q) => p.weights.get(`t-1=${historyOf(q)}`) ?? ZERO);
   const base = new Float64Array((N + 1) * N);
   for (let q = 0; q <= N; q++) base.set(tagRows[q]!, q * N);
+  let cache = rows ? transOf.get(p) : undefined;
+  if (rows && !cache) transOf.set(p, (cache = new Map()));
   const trans = lower.map((lw) => {
-    const m = Float64Array.from(base);
     if (rows) {
-      for (const [q, w] of rows.get(lw) ?? []) for (let c = 0; c < N; c++) m[q * N + c]! += w[c]!;
+      const list = rows.get(lw);
+      if (!list) return base;
+      let m = cache!.get(lw);
+      if (m) return m;
+      m = Float64Array.from(base);
+      for (const [q, w] of list) for (let c = 0; c < N; c++) m[q * N + c]! += w[c]!;
+      if (cache!.size < TRANS_CACHE) cache!.set(lw, m);
       return m;
     }
+    const m = Float64Array.from(base);
     for (let q = -1; q < N; q++) {
       const wr = p.weights.get(`t-1w=${historyOf(q)}|${lw}`);
       if (!wr) continue;
@@ -200,14 +234,16 @@ export function tagWords(model: NerModel, words: readonly string[], rules?: read
 }
 
 /**
- * The names of one sentence, each with its margin: how much the best reading scores above the best
+ * The names of one sentence (those `wanted`, when it is given), each with its margin: how much the best reading scores above the best
  * reading that leaves the name's words outside any name (0 or more; larger is surer).
  */
-export function tagSpans(model: NerModel, words: readonly string[], rules?: readonly string[]): (NameSpan & { readonly margin: number })[] {
+export function tagSpans(model: NerModel, words: readonly string[], rules?: readonly string[], wanted: (span: NameSpan) => boolean = () => true): (NameSpan & { readonly margin: number })[] {
   if (!words.length) return [];
   const l = lattice(model.perceptron, words, rules, gatherWordRows(model.perceptron));
   const best = viterbi(l);
-  return spansOf(best.path.map((c) => TAGS[c]!)).map((sp) => ({ ...sp, margin: best.score - viterbi(l, sp).score }));
+  return spansOf(best.path.map((c) => TAGS[c]!))
+    .filter(wanted)
+    .map((sp) => ({ ...sp, margin: best.score - viterbi(l, sp).score }));
 }
 
 /** The names in a sentence's BILOU tags. */
