@@ -58,3 +58,20 @@ describe('surface keys', () => {
     expect(surfaceKeys(person('k', 'Anna Kowalczykowski')).length).toBeLessThanOrEqual(20);
   });
 });
+
+describe('acronyms across articles', () => {
+  const withAlias = (id: string, name: string, alias: string): Surface => ({ ...org(id, name), aliases: [alias] });
+  const entities = (surfaces: Surface[]): string[] => clusterSurfaces(surfaces).map((e) => e.surfaces.join(',')).sort();
+
+  test('the same acronym of two different names keeps them apart, and an article with the acronym alone joins neither', () => {
+    const surfaces = [withAlias('ppp-kr', 'People Power Party', 'PPP'), withAlias('ppp-pk', 'Pakistan Peoples Party', 'PPP'), org('ppp', 'PPP')];
+    expect(entities(surfaces)).toEqual(['organization:ppp', 'organization:ppp-kr', 'organization:ppp-pk']);
+    // The keys still bring them together, so a store recomputes them as one question.
+    expect(surfaceKeys(surfaces[0]!).filter((k) => surfaceKeys(surfaces[1]!).includes(k))).not.toHaveLength(0);
+  });
+
+  test('two spellings of one name with its acronym join, and so does the acronym alone, also not in capitals', () => {
+    const surfaces = [withAlias('who-us', 'World Health Organization', 'WHO'), withAlias('who-uk', 'World Health Organisation', 'WHO'), org('who', 'WHO'), withAlias('wada', 'World Anti-Doping Agency', 'WADA'), org('wada2', 'Wada'), withAlias('wto', 'World Trade Organisation', 'WTO'), withAlias('wto2', 'World Tourism Organisation', 'WTO')];
+    expect(entities(surfaces)).toEqual(['organization:wada,organization:wada2', 'organization:who,organization:who-uk,organization:who-us', 'organization:wto', 'organization:wto2']);
+  });
+});

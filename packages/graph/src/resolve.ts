@@ -94,6 +94,22 @@ const initials = (s: string): string =>
     .map((w) => w[0])
     .join('');
 const deletions = (w: string): string[] => [...Array(w.length).keys()].map((i) => w.slice(0, i) + w.slice(i + 1));
+/**
+ * Two spellings of one organization's name: as many words, each the same, nearly the same or starting
+ * alike (five letters, or all of the shorter: "World Health Organization"/"Organisation", "Societies"/"Society", "Corp"/
+ * "Corporation"); not "World Trade Organisation"/"World Tourism Organisation".
+ */
+function nearlySameName(a: string, b: string): boolean {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (ta.length !== tb.length) return false;
+  return ta.every((x, i) => {
+    const y = tb[i]!;
+    let common = 0;
+    while (common < x.length && x[common] === y[common]) common++;
+    return x === y || distance(x, y) <= 2 || (Math.min(x.length, y.length) >= 4 && common >= Math.min(5, x.length, y.length));
+  });
+}
 const allNames = (s: Surface): string[] => [...new Set([...Object.keys(s.names), ...s.aliases])].sort(cmp);
 
 /**
@@ -154,16 +170,31 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
   const toks = new Map(surfaces.map((s) => [s.id, tokens(name.get(s.id)!)]));
 
   // Same type and the same multi-word name (or a single-word name of a place or organization) after folding.
+  // An acronym one article gave as an alias joins only names close enough to be one ("World Health
+  // Organization"/"Organisation", both "WHO"); "PPP" is the People Power Party in Seoul and the Pakistan
+  // Peoples Party in Karachi.
   const byName = new Map<string, string[]>();
+  const byAcronymAlias = new Map<string, string[]>();
   for (const s of surfaces) {
     for (const n of allNames(s)) {
       if (s.type === 'Person' && !n.includes(' ')) continue;
+      if (s.type === 'Organization' && isAcronym(n) && n !== displayName(s) && initials(displayName(s)) === n) {
+        byAcronymAlias.set(n, [...(byAcronymAlias.get(n) ?? []), s.id]);
+        continue;
+      }
       const k = `${s.type}|${fold(n)}`;
       byName.set(k, [...(byName.get(k) ?? []), s.id]);
     }
   }
   for (const [k, group] of [...byName.entries()].sort((a, b) => cmp(a[0], b[0]))) {
     for (const other of group.slice(1)) union(group[0]!, other, k.split('|')[1]!, 'same name after folding case and diacritics');
+  }
+  for (const [acronym, group] of [...byAcronymAlias.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        if (nearlySameName(name.get(group[i]!)!, name.get(group[j]!)!)) union(group[i]!, group[j]!, acronym, 'same acronym of nearly the same name');
+      }
+    }
   }
 
   // People: the same first name and a last name one letter apart (two in a long name): "Zelensky", "Zelenskyy".
@@ -207,17 +238,22 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
     if (owners.size === 1) union([...owners][0]!, id, name.get(id)!, 'surname of a full name in another article');
   }
 
-  // Acronyms of organizations ("AFP" for "Agence France-Presse").
+  // Acronyms of organizations ("AFP" for "Agence France-Presse"): the one organization articles gave that
+  // acronym ("European Union (EU)"), else the one whose initials it is; never one of several.
   const orgs = ids.filter((id) => surface(id).type === 'Organization');
   const byInitials = new Map<string, string[]>();
   for (const o of orgs) {
     const i = initials(name.get(o)!);
     if (i) byInitials.set(i, [...(byInitials.get(i) ?? []), o]);
   }
+  const declaredAs = new Map<string, string[]>();
+  for (const [acronym, group] of byAcronymAlias) declaredAs.set(fold(acronym), [...(declaredAs.get(fold(acronym)) ?? []), ...group]);
   for (const a of orgs) {
     const acronym = name.get(a)!;
-    if (!isAcronym(acronym)) continue;
-    const owners = new Set((byInitials.get(acronym) ?? []).filter((o) => o !== a).map(find));
+    // "Wada" is "WADA" where an article gave it as the acronym of "World Anti-Doping Agency".
+    const declared = (declaredAs.get(fold(acronym)) ?? []).filter((o) => o !== a);
+    if (!isAcronym(acronym) && !declared.length) continue;
+    const owners = new Set((declared.length ? declared : (byInitials.get(acronym) ?? []).filter((o) => o !== a)).map(find));
     if (owners.size === 1) union([...owners][0]!, a, acronym, 'acronym of the full name');
   }
 
