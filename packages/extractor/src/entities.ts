@@ -884,17 +884,41 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
     let k = last + 1;
     const end = Math.min(sLast, last + 14);
     let sawTitle = false;
+    let lastTitle = -1;
     let h: Run | undefined;
+    let owner: Run | undefined;
     while (k < end && words[k]!.text !== ',' && !/^(VERB|AUX)$/.test(words[k]!.pos)) {
       const w = words[k]!;
-      if (isTitle(w) && !isCap(w)) sawTitle = true;
+      if (isTitle(w) && !isCap(w)) {
+        sawTitle = true;
+        lastTitle = k;
+      }
       const compound = words[k + 1]?.text === '-' && !words[k + 1]!.spaceBefore;
       if (!h && !compound && isCap(w) && (lookupPlace(w.text) || lookupDemonym(w.text) || ACRONYM.test(w.text) || DOTTED.test(w.text))) h = { first: k, last: k + 1 };
+      // "Rachel Ruggeri, Starbucks' executive vice president": the name before a possessive holds the title.
+      if (!owner && !sawTitle && isCap(w) && POSSESSIVE.has(words[k + 1]?.text ?? '')) {
+        let f = k;
+        while (f - 1 > last && isCap(words[f - 1]!)) f--;
+        owner = { first: f, last: k + 1 };
+      }
       k++;
     }
-    // An apposition closes with a comma or the sentence; one that runs into a verb is that verb's subject.
+    // An apposition closes with a comma or the sentence; one that runs into a verb is that verb's subject,
+    // unless it is an owner's title ("Mahmood Yakubu, INEC's chief announced ..."): it ends with the title.
     const closed = k >= sLast || words[k]!.text === ',' || /^[.;:]$/.test(words[k]!.text);
-    if (sawTitle && closed) {
+    // (Not when a name follows the title: "..., Lib Dem's elections chief Lord Rennard said" is his title.)
+    const owned = !closed && sawTitle && owner !== undefined && words[last + 1] === words[owner.first - (words[owner.first - 1]?.lower === 'the' ? 1 : 0)] && !isCap(words[lastTitle + 1]!);
+    if (owned) k = lastTitle + 1;
+    // The owner's title follows its possessive at once ("Sony's European president"), not another name
+    // ("Ray's Taylor Hackford and British director").
+    if (owner) {
+      let j = owner.last + 1;
+      while (j < k && !isTitle(words[j]) && (!isCap(words[j]!) || isTitlish(words[j]) || lookupDemonym(words[j]!.text)) && words[j]!.lower !== 'and') j++;
+      if (j >= k || !isTitle(words[j])) owner = undefined;
+    }
+    if (owned && !owner) sawTitle = false;
+    if (owner) h = owner;
+    if (sawTitle && (closed || owned)) {
       roleText = textOf(text, words, last + 1, k);
       holder = h;
       // "... and the leader of the European Solidarity party": organizations after "of" hold a role too.

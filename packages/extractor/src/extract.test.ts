@@ -70,6 +70,14 @@ describe('entities', () => {
     expect(byName(y, 'Liam Fox')?.mentions.map((m) => m.text)).toEqual(['Liam Fox', 'Fox']);
   });
 
+  it('reads the title an owner gives in an apposition, also when the writer left out its closing comma', () => {
+    const x = run("Rachel Ruggeri, Starbucks' executive vice president and chief financial officer, will lead the chain. Mahmood Yakubu, INEC's chief announced the result on Monday.");
+    expect(relation(x, 'HOLDS_ROLE', 'Rachel Ruggeri', 'Starbucks')).toBeDefined();
+    expect(relation(x, 'HOLDS_ROLE', 'Mahmood Yakubu', 'INEC')).toMatchObject({ role: "INEC's chief" });
+    const y = run("Others targeted include Theresa May, Labour's elections chief Lord Rennard said.");
+    expect(y.relations.filter((r) => r.type === 'HOLDS_ROLE' && r.source === byName(y, 'Theresa May')?.id)).toEqual([]);
+  });
+
   it('keeps hyphenated parts and particles inside a name, and descriptions outside it', () => {
     const x = run('Former defence minister Kim Yong-hyun was arrested. Spain coach Luis de la Fuente named his squad. Saudi adviser Musaad bin Mohammed al-Aiban arrived. The Sharif-led party won.');
     const people = x.entities.filter((e) => e.type === 'Person').map((e) => e.name);
