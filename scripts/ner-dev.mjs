@@ -9,9 +9,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, loadNerModel, WINK_PIPE } from '@kg/extractor';
 import { readGmb, readGum, readUner } from '../packages/extractor/dist/ner/corpora.js';
-import { spansOf, tagWords } from '../packages/extractor/dist/ner/tagger.js';
 import { withRuleTags } from '../packages/extractor/dist/ner/rule-features.js';
-import { f1, scoreExtractor } from '../packages/extractor/dist/ner/heldout.js';
+import { f1, scoreExtractor, scoreTagger } from '../packages/extractor/dist/ner/heldout.js';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--margin');
@@ -28,26 +27,12 @@ function print(name, s) {
   console.log(`  ${name.padEnd(30)} P ${pct(s.tp, s.tp + s.fp)}  R ${pct(s.tp, s.tp + s.fn)}  F1 ${(100 * f1(s)).toFixed(1)}   ${by}`);
 }
 
-/** The tagger alone, on the corpus's own words, with the rules' tags as features. */
-function taggerAlone(sentences) {
-  const s = { tp: 0, fp: 0, fn: 0, byType: {} };
-  const of = (t) => (s.byType[t] ??= { tp: 0, fp: 0, fn: 0 });
-  const keep = (sp) => sp.type === 'PER' || sp.type === 'ORG' || sp.type === 'LOC';
-  for (const x of sentences) {
-    const gold = new Set(spansOf(x.tags).filter(keep).map((sp) => `${sp.first}:${sp.last}:${sp.type}`));
-    const got = new Set(spansOf(tagWords(ner, x.words, x.rules)).filter(keep).map((sp) => `${sp.first}:${sp.last}:${sp.type}`));
-    for (const k of got) gold.has(k) ? (s.tp++, of(k.split(':')[2]).tp++) : (s.fp++, of(k.split(':')[2]).fp++);
-    for (const k of gold) if (!got.has(k)) (s.fn++, of(k.split(':')[2]).fn++);
-  }
-  return s;
-}
-
 const rules = createExtractor({ nlp });
 const shipped = createExtractor({ nlp, model: ner });
 console.log(`model ${ner.card.name}, margin ${ner.card.minMargin ?? 0}`);
 for (const [name, raw] of [['UNER English-EWT dev', readUner(join(train, 'uner-ewt', 'en_ewt-ud-dev.iob2'))], ['GUM dev (permissive)', readGum(join(train, 'ud-gum-permissive', 'en_gum-ud-dev.permissive.conllu'))], ['GMB held-out 2,000', readGmb(join(train, 'gmb', 'ner_dataset.csv')).slice(-2000)]]) {
   console.log(name);
   print('rules alone', scoreExtractor((text, source) => rules.extract({ source, text }), raw));
-  print('tagger (rules as features)', taggerAlone(withRuleTags(raw, nlp)));
+  print('tagger (rules as features)', scoreTagger(ner, withRuleTags(raw, nlp)));
   print('extractor with the tagger', scoreExtractor((text, source) => shipped.extract({ source, text }), raw));
 }

@@ -590,17 +590,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       continue;
     }
     if (owners.length !== 1) continue;
-    const owner = owners[0]!;
-    owner.mentions.push(...e.mentions);
-    for (const s of e.surfaces) {
-      if (!owner.surfaces.has(s)) {
-        owner.surfaces.add(s);
-        owner.merges.push({ alias: s, reason });
-      }
-    }
-    entities.delete(e.key);
-    for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: owner.key };
-    for (let k = 0; k < roles.length; k++) if (roles[k]!.person === e.key) roles[k] = { ...roles[k]!, person: owner.key };
+    absorb(owners[0]!, e, reason, entities, refs, roles);
   }
 
   // Acronyms join the organization whose initials they are ("AFP", "Agence France-Presse").
@@ -623,17 +613,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const plain = e.name.replace(ORG_DESIGNATOR_AFTER, '').replace(ORG_DESIGNATOR_BEFORE, '');
     const short = plain !== e.name ? byName.get(fold(plain)) : undefined;
     if (!short || short === e) continue;
-    short.mentions.push(...e.mentions);
-    for (const x of e.surfaces) {
-      if (!short.surfaces.has(x)) {
-        short.surfaces.add(x);
-        short.merges.push({ alias: x, reason: 'the same name without its legal or club designator' });
-      }
-    }
-    entities.delete(e.key);
+    absorb(short, e, 'the same name without its legal or club designator', entities, refs, roles);
     byName.delete(fold(e.name));
-    for (let k = 0; k < refs.length; k++) if (refs[k]!.key === e.key) refs[k] = { ...refs[k]!, key: short.key };
-    for (let k = 0; k < roles.length; k++) if (roles[k]!.holder === e.key) roles[k] = { ...roles[k]!, holder: short.key };
   }
 
   // A holder named by a surname or another surface ("Putin's envoy") is the entity that has that surface.
@@ -693,6 +674,23 @@ function isHeadline(words: readonly Word[], first: number, last: number): boolea
   if (words.slice(first, last).filter((w) => /^\d/.test(w.text)).length >= 2) return false;
   const content = alpha.filter((w) => !/^(a|an|the|of|in|on|at|to|for|and|or|with|by|from|as)$/i.test(w.text));
   return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
+}
+
+/** `from` joins `into`: its mentions, its surfaces (each with `reason`), and the references and roles to it. */
+function absorb(into: LocalEntity, from: LocalEntity, reason: string, entities: Map<string, LocalEntity>, refs: Ref[], roles: RoleClaim[]): void {
+  into.mentions.push(...from.mentions);
+  for (const x of from.surfaces) {
+    if (!into.surfaces.has(x)) {
+      into.surfaces.add(x);
+      into.merges.push({ alias: x, reason });
+    }
+  }
+  entities.delete(from.key);
+  for (let k = 0; k < refs.length; k++) if (refs[k]!.key === from.key) refs[k] = { ...refs[k]!, key: into.key };
+  for (let k = 0; k < roles.length; k++) {
+    const r = roles[k]!;
+    if (r.person === from.key || r.holder === from.key) roles[k] = { ...r, person: r.person === from.key ? into.key : r.person, holder: r.holder === from.key ? into.key : r.holder };
+  }
 }
 
 /** Of `candidates`, the one with the last mention that starts before `start` (undefined: none does). */

@@ -157,7 +157,7 @@ function groupTag(tags: readonly string[], a: number, b: number): string {
   return `${starts ? (ends ? 'U' : 'B') : ends ? 'L' : 'I'}-${type}`;
 }
 
-/** The tagger over every sentence of a document, with the rules' tags as features. */
+/** The tagger over the sentences of a document worth tagging, with the rules' tags as features. */
 function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagger {
   const minMargin = model.card.minMargin ?? 0;
   return (ruleTags, worthTagging) => {

@@ -174,12 +174,15 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
   // Organization"/"Organisation", both "WHO"); "PPP" is the People Power Party in Seoul and the Pakistan
   // Peoples Party in Karachi.
   const byName = new Map<string, string[]>();
-  const byAcronymAlias = new Map<string, string[]>();
+  /** Folded acronym -> the acronym and the surfaces that gave it as the initials of their name. */
+  const byAcronymAlias = new Map<string, { acronym: string; ids: string[] }>();
   for (const s of surfaces) {
     for (const n of allNames(s)) {
       if (s.type === 'Person' && !n.includes(' ')) continue;
-      if (s.type === 'Organization' && isAcronym(n) && n !== displayName(s) && initials(displayName(s)) === n) {
-        byAcronymAlias.set(n, [...(byAcronymAlias.get(n) ?? []), s.id]);
+      if (s.type === 'Organization' && isAcronym(n) && n !== name.get(s.id) && initials(name.get(s.id)!) === n) {
+        const g = byAcronymAlias.get(fold(n));
+        if (g) g.ids.push(s.id);
+        else byAcronymAlias.set(fold(n), { acronym: n, ids: [s.id] });
         continue;
       }
       const k = `${s.type}|${fold(n)}`;
@@ -189,7 +192,7 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
   for (const [k, group] of [...byName.entries()].sort((a, b) => cmp(a[0], b[0]))) {
     for (const other of group.slice(1)) union(group[0]!, other, k.split('|')[1]!, 'same name after folding case and diacritics');
   }
-  for (const [acronym, group] of [...byAcronymAlias.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [, { acronym, ids: group }] of [...byAcronymAlias.entries()].sort((a, b) => cmp(a[0], b[0]))) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         if (nearlySameName(name.get(group[i]!)!, name.get(group[j]!)!)) union(group[i]!, group[j]!, acronym, 'same acronym of nearly the same name');
@@ -246,12 +249,10 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
     const i = initials(name.get(o)!);
     if (i) byInitials.set(i, [...(byInitials.get(i) ?? []), o]);
   }
-  const declaredAs = new Map<string, string[]>();
-  for (const [acronym, group] of byAcronymAlias) declaredAs.set(fold(acronym), [...(declaredAs.get(fold(acronym)) ?? []), ...group]);
   for (const a of orgs) {
     const acronym = name.get(a)!;
     // "Wada" is "WADA" where an article gave it as the acronym of "World Anti-Doping Agency".
-    const declared = (declaredAs.get(fold(acronym)) ?? []).filter((o) => o !== a);
+    const declared = (byAcronymAlias.get(fold(acronym))?.ids ?? []).filter((o) => o !== a);
     if (!isAcronym(acronym) && !declared.length) continue;
     const owners = new Set((declared.length ? declared : (byInitials.get(acronym) ?? []).filter((o) => o !== a)).map(find));
     if (owners.size === 1) union([...owners][0]!, a, acronym, 'acronym of the full name');

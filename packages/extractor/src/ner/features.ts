@@ -90,11 +90,10 @@ function orgSpans(words: readonly string[]): string[][] {
 
 const low = (w: string | undefined): string => (w === undefined ? '<none>' : w.toLowerCase());
 
-/** The features of every token of a sentence that do not depend on the tags before it. */
 /** The features of a word on its own, whatever surrounds it (a finished model caches their sum per word). */
-export function wordFeatures(w: string): string[] {
+export function wordFeatures(w: string, s: string = shape(w)): string[] {
   const lw = w.toLowerCase();
-  return ['b', `w=${lw}`, `W=${w}`, `s=${shape(w)}`, `p1=${lw.slice(0, 1)}`, `p3=${lw.slice(0, 3)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`, ...wordGazetteer(w)];
+  return ['b', `w=${lw}`, `W=${w}`, `s=${s}`, `p1=${lw.slice(0, 1)}`, `p3=${lw.slice(0, 3)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`, ...wordGazetteer(w)];
 }
 
 /**
@@ -109,7 +108,7 @@ export function sentenceFeatures(words: readonly string[], rules?: readonly stri
   return words.map((w, i) => {
     const lw = w.toLowerCase();
     const f = [
-      ...(contextOnly ? [] : wordFeatures(w)),
+      ...(contextOnly ? [] : wordFeatures(w, shapes[i])),
       `w-1=${low(words[i - 1])}`,
       `w+1=${low(words[i + 1])}`,
       `w-2=${low(words[i - 2])}`,

@@ -1,11 +1,12 @@
 /**
- * The extractor as a whole on a corpus's held-out sentences: each document (or 20 sentences where the
- * corpus has none) is rebuilt as text, words joined by spaces and one sentence a line, extracted, and
- * its mentions scored against the corpus's names (PER, ORG and LOC, exact spans). Training uses it to
- * choose how sure the tagger must be; scripts/ner-dev.mjs prints it. The evaluation sets never come here.
+ * Name recognition scored on a corpus's held-out sentences against the corpus's names (PER, ORG and LOC,
+ * exact spans): the tagger alone on the corpus's words, and the extractor as a whole, each document (or
+ * 20 sentences where the corpus has none) rebuilt as text, words joined by spaces and one sentence a
+ * line. Training uses them to report and to choose how sure the tagger must be; scripts/ner-dev.mjs
+ * prints them. The evaluation sets never come here.
  */
 import type { Extraction } from '@kg/graph/contract';
-import { spansOf, type TrainingSentence } from './tagger.js';
+import { spansOf, tagWords, type NerModel, type TrainingSentence } from './tagger.js';
 
 export interface SpanScore {
   readonly tp: number;
@@ -29,13 +30,34 @@ export function heldOutDocuments<T extends TrainingSentence & { doc?: string }>(
   return out;
 }
 
+/** Counts of names found against names given, as "first:last:TYPE" keys; per type too. */
+class Tally implements SpanScore {
+  tp = 0;
+  fp = 0;
+  fn = 0;
+  readonly byType: SpanScore['byType'] = {};
+
+  add(gold: ReadonlySet<string>, got: ReadonlySet<string>): void {
+    const of = (k: string): { tp: number; fp: number; fn: number } => (this.byType[k.slice(k.lastIndexOf(':') + 1)] ??= { tp: 0, fp: 0, fn: 0 });
+    for (const x of got) {
+      if (gold.has(x)) (this.tp++, of(x).tp++);
+      else (this.fp++, of(x).fp++);
+    }
+    for (const x of gold) if (!got.has(x)) (this.fn++, of(x).fn++);
+  }
+}
+
+/** The tagger alone on the corpus's own words (with the rules' tags as features, when the sentences have them). */
+export function scoreTagger(model: NerModel, sentences: readonly TrainingSentence[]): SpanScore {
+  const tally = new Tally();
+  const keys = (tags: readonly string[]): Set<string> => new Set(spansOf(tags).filter((sp) => KEPT.has(sp.type)).map((sp) => `${sp.first}:${sp.last}:${sp.type}`));
+  for (const s of sentences) tally.add(keys(s.tags), keys(tagWords(model, s.words, s.rules)));
+  return tally;
+}
+
 /** Scores `extract` (an extractor's extract, by text and source) on held-out sentences. */
 export function scoreExtractor(extract: (text: string, source: string) => Extraction, sentences: readonly (TrainingSentence & { doc?: string })[]): SpanScore {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const byType: SpanScore['byType'] = {};
-  const of = (t: string): { tp: number; fp: number; fn: number } => (byType[t] ??= { tp: 0, fp: 0, fn: 0 });
+  const tally = new Tally();
   for (const d of heldOutDocuments(sentences)) {
     let text = '';
     const starts = new Map<number, number>();
@@ -63,14 +85,9 @@ export function scoreExtractor(extract: (text: string, source: string) => Extrac
         if (a !== undefined && b !== undefined) got.add(`${a}:${b}:${t}`);
       }
     }
-    for (const x of got) {
-      const t = x.slice(x.lastIndexOf(':') + 1);
-      if (gold.has(x)) (tp++, of(t).tp++);
-      else (fp++, of(t).fp++);
-    }
-    for (const x of gold) if (!got.has(x)) (fn++, of(x.slice(x.lastIndexOf(':') + 1)).fn++);
+    tally.add(gold, got);
   }
-  return { tp, fp, fn, byType };
+  return tally;
 }
 
 export const f1 = (s: { tp: number; fp: number; fn: number }): number => (s.tp ? (2 * s.tp) / (2 * s.tp + s.fp + s.fn) : 0);

@@ -76,87 +76,93 @@ interface Lattice {
   readonly lower: readonly string[];
 }
 
-/** Per word, the history rows its "t-1w" features have: (previous tag + 1, weights) pairs. */
-type WordRows = Map<string, [number, Float32Array][]>;
-/** The rows of a finished model, gathered once (a model's weights do not change after training). */
-const wordRowsOf = new WeakMap<AveragedPerceptron, WordRows>();
-/** A finished model's transition matrices of frequent words, built once (at most TRANS_CACHE words). */
-const transOf = new WeakMap<AveragedPerceptron, Map<string, Float64Array>>();
+/**
+ * What a finished model keeps to decode fast (its weights no longer change after training): the
+ * transition rows of the previous tag alone, per word the rows of its "t-1w" features, and, bounded, per
+ * word its whole transition matrix and the score of its own features.
+ */
+interface Finished {
+  /** (N + 1) x N: the "t-1" rows, row 0 the sentence start. */
+  readonly base: Float64Array;
+  /** Per word, (previous tag + 1, weights) of its "t-1w" features. */
+  readonly rows: Map<string, [number, Float32Array][]>;
+  readonly trans: Map<string, Float64Array>;
+  readonly own: Map<string, Float64Array>;
+}
+const finishedOf = new WeakMap<AveragedPerceptron, Finished>();
 const TRANS_CACHE = 8192;
-/** A finished model's scores of a word's own features, per word (at most WORD_CACHE words). */
-const wordScoresOf = new WeakMap<AveragedPerceptron, Map<string, Float64Array>>();
 const WORD_CACHE = 65536;
 
-function gatherWordRows(p: AveragedPerceptron): WordRows {
-  let rows = wordRowsOf.get(p);
-  if (rows) return rows;
-  rows = new Map();
+/** The "t-1" rows of the previous tag alone, (N + 1) x N, row 0 the sentence start. */
+function baseTransitions(p: AveragedPerceptron): Float64Array {
+  const base = new Float64Array((N + 1) * N);
+  for (let q = -1; q < N; q++) base.set(p.weights.get(`t-1=${historyOf(q)}`) ?? ZERO, (q + 1) * N);
+  return base;
+}
+
+function finished(p: AveragedPerceptron): Finished {
+  let f = finishedOf.get(p);
+  if (f) return f;
+  const rows: Finished['rows'] = new Map();
   const history = new Map([-1, ...TAGS.keys()].map((q) => [historyOf(q), q + 1]));
-  for (const [f, w] of p.weights) {
-    if (!f.startsWith('t-1w=')) continue;
-    const bar = f.indexOf('|');
-    const q = history.get(f.slice(5, bar));
+  for (const [name, w] of p.weights) {
+    if (!name.startsWith('t-1w=')) continue;
+    const bar = name.indexOf('|');
+    const q = history.get(name.slice(5, bar));
     if (q === undefined) continue;
-    const word = f.slice(bar + 1);
+    const word = name.slice(bar + 1);
     const list = rows.get(word);
     if (list) list.push([q, w]);
     else rows.set(word, [[q, w]]);
   }
-  wordRowsOf.set(p, rows);
-  return rows;
+  f = { base: baseTransitions(p), rows, trans: new Map(), own: new Map() };
+  finishedOf.set(p, f);
+  return f;
 }
 
-/** `rows`: a finished model's gathered word rows; without them (training) every row is looked up by name. */
-function lattice(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, rows?: WordRows): Lattice {
+/** `done`: a finished model's decoding state; without it (training) every weight is looked up by name. */
+function lattice(p: AveragedPerceptron, raw: readonly string[], rules: readonly string[] | undefined, done?: Finished): Lattice {
   const words = raw.map(normalizeWord);
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
-  let statics: string[][];
-  let emit: Float64Array[];
-  if (rows) {
-    // A finished model: each word's own features scored once, then its context's added.
-    let cache = wordScoresOf.get(p);
-    if (!cache) wordScoresOf.set(p, (cache = new Map()));
-    statics = sentenceFeatures(words, rules, true);
-    emit = statics.map((f, i) => {
-      const w = words[i]!;
-      let own = cache!.get(w);
-      if (!own) {
-        own = p.scores(wordFeatures(w), new Float64Array(N));
-        if (cache!.size < WORD_CACHE) cache!.set(w, own);
+  if (!done) {
+    const statics = sentenceFeatures(words, rules);
+    const emit = statics.map((f) => p.scores(f, new Float64Array(N)));
+    // History: the previous tag alone, and with this word; each weight row looked up once.
+    const base = baseTransitions(p);
+    const trans = lower.map((lw) => {
+      const m = Float64Array.from(base);
+      for (let q = -1; q < N; q++) {
+        const wr = p.weights.get(`t-1w=${historyOf(q)}|${lw}`);
+        if (!wr) continue;
+        const o = (q + 1) * N;
+        for (let c = 0; c < N; c++) m[o + c]! += wr[c]!;
       }
-      const out = p.scores(f, new Float64Array(N));
-      for (let c = 0; c < N; c++) out[c]! += own[c]!;
-      return out;
-    });
-  } else {
-    statics = sentenceFeatures(words, rules);
-    emit = statics.map((f) => p.scores(f, new Float64Array(N)));
-  }
-  // History: the previous tag alone, and with this word; each weight row looked up once.
-  const tagRows = [-1, ...TAGS.keys()].map((q) => p.weights.get(`t-1=${historyOf(q)}`) ?? ZERO);
-  const base = new Float64Array((N + 1) * N);
-  for (let q = 0; q <= N; q++) base.set(tagRows[q]!, q * N);
-  let cache = rows ? transOf.get(p) : undefined;
-  if (rows && !cache) transOf.set(p, (cache = new Map()));
-  const trans = lower.map((lw) => {
-    if (rows) {
-      const list = rows.get(lw);
-      if (!list) return base;
-      let m = cache!.get(lw);
-      if (m) return m;
-      m = Float64Array.from(base);
-      for (const [q, w] of list) for (let c = 0; c < N; c++) m[q * N + c]! += w[c]!;
-      if (cache!.size < TRANS_CACHE) cache!.set(lw, m);
       return m;
+    });
+    return { n, emit, trans, statics, lower };
+  }
+  // Each word's own features are scored once, then its context's are added.
+  const statics = sentenceFeatures(words, rules, true);
+  const emit = statics.map((f, i) => {
+    const w = words[i]!;
+    let own = done.own.get(w);
+    if (!own) {
+      own = p.scores(wordFeatures(w), new Float64Array(N));
+      if (done.own.size < WORD_CACHE) done.own.set(w, own);
     }
-    const m = Float64Array.from(base);
-    for (let q = -1; q < N; q++) {
-      const wr = p.weights.get(`t-1w=${historyOf(q)}|${lw}`);
-      if (!wr) continue;
-      const o = (q + 1) * N;
-      for (let c = 0; c < N; c++) m[o + c]! += wr[c]!;
-    }
+    const out = p.scores(f, new Float64Array(N));
+    for (let c = 0; c < N; c++) out[c]! += own[c]!;
+    return out;
+  });
+  const trans = lower.map((lw) => {
+    const list = done.rows.get(lw);
+    if (!list) return done.base;
+    let m = done.trans.get(lw);
+    if (m) return m;
+    m = Float64Array.from(done.base);
+    for (const [q, w] of list) for (let c = 0; c < N; c++) m[q * N + c]! += w[c]!;
+    if (done.trans.size < TRANS_CACHE) done.trans.set(lw, m);
     return m;
   });
   return { n, emit, trans, statics, lower };
@@ -230,16 +236,17 @@ function decode(p: AveragedPerceptron, raw: readonly string[], rules: readonly s
 /** Tags one sentence of words (with the rules' tags for them, when the model was trained with them). */
 export function tagWords(model: NerModel, words: readonly string[], rules?: readonly string[]): string[] {
   if (!words.length) return [];
-  return viterbi(lattice(model.perceptron, words, rules, gatherWordRows(model.perceptron))).path.map((c) => TAGS[c]!);
+  return viterbi(lattice(model.perceptron, words, rules, finished(model.perceptron))).path.map((c) => TAGS[c]!);
 }
 
 /**
- * The names of one sentence (those `wanted`, when it is given), each with its margin: how much the best reading scores above the best
- * reading that leaves the name's words outside any name (0 or more; larger is surer).
+ * The names of one sentence (those `wanted`, when it is given), each with its margin: how much the best
+ * reading scores above the best reading that leaves the name's words outside any name (0 or more;
+ * larger is surer).
  */
 export function tagSpans(model: NerModel, words: readonly string[], rules?: readonly string[], wanted: (span: NameSpan) => boolean = () => true): (NameSpan & { readonly margin: number })[] {
   if (!words.length) return [];
-  const l = lattice(model.perceptron, words, rules, gatherWordRows(model.perceptron));
+  const l = lattice(model.perceptron, words, rules, finished(model.perceptron));
   const best = viterbi(l);
   return spansOf(best.path.map((c) => TAGS[c]!))
     .filter(wanted)

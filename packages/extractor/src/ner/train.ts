@@ -17,11 +17,11 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createExtractor, WINK_PIPE } from '../extract.js';
-import { f1, scoreExtractor } from './heldout.js';
+import { f1, scoreExtractor, scoreTagger } from './heldout.js';
 import { readConll, readGmb, readGum, readRe3d, readUner, type CorpusSentence } from './corpora.js';
 import { withRuleTags } from './rule-features.js';
 import { DEFAULT_MODEL_FILE } from './model-file.js';
-import { loadModel, saveModel, spansOf, tagWords, trainTagger, type NerModel } from './tagger.js';
+import { loadModel, saveModel, trainTagger, type NerModel } from './tagger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -32,44 +32,6 @@ export const CORPORA: Record<string, { path: string; read: (f: string) => Corpus
   re3d: { path: 're3d/conll-by-source', read: readRe3d, license: 're3d (Dstl): public-domain, OGL v3.0, CC BY 3.0 AU and CC BY-SA 3.0 sources (BBC left out)', permissive: true },
   conll: { path: 'conll2003-train/eng.train', read: readConll, license: 'CoNLL-2003 / Reuters RCV1: research use only', permissive: false },
 };
-
-/** Mention-level precision, recall and F1 over PER, ORG and LOC (what the evaluation scores). */
-export function scoreTagger(model: NerModel, gold: readonly CorpusSentence[]): { p: number; r: number; f1: number; byType: Record<string, number> } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const per: Record<string, { tp: number; fp: number; fn: number }> = {};
-  const key = (s: { first: number; last: number; type: string }): string => `${s.first}:${s.last}:${s.type}`;
-  for (const s of gold) {
-    const want = spansOf(s.tags).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
-    const got = spansOf(tagWords(model, s.words, s.rules)).filter((x) => x.type !== 'MISC' && x.type !== 'PRD');
-    const w = new Set(want.map(key));
-    const g = new Set(got.map(key));
-    for (const x of got) {
-      const t = (per[x.type] ??= { tp: 0, fp: 0, fn: 0 });
-      if (w.has(key(x))) {
-        tp++;
-        t.tp++;
-      } else {
-        fp++;
-        t.fp++;
-      }
-    }
-    for (const x of want) {
-      if (!g.has(key(x))) {
-        fn++;
-        (per[x.type] ??= { tp: 0, fp: 0, fn: 0 }).fn++;
-      }
-    }
-  }
-  const f = (a: { tp: number; fp: number; fn: number }): number => (a.tp ? (2 * a.tp) / (2 * a.tp + a.fp + a.fn) : 0);
-  return {
-    p: tp / Math.max(1, tp + fp),
-    r: tp / Math.max(1, tp + fn),
-    f1: f({ tp, fp, fn }),
-    byType: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Number((100 * f(v)).toFixed(1))])),
-  };
-}
 
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
@@ -122,8 +84,11 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   ] as const;
   for (const [name, dev] of heldOut) {
     const score = scoreTagger(tagger, withRuleTags(dev, nlp));
-    console.error(`kg train: ${name} (held out): P ${(100 * score.p).toFixed(1)} R ${(100 * score.r).toFixed(1)} F1 ${(100 * score.f1).toFixed(1)} ${JSON.stringify(score.byType)}`);
-    scores[name] = { p: round(score.p), r: round(score.r), f1: round(score.f1), byType: score.byType };
+    const p = score.tp / Math.max(1, score.tp + score.fp);
+    const r = score.tp / Math.max(1, score.tp + score.fn);
+    const byType = Object.fromEntries(Object.entries(score.byType).map(([k, v]) => [k, round(f1(v))]));
+    console.error(`kg train: ${name} (held out): P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(100 * f1(score)).toFixed(1)} ${JSON.stringify(byType)}`);
+    scores[name] = { p: round(p), r: round(r), f1: round(f1(score)), byType };
   }
   // How sure the tagger must be for the extractor to take its names: the margin that gives the extractor
   // as a whole the best mean F1 over the three held-out splits.
