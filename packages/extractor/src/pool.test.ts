@@ -33,6 +33,18 @@ describe('extraction on every core', () => {
     }
   });
 
+  it('says the same of a parser file that is not one (the pool reads it once, for every worker)', async () => {
+    const bad = join(tmpdir(), `kg-not-a-parser-${process.pid}.gz`);
+    writeFileSync(bad, 'not a model');
+    const pool = createExtractorPool({ jobs: 2, parser: bad });
+    try {
+      await expect(pool.ready()).rejects.toMatchObject({ code: 'MODEL_UNREADABLE', message: expect.stringContaining(bad) });
+      await expect(pool.extract({ source: 'a.txt', text: 'Joe Biden met Xi Jinping in Lima.' })).rejects.toMatchObject({ code: 'MODEL_UNREADABLE' });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses a number of workers that is not one', () => {
     expect(() => createExtractorPool({ jobs: 0 })).toThrow(/jobs must be a whole number/);
   });

@@ -11,6 +11,15 @@ import { Worker } from 'node:worker_threads';
 import type { Extraction } from '@kg/graph/contract';
 import { KgExtractorError, type ExtractorErrorCode } from './errors.js';
 import type { ArticleInput } from './extract.js';
+import { loadDepModel } from './parse/model-file.js';
+import type { DepModel } from './parse/parser.js';
+
+/** The same weights in memory every worker reads (a SharedArrayBuffer is passed to a worker, not copied). */
+function shared(a: Int16Array): Int16Array {
+  const out = new Int16Array(new SharedArrayBuffer(a.byteLength));
+  out.set(a);
+  return out;
+}
 
 export interface ExtractorPoolOptions {
   /** Worker threads (default: the machine's cores). */
@@ -31,10 +40,14 @@ export interface ExtractorPool {
   close(): Promise<void>;
 }
 
+/** Articles a worker holds at once: one at work and one ready, so it never waits for the main thread. */
+const DEPTH = 2;
+
 /** What a worker is told at start, and what it answers. */
 export interface WorkerStart {
   readonly nerModel?: string | false;
-  readonly parser?: string | false;
+  /** The parser, read once by the pool into shared memory (one copy of its tables for every worker), or none. */
+  readonly parser?: DepModel | false;
 }
 export type WorkerReply = { id: number; extraction: Extraction } | { id: number; error: { message: string; code?: string; source?: string } };
 
@@ -48,8 +61,26 @@ function workerFile(): string {
 export function createExtractorPool({ jobs = availableParallelism(), nerModel, parser }: ExtractorPoolOptions = {}): ExtractorPool {
   if (!Number.isInteger(jobs) || jobs < 1) throw new KgExtractorError('INVALID_INPUT', `jobs must be a whole number of at least 1, not ${jobs}`);
   const file = workerFile();
-  const start: WorkerStart = { ...(nerModel !== undefined ? { nerModel } : {}), ...(parser !== undefined ? { parser } : {}) };
-  const waiting = new Map<number, { resolve: (x: Extraction) => void; reject: (e: Error) => void; worker: number }>();
+  // The parser's tables (about 55 MB) are read once, here, and shared: each worker reading its own copy
+  // costs memory, start-up time and, with every core at work, the processor cache they compete for.
+  let dep: DepModel | false = false;
+  let startFailure: Error | undefined;
+  if (parser !== false) {
+    try {
+      const m = loadDepModel(parser);
+      dep = { ...m, arcs: shared(m.arcs), rels: shared(m.rels), tags: shared(m.tags) };
+    } catch (err) {
+      startFailure = err as Error;
+    }
+  }
+  const start: WorkerStart = { ...(nerModel !== undefined ? { nerModel } : {}), parser: dep };
+  type Job = { id: number; input: ArticleInput; resolve: (x: Extraction) => void; reject: (e: Error) => void };
+  const waiting = new Map<number, Job & { worker: number }>();
+  // Articles wait here, not in a worker's inbox: a worker holds at most DEPTH at once (one at work, one
+  // ready), so the one that is free first takes the next article and no worker idles while another has a
+  // backlog (articles differ in length, and a worker that starts later is slower at first).
+  const queue: Job[] = [];
+  let head = 0;
   const workers: Worker[] = [];
   const load: number[] = [];
   let next = 0;
@@ -64,11 +95,25 @@ export function createExtractorPool({ jobs = availableParallelism(), nerModel, p
       waiting.delete(id);
       job.reject(failure);
     }
+    while (head < queue.length) queue[head++]!.reject(failure);
+  };
+  // Hands waiting articles to the least busy worker (the first on a tie) while one has room; a new worker
+  // starts when every one has an article in hand, so a single article costs one worker and a folder gets them all.
+  const dispatch = (): void => {
+    while (head < queue.length && !failure) {
+      let w = 0;
+      for (let k = 1; k < workers.length; k++) if (load[k]! < load[w]!) w = k;
+      if (load[w]! > 0 && workers.length < jobs) w = spawn();
+      if (load[w]! >= DEPTH) break;
+      const job = queue[head++]!;
+      if (head > 1024 && head * 2 > queue.length) queue.splice(0, head), (head = 0);
+      load[w]!++;
+      waiting.set(job.id, { ...job, worker: w });
+      workers[w]!.postMessage({ id: job.id, input: job.input });
+    }
   };
   const rebuild = (e: { message: string; code?: string; source?: string }): Error =>
     e.code ? new KgExtractorError(e.code as ExtractorErrorCode, e.message.replace(/^kg\/extractor: /, ''), e.source ? { source: e.source } : undefined) : new Error(e.message);
-  // Workers start as they are needed: one at once, another when every one has an article in hand, so a
-  // single article costs one worker and a folder gets them all.
   const spawn = (): number => {
     const w = workers.length;
     const worker = new Worker(file, { workerData: start });
@@ -81,6 +126,7 @@ export function createExtractorPool({ jobs = availableParallelism(), nerModel, p
       load[w]!--;
       if ('extraction' in reply) job.resolve(reply.extraction);
       else job.reject(rebuild(reply.error));
+      dispatch();
     });
     // A worker that cannot start fails every article it holds, and the pool.
     worker.on('error', (err) => fail(err, w));
@@ -88,21 +134,17 @@ export function createExtractorPool({ jobs = availableParallelism(), nerModel, p
     load.push(0);
     return w;
   };
-  spawn();
+  if (startFailure) fail(startFailure, -1);
+  else spawn();
   return {
     jobs,
     ready: () => readiness,
     extract(input) {
       if (failure) return Promise.reject(failure);
-      // The least busy worker (the first on a tie): articles differ in length.
-      let w = 0;
-      for (let k = 1; k < workers.length; k++) if (load[k]! < load[w]!) w = k;
-      if (load[w]! > 0 && workers.length < jobs) w = spawn();
-      load[w]!++;
       const id = next++;
       return new Promise<Extraction>((resolve, reject) => {
-        waiting.set(id, { resolve, reject, worker: w });
-        workers[w]!.postMessage({ id, input });
+        queue.push({ id, input, resolve, reject });
+        dispatch();
       });
     },
     async close() {

@@ -5,13 +5,12 @@ import model from 'wink-eng-lite-web-model';
 import { createExtractor, WINK_PIPE, type ArticleInput, type Extractor } from './extract.js';
 import { KgExtractorError } from './errors.js';
 import { loadNerModel } from './ner/model-file.js';
-import { loadDepModel } from './parse/model-file.js';
 import type { WorkerReply, WorkerStart } from './pool.js';
 
 const start = workerData as WorkerStart;
 let extractor: Extractor | undefined;
 try {
-  const parser = start.parser === false ? undefined : loadDepModel(start.parser);
+  const parser = start.parser || undefined;
   const names = start.nerModel === false ? undefined : loadNerModel(start.nerModel);
   extractor = createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(names ? { model: names } : {}), ...(parser ? { parser } : {}) });
   // The gazetteers load on first use: here, while the other workers start too.
