@@ -1,5 +1,6 @@
 // Runs one kg command (`kg-child.mjs build ...`, `kg-child.mjs load ...`) in this process, with the
 // environment's NEO4J_* settings, and prints its wall time and peak memory as JSON on the last line.
+import '../packages/cli/bin/v8-tiering.js';
 import { Writable } from 'node:stream';
 import { main } from '../packages/cli/dist/main.js';
 

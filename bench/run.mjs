@@ -4,6 +4,8 @@
 //   KG_BENCH_ONLY=extract|build|load|growth   run one part
 //   KG_BENCH_ONLY=scale   the scale benchmark alone (not in the default run: about an hour): the corpus
 //                         made 10x and 50x larger (bench/scale.mjs), built and loaded; KG_BENCH_SCALES=1,10,50
+// The V8 settings the kg command runs with (bin/v8-tiering.js), set before any of kg runs.
+import '../packages/cli/bin/v8-tiering.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';

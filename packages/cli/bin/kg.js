@@ -10,7 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapStatistics } from 'node:v8';
+import './v8-tiering.js';
 
 const MB = 1024 * 1024;
 const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size'));
@@ -44,12 +45,6 @@ if (!process.env.KG_HEAP_CHILD && !given && want > 0 && getHeapStatistics().heap
       process.stderr.write(`kg: cannot read .env (${err.message}); ignoring it\n`);
     }
   }
-  // V8 optimizes a function once it has run a set amount of bytecode (67,584 by default). kg's extraction
-  // functions are large and meet new object shapes for a while: optimized that early, each is thrown away
-  // and compiled again a dozen times, in every worker, and that compiling took as much processor time as
-  // the extraction itself on a cold run (BBC, 2 workers: 30-32 s of CPU, 20-23 s with this budget; 17 s -> 11.5-13 s).
-  // Set before any of kg is loaded; an --interrupt-budget given to node wins.
-  if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) setFlagsFromString(`--interrupt-budget=${process.env.KG_V8_BUDGET ?? 800000}`);
   const { main } = await import('../dist/main.js');
   process.exitCode = await main({ argv: process.argv.slice(2), env: process.env, envFile: fromFile });
   // Done: a connection a silent server left open must not keep the process alive (output is flushed first).
