@@ -10,6 +10,7 @@ import {
   EXTRA_DEMONYMS,
   GAZETTEER,
   INSTITUTIONS,
+  FORMER_STATES,
   MULTIWORD_REGIONS,
   NEVER_NAMES,
   NOT_NAMES,
@@ -159,6 +160,8 @@ export function lookupPlace(name: string): PlaceMatch | undefined {
   if (capital) return { key: `place:${f}`, name, reason: 'same place name' };
   const variant = PLACE_VARIANTS[f];
   if (variant) return { key: `place:${fold(variant)}`, name: variant, reason: 'a known alternative name of the place' };
+  const former = FORMER_STATES[f];
+  if (former) return { key: `place:${fold(former)}`, name: former, reason: 'a state that is no more' };
   if (REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) return { key: `place:${f}`, name, reason: 'same place name' };
   const region = regionCountry(name);
   if (region) return { key: `place:${f}`, name, reason: `a region of ${region}` };
@@ -183,6 +186,9 @@ interface Run {
   first: number;
   last: number; // exclusive
 }
+
+/** The last word of a public body's name, which may open with "X and Y" ("Health and Safety Executive"). */
+const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 'agency', 'service', 'board', 'council', 'committee', 'department', 'office', 'bureau', 'institute', 'executive', 'ministry', 'tribunal', 'directorate', 'inspectorate', 'survey', 'foundation', 'trust', 'court']);
 
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
 /** Words that open a sentence before a title or a name without belonging to it. */
@@ -244,6 +250,16 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       if (n.text === 'of' && after?.text === 'the' && words[j + 2] && isCap(words[j + 2]!)) {
         j += 3;
         continue;
+      }
+      // "Securities and Exchange Commission", "Food and Drug Administration": one word, "and", then a public
+      // body's name of two or three words (not two names: "Barclays and Lloyds Bank", "Britain and the Bank of England").
+      if (n.lower === 'and' && j - i === 1 && !lookupPlace(w.text) && !lookupDemonym(w.text) && !isGivenName(w.text) && !orgKind(w.text)) {
+        let k = j + 1;
+        while (k < to && k - j <= 3 && isCap(words[k]!) && words[k]!.spaceBefore && !NEVER_NAMES.has(bare(words[k]!.text)) && words[k]!.lower !== 'the') k++;
+        if (k - j >= 3 && PUBLIC_BODY_HEADS.has(bare(words[k - 1]!.text)) && !(words[k]?.text === 'of')) {
+          j = k;
+          continue;
+        }
       }
       break;
     }
@@ -767,6 +783,15 @@ function holderKey(text: string, words: readonly Word[], run: Run): string | und
   return `name:${fold(name)}`;
 }
 
+/**
+ * A title word that names a body's field after "of", not a person's title: "Department of Justice",
+ * "International Court of Justice", "Office of the President" (the body's head word comes before "of").
+ */
+function portfolioOfBody(words: readonly Word[], first: number, k: number): boolean {
+  const of = words[k - 1]?.lower === 'the' ? k - 2 : k - 1;
+  return of - 1 >= first && words[of]?.lower === 'of' && ORG_HEADS.has(bare(words[of - 1]!.text)) && !isTitle(words[of - 1]);
+}
+
 /** Decide what a capitalized run is: its name span without titles, its type, its role. */
 interface SentenceContext {
   readonly sFirst: number;
@@ -785,7 +810,7 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
 
   // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi".
   let lastTitle = -1;
-  for (let k = run.first; k < run.last; k++) if (isTitle(words[k])) lastTitle = k;
+  for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k)) lastTitle = k;
   if (lastTitle >= 0) {
     if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
     // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Sergei Lavrov": the portfolio is
@@ -1028,8 +1053,13 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) === 0) return 'Organization';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
   if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
-  // "Army of the Potomac", "Bank of England"; "Procter & Gamble".
+  // "Army of the Potomac", "Bank of England", "International Court of Justice"; "Procter & Gamble".
+  // Inside a name, only when no "and" or "for" goes on with it on either side ("National Institute of
+  // Economic and Social Research", "Newfoundland and Labrador Court of Appeal", "Court of Arbitration for
+  // Sport" are longer than their runs: the tagger reads them whole).
   if (ws.length > 2 && ORG_HEADS.has(bare(firstW.text)) && ws[1]!.lower === 'of') return 'Organization';
+  const goesOn = ((next?.lower === 'and' || next?.lower === 'for') && next2 && isCap(next2)) || (prev?.lower === 'and' && prev2 && isCap(prev2));
+  if (!goesOn && ws.some((w, k) => k < ws.length - 2 && ORG_HEADS.has(bare(w.text)) && ws[k + 1]!.lower === 'of')) return 'Organization';
   if (ws.some((w) => w.text === '&' || /\p{L}&\p{L}/u.test(w.text))) return 'Organization';
   if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';

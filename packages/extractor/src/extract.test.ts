@@ -135,6 +135,27 @@ describe('entities', () => {
     expect(relation(x, 'MEETS', 'Volodymyr Zelensky', 'Recep Tayyip Erdoğan')).toBeDefined();
   });
 
+  it('reads public bodies named with "of" and "and" whole, and states that are no more as places', () => {
+    const x = run(
+      'The Department of Justice sued on Monday. The International Court of Justice ruled. Minister of Justice Marco Buschmann spoke. ' +
+        'The Securities and Exchange Commission and the Competition and Markets Authority opened inquiries. Shares in Barclays and Lloyds Bank rose. ' +
+        'The US Department of the Treasury agreed. The Soviet Union collapsed in 1991.',
+    );
+    const names = x.entities.map((e) => [e.type, e.name]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['Organization', 'Department of Justice'],
+        ['Organization', 'International Court of Justice'],
+        ['Person', 'Marco Buschmann'],
+        ['Organization', 'Securities and Exchange Commission'],
+        ['Organization', 'Competition and Markets Authority'],
+        ['Organization', 'US Department of the Treasury'],
+        ['Location', 'Soviet Union'],
+      ]),
+    );
+    expect(x.entities.map((e) => e.name)).not.toContain('Barclays and Lloyds Bank');
+  });
+
   it('joins a surname alone to the full name seen in the same article, and says why', () => {
     const x = run('Steve Witkoff, the US envoy, arrived in Ankara. Witkoff met officials there.');
     const w = byName(x, 'Steve Witkoff');

@@ -167,6 +167,17 @@ export const PLACE_VARIANTS: Record<string, string> = {
   saigon: 'Ho Chi Minh City',
 };
 
+/** States that are no more, which news still names (the country gazetteer lists today's): name -> its usual name. */
+export const FORMER_STATES: Record<string, string> = {
+  'soviet union': 'Soviet Union',
+  ussr: 'Soviet Union',
+  'u.s.s.r.': 'Soviet Union',
+  yugoslavia: 'Yugoslavia',
+  czechoslovakia: 'Czechoslovakia',
+  'east germany': 'East Germany',
+  'west germany': 'West Germany',
+};
+
 /** Continents and large regions, and the nations of the United Kingdom (England is not the UK: its own place, and its own team). */
 export const REGIONS = set(`europe asia africa america americas oceania antarctica arctic balkans caucasus scandinavia
   siberia england scotland wales`);
