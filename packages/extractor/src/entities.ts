@@ -633,6 +633,18 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     byName.delete(fold(e.name));
   }
 
+  // "Toyota" beside "Toyota Motor Corp.": a town's name (no country's, capital's or region's) that opens
+  // the names of the article's companies with a legal designator is the company, the first of them the
+  // article names when there are several ("Toyota Industries Corp." named later is another one).
+  for (const e of [...entities.values()]) {
+    if (e.type !== 'Location' || e.name.includes(' ') || lookupPlace(e.name)) continue;
+    const f = fold(e.name);
+    const companies = [...entities.values()].filter((o) => o.type === 'Organization' && COMPANY_DESIGNATOR.test(o.name) && fold(o.name.split(' ')[0]!) === f);
+    const first = (o: LocalEntity): number => Math.min(...o.mentions.map((m) => m.start));
+    const into = companies.sort((a, b) => first(a) - first(b))[0];
+    if (into) absorb(into, e, 'short form of a company named in full in the same article', entities, refs, roles);
+  }
+
   // A holder named by a surname or another surface ("Putin's envoy") is the entity that has that surface.
   const bySurface = new Map<string, string>();
   for (const e of entities.values()) for (const x of e.surfaces) bySurface.set(fold(x), e.key);
@@ -762,6 +774,8 @@ function splitShortForm(e: LocalEntity, owners: readonly LocalEntity[], reason: 
 /** Designators of a company's legal form or a club's, after or before its name. */
 const ORG_DESIGNATOR_AFTER = /,?\s+(Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|LLC|L\.L\.C\.|AG|SA|S\.A\.|NV|N\.V\.|FC|CF|AFC|SC)$/;
 const ORG_DESIGNATOR_BEFORE = /^(FC|AFC|AC|SC)\s+/;
+/** A company's legal designator (not a club's). */
+const COMPANY_DESIGNATOR = /\s(Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|LLC|L\.L\.C\.|AG|NV|N\.V\.)$/;
 
 function initials(name: string): string {
   return name
@@ -1092,11 +1106,14 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length === 1 && !allCaps && (ACRONYM.test(firstW.text) || DOTTED.test(firstW.text))) return 'Organization';
 
   // A person: a name's shape and some evidence for it (a given name, a speech verb, "who").
-  const shaped = ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)));
+  // Name particles inside ("Luis de la Fuente", "Rafael van der Vaart") do not count against the shape.
+  const particle = (w: Word, k: number): boolean => k > 0 && k < ws.length - 1 && w.text !== 'of' && CONNECTORS.has(w.text);
+  const shaped = ws.every((w, k) => (nameShaped(w) && !ORG_HEADS.has(bare(w.text))) || particle(w, k));
   if (!shaped || ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
   const speaks = !!next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB';
   const who = next?.text === ',' && !!next2 && PERSON_AFTER.has(next2.lower);
-  if (ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
+  const capitals = ws.filter((w, k) => !particle(w, k)).length;
+  if (capitals < ws.length ? capitals <= 3 && isGivenName(firstW.text) : ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
   if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';
   return undefined;
 }

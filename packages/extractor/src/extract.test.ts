@@ -156,6 +156,18 @@ describe('entities', () => {
     expect(x.entities.map((e) => e.name)).not.toContain('Barclays and Lloyds Bank');
   });
 
+  it('reads a name with particles after a given name as a person, and a town that opens a company\'s name as the company', () => {
+    const x = run(
+      'Toyota Motor Corp. said Wednesday its profit rose. Defects were found at affiliate Toyota Industries Corp. But Toyota projects its profit will fall. ' +
+        'Factories in Toyota City were busy. Gareth Southgate and Luis de la Fuente shuffled their pieces.',
+    );
+    const toyota = byName(x, 'Toyota Motor Corp.');
+    expect(toyota?.mentions.map((m) => m.text)).toEqual(['Toyota Motor Corp.', 'Toyota']);
+    expect(toyota?.merges).toContainEqual({ alias: 'Toyota', reason: 'short form of a company named in full in the same article' });
+    expect(byName(x, 'Toyota City')?.type).toBe('Location');
+    expect(byName(x, 'Luis de la Fuente')?.type).toBe('Person');
+  });
+
   it('joins a surname alone to the full name seen in the same article, and says why', () => {
     const x = run('Steve Witkoff, the US envoy, arrived in Ankara. Witkoff met officials there.');
     const w = byName(x, 'Steve Witkoff');
