@@ -269,7 +269,7 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const rightLast = right[right.length - 1];
     const splitsAtOf =
       of >= 2 && of <= 3 && !ORG_HEADS.has(bare(words[i + of - 1]!.text)) && !words.slice(i, i + of).some((x) => isTitle(x)) &&
-      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || !!lookupPlace(right.map((x) => x.text).join(' ')))));
+      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(right.map((x) => x.text).join(' ')))));
     if (splitsAtOf) {
       runs.push({ first: i, last: i + of });
       const rest = words[i + of + 1]?.text === 'the' ? i + of + 2 : i + of + 1;
@@ -1048,6 +1048,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const prev2 = c.first - 2 >= sFirst ? words[c.first - 2] : undefined;
   const startsSentence = c.first === sFirst;
 
+  // "Xóchitl Gálvez of the Broad Front", "Kwame Mensah of the University of Ghana": a name of two or three
+  // words, not after "the", then "of the" and a body, is someone who belongs to it.
+  if (next?.lower === 'of' && next2?.lower === 'the' && prev?.lower !== 'the' && ws.length >= 2 && ws.length <= 3 && ws.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !ORG_STARTS.has(w.lower) && !INSTITUTIONS.has(w.lower) && !lookupPlace(w.text) && !lookupDemonym(w.text)) && !lookupPlace(c.name) && !orgKind(c.name) && bodyAfter(words, c.last + 1)) return 'Person';
   // "Toyota chairman Akio Toyoda", "Chipotle CEO Brian Niccol", "Chelsea manager Enzo Maresca": the name
   // before a company's or a club's title and a person is the body they work for (countries stay places).
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
@@ -1116,6 +1119,16 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (capitals < ws.length ? capitals <= 3 && isGivenName(firstW.text) : ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
   if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';
   return undefined;
+}
+
+/** A body's name from word k ("the" aside): capitalized words with a body's head or opening word among them ("the Hebrew University", "the University of Ghana"). */
+function bodyAfter(words: readonly Word[], k: number): boolean {
+  let i = words[k]?.lower === 'the' ? k + 1 : k;
+  let body = false;
+  for (let n = 0; n < 6 && words[i] && (isCap(words[i]!) || (n > 0 && words[i]!.lower === 'of')); n++, i++) {
+    if (ORG_HEADS.has(bare(words[i]!.text)) || ORG_STARTS.has(words[i]!.lower)) body = true;
+  }
+  return body;
 }
 
 /** A title that only a company or a club gives, then a capitalized name: "chairman Akio", "chief executive Phil". */

@@ -168,6 +168,13 @@ describe('entities', () => {
     expect(byName(x, 'Luis de la Fuente')?.type).toBe('Person');
   });
 
+  it('reads a name before "of the" and a body as a person of that body, not after "the"', () => {
+    const x = run('Kwame Mensah of the University of Ghana agreed. The plan is weak, said Adaeze Okafor of the Nigerian Economic Summit Group. Findings were published in the Quarterly Economic Commentary of the institute.');
+    const names = x.entities.map((e) => [e.type, e.name]);
+    expect(names).toEqual(expect.arrayContaining([['Person', 'Kwame Mensah'], ['Organization', 'University of Ghana'], ['Person', 'Adaeze Okafor']]));
+    expect(byName(x, 'Quarterly Economic Commentary')?.type).not.toBe('Person');
+  });
+
   it('joins a surname alone to the full name seen in the same article, and says why', () => {
     const x = run('Steve Witkoff, the US envoy, arrived in Ankara. Witkoff met officials there.');
     const w = byName(x, 'Steve Witkoff');
