@@ -215,7 +215,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       i += words[i + 1]!.text === '-' && !words[i + 1]!.spaceBefore ? 2 : 1;
       continue;
     }
-    if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || NOT_NAMES.has(w.lower) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
+    // "the All Progressives Congress", "All Nippon Airways": "All" capitalized inside a sentence, before a name, opens it.
+    const opensName = w.text === 'All' && !startsSentence && !!words[i + 1] && i + 1 < to && isCap(words[i + 1]!) && words[i + 1]!.spaceBefore && !NOT_NAMES.has(words[i + 1]!.lower);
+    if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || (NOT_NAMES.has(w.lower) && !opensName) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
       i++;
       continue;
     }

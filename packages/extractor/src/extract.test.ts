@@ -175,6 +175,11 @@ describe('entities', () => {
     expect(byName(x, 'Quarterly Economic Commentary')?.type).not.toBe('Person');
   });
 
+  it('keeps "All" inside a sentence as the first word of the name it opens', () => {
+    const x = run('He flew with All Nippon Airways to see the All Progressives Congress. All of them left.');
+    expect(x.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['All Nippon Airways', 'All Progressives Congress']));
+  });
+
   it('joins a surname alone to the full name seen in the same article, and says why', () => {
     const x = run('Steve Witkoff, the US envoy, arrived in Ankara. Witkoff met officials there.');
     const w = byName(x, 'Steve Witkoff');
