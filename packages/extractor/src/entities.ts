@@ -808,6 +808,12 @@ function portfolioOfBody(words: readonly Word[], first: number, k: number): bool
   return of - 1 >= first && words[of]?.lower === 'of' && ORG_HEADS.has(bare(words[of - 1]!.text)) && !isTitle(words[of - 1]);
 }
 
+/** A title word that opens a body's or an event's name: "Premier League", "General Assembly", "General Election". */
+function namesHead(words: readonly Word[], k: number, last: number): boolean {
+  const head = words[k + 1];
+  return k + 2 === last && !!head && (ORG_HEADS.has(bare(head.text)) || EVENT_HEADS.has(bare(head.text)));
+}
+
 /** Decide what a capitalized run is: its name span without titles, its type, its role. */
 interface SentenceContext {
   readonly sFirst: number;
@@ -826,7 +832,7 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
 
   // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi".
   let lastTitle = -1;
-  for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k)) lastTitle = k;
+  for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
   if (lastTitle >= 0) {
     if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
     // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Sergei Lavrov": the portfolio is
@@ -1062,6 +1068,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
+  // "the Olympics", "the Bill": an event or a law named by its head alone.
+  if (ws.length === 1 && prev?.lower === 'the' && EVENT_HEADS.has(lastBare) && !ORG_HEADS.has(lastBare)) return undefined;
   if (ws.length === 1 && PARTY_NAMES.has(firstW.lower)) return 'Organization';
   // A club or a company the gazetteer lists under a name of two words or more ("Real Madrid", "Goldman Sachs").
   if (ws.length > 1 && orgKind(c.name)) return 'Organization';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { extractionSchema, type Extraction } from '@kg/graph/contract';
-import { createExtractor, loadDepModel } from './index.js';
+import { createExtractor, loadDepModel, loadNerModel } from './index.js';
 import { taggerWords } from './extract.js';
 import { tokenize } from './tokens.js';
 
@@ -178,6 +178,15 @@ describe('entities', () => {
   it('keeps "All" inside a sentence as the first word of the name it opens', () => {
     const x = run('He flew with All Nippon Airways to see the All Progressives Congress. All of them left.');
     expect(x.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['All Nippon Airways', 'All Progressives Congress']));
+  });
+
+  it('does not take a title word that opens a body\'s or an event\'s name for a person\'s title, nor an event for a name', () => {
+    const text = 'Ahead of the General Election, the Premier League met the UN General Assembly. The Criminal Justice Act passed before the Olympics. General Motors rose.';
+    const names = (x: Extraction) => x.entities.map((e) => [e.type, e.name]);
+    for (const x of [run(text), createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text })]) {
+      expect(names(x)).toEqual(expect.arrayContaining([['Organization', 'Premier League'], ['Organization', 'UN General Assembly'], ['Organization', 'General Motors']]));
+      for (const e of x.entities) expect(e.name).not.toMatch(/^(General Election|Election|League|Criminal Justice Act|Act|Olympics)$/);
+    }
   });
 
   it('joins a surname alone to the full name seen in the same article, and says why', () => {

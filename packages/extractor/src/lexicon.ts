@@ -73,7 +73,7 @@ export const PRODUCT_CUES = set(`
 export const EVENT_HEADS = set(`
   cup games olympics championship championships open tournament trophy prize award awards festival war
   campaign battle act bill day week series league derby marathon grand prix rally classic masters
-  summit conference congress expo show album song film movie novel book edition index
+  summit conference congress expo show album song film movie novel book edition index election elections referendum
 `);
 
 /** Last words of multi-word place names. */
