@@ -172,9 +172,9 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
       for (const span of tagSpans(model, words, rules, open)) {
         // Names the tagger is not sure of are left to the rules (the margin is the model's, see its card).
         if (span.margin < minMargin) continue;
-        // An event's or a law's name ("General Election", "Criminal Justice Act") is none of the four kinds.
+        // An event's or a law's name ("General Election", "Criminal Justice Act", "the Bill") is none of the four kinds.
         const head = words[span.last - 1]!.toLowerCase();
-        const event = span.last - span.first > 1 && EVENT_HEADS.has(head) && !ORG_HEADS.has(head);
+        const event = (span.last - span.first > 1 || words[span.first - 1]?.toLowerCase() === 'the') && EVENT_HEADS.has(head) && !ORG_HEADS.has(head);
         out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, event ? undefined : NAME_TYPES[span.type]);
       }
     }
