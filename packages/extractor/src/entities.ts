@@ -521,6 +521,26 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
+  // "U.S. Vice President Dick Cheney", "EU Trade Commissioner Karel de Gucht": the holder inside a title is
+  // a mention of its own when it is a place or plainly a body (an acronym, a body's head word, an
+  // institution); a nationality ("Russian") is not, nor a name the article may type otherwise ("Toyota").
+  const holderMention = (h: Run, sentence: number): void => {
+    const name = textOf(text, words, h.first, h.last);
+    const ws = words.slice(h.first, h.last);
+    if ([...entities.values()].some((e) => e.mentions.some((m) => m.word === h.first))) return;
+    // "PML-N", "New York Judge": a name that goes on past a hyphen or before the holder is not this one.
+    if (words[h.last]?.text === '-' && !words[h.last]!.spaceBefore) return;
+    const before = words[h.first - 1];
+    if (before && isCap(before) && words[h.first]!.spaceBefore && (before.pos === 'PROPN' || !/^[.!?]$/.test(words[h.first - 2]?.text ?? '.'))) return;
+    if (lookupDemonym(name) || ws.some((w) => lookupDemonym(w.text))) return;
+    const place = lookupPlace(name);
+    // "Saudi National Security Adviser": the first word of a country's name, used as its adjective.
+    if (place && place.name.startsWith(`${name} `)) return;
+    if (place) return addMention(place.key, 'Location', place.name, h.first, h.last, sentence, place.reason);
+    const body = (ws.length === 1 && (ACRONYM.test(name) || DOTTED.test(name) || INSTITUTIONS.has(ws[0]!.lower))) || (ws.length > 1 && ORG_HEADS.has(bare(ws[ws.length - 1]!.text)));
+    if (body) addMention(`name:${fold(name)}`, 'Organization', name, h.first, h.last, sentence);
+  };
+
   // First pass: names typed with confidence.
   const persons: LocalEntity[] = [];
   for (const { cand, sentence } of pending) {
@@ -534,6 +554,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         for (const h of [cand.role.holder, ...(cand.role.more ?? [])]) {
           const holder = h ? holderKey(text, words, h) : undefined;
           roles.push({ person: key, holder, holderText: h ? textOf(text, words, h.first, h.last) : undefined, role: cand.role.text, sentence });
+          if (h) holderMention(h, sentence);
         }
       }
     }

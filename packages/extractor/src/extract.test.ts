@@ -189,6 +189,15 @@ describe('entities', () => {
     }
   });
 
+  it('gives the holder named inside a title a mention of its own when it is a place or plainly a body, not a nationality', () => {
+    const x = run('EU Trade Commissioner Karel de Gucht met U.S. Vice President Dick Cheney. Russian Economy Minister Elvira Nabiullina and New York Judge Frank Maas spoke.');
+    expect(byName(x, 'EU')?.mentions.map((m) => m.text)).toEqual(['EU']);
+    expect(byName(x, 'United States')?.mentions.map((m) => m.text)).toEqual(['U.S.']);
+    expect(relation(x, 'HOLDS_ROLE', 'Karel de Gucht', 'EU')).toBeDefined();
+    expect(byName(x, 'Russia')?.mentions ?? []).toEqual([]);
+    expect(x.entities.map((e) => e.name)).not.toContain('York');
+  });
+
   it('joins a surname alone to the full name seen in the same article, and says why', () => {
     const x = run('Steve Witkoff, the US envoy, arrived in Ankara. Witkoff met officials there.');
     const w = byName(x, 'Steve Witkoff');
