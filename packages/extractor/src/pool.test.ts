@@ -21,25 +21,14 @@ describe('extraction on every core', () => {
     }
   });
 
-  it('says once, as MODEL_UNREADABLE naming the file, that a model file is not one', async () => {
-    const bad = join(tmpdir(), `kg-not-a-model-${process.pid}.gz`);
+  // The name tagger is read by each worker, the parser once by the pool for all of them: either way, one error.
+  it.each([['name tagger', 'nerModel'], ['parser', 'parser']] as const)('says once, as MODEL_UNREADABLE naming the file, that a %s file is not one', async (_what, option) => {
+    const bad = join(tmpdir(), `kg-not-a-${option}-${process.pid}.gz`);
     writeFileSync(bad, 'not a model');
-    const pool = createExtractorPool({ jobs: 2, nerModel: bad });
+    const pool = createExtractorPool({ jobs: 2, [option]: bad });
     try {
       await expect(pool.ready()).rejects.toMatchObject({ code: 'MODEL_UNREADABLE', message: expect.stringContaining(bad) });
       await expect(pool.extract({ source: 'a.txt', text: readFileSync(join(seeds, readdirSync(seeds)[0]!), 'utf8') })).rejects.toMatchObject({ code: 'MODEL_UNREADABLE' });
-    } finally {
-      await pool.close();
-    }
-  });
-
-  it('says the same of a parser file that is not one (the pool reads it once, for every worker)', async () => {
-    const bad = join(tmpdir(), `kg-not-a-parser-${process.pid}.gz`);
-    writeFileSync(bad, 'not a model');
-    const pool = createExtractorPool({ jobs: 2, parser: bad });
-    try {
-      await expect(pool.ready()).rejects.toMatchObject({ code: 'MODEL_UNREADABLE', message: expect.stringContaining(bad) });
-      await expect(pool.extract({ source: 'a.txt', text: 'Joe Biden met Xi Jinping in Lima.' })).rejects.toMatchObject({ code: 'MODEL_UNREADABLE' });
     } finally {
       await pool.close();
     }
