@@ -187,13 +187,13 @@ interface Run {
   last: number; // exclusive
 }
 
-/** The last word of a public body's name, which may open with "X and Y" ("Health and Safety Executive"). */
+/** The last word of a public body's name, which may open with "X and Y" ("Food and Drug Administration"). */
 const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 'agency', 'service', 'board', 'council', 'committee', 'department', 'office', 'bureau', 'institute', 'executive', 'ministry', 'tribunal', 'directorate', 'inspectorate', 'survey', 'foundation', 'trust', 'court']);
 
-/** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
 /** Words that open a sentence before a title or a name without belonging to it. */
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
+/** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
 function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   const runs: Run[] = [];
   let i = from;

@@ -1,7 +1,7 @@
 /**
  * Extraction on every core: worker threads, each with its own wink-nlp and name model (loaded once per
- * worker), fed one article at a time. Results come back as promises; `extractFiles` keeps them in the
- * input order, so the output is the same as one worker's, byte for byte.
+ * worker) and one parser shared by all, fed an article at a time. Results come back as promises;
+ * `extractFiles` keeps them in the input order, so the output is the same as one worker's, byte for byte.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -106,7 +106,10 @@ export function createExtractorPool({ jobs = availableParallelism(), nerModel, p
       if (load[w]! > 0 && workers.length < jobs) w = spawn();
       if (load[w]! >= DEPTH) break;
       const job = queue[head++]!;
-      if (head > 1024 && head * 2 > queue.length) queue.splice(0, head), (head = 0);
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
       load[w]!++;
       waiting.set(job.id, { ...job, worker: w });
       workers[w]!.postMessage({ id: job.id, input: job.input });
