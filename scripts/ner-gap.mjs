@@ -9,7 +9,7 @@ import model from 'wink-eng-lite-web-model';
 import { createExtractor, loadNerModel, WINK_PIPE } from '@kg/extractor';
 import { readGmb, readGum, readUner } from '../packages/extractor/dist/ner/corpora.js';
 import { withRuleTags } from '../packages/extractor/dist/ner/rule-features.js';
-import { heldOutDocuments } from '../packages/extractor/dist/ner/heldout.js';
+import { extractedSpans, heldOutDocuments, heldOutText } from '../packages/extractor/dist/ner/heldout.js';
 import { spansOf, tagWords } from '../packages/extractor/dist/ner/tagger.js';
 
 const which = process.argv[2] ?? 'gmb';
@@ -25,8 +25,6 @@ const nlp = winkNLP(model, WINK_PIPE);
 const ner = loadNerModel();
 const extractor = createExtractor({ nlp, model: ner });
 const ruled = withRuleTags(raw, nlp);
-const TYPE = { Person: 'PER', Organization: 'ORG', Location: 'LOC' };
-const KEPT = new Set(['PER', 'ORG', 'LOC']);
 const classes = new Map();
 const note = (k, example) => {
   const c = classes.get(k) ?? { n: 0, examples: [] };
@@ -36,45 +34,23 @@ const note = (k, example) => {
 };
 let at = 0;
 for (const d of heldOutDocuments(raw)) {
-  let text = '';
-  const starts = new Map();
-  const ends = new Map();
-  const gold = new Map();
+  const t = heldOutText(d.sentences);
   const tagged = new Map();
-  const words = [];
-  for (const s of d.sentences) {
-    s.words.forEach((w, i) => {
-      if (i) text += ' ';
-      starts.set(text.length, words.length);
-      text += w;
-      words.push(w);
-      ends.set(text.length, words.length);
-    });
-    text += '\n';
-    const base = words.length - s.words.length;
-    for (const sp of spansOf(s.tags)) if (KEPT.has(sp.type)) gold.set(`${base + sp.first}:${base + sp.last}`, sp.type);
+  for (const base of t.firsts) {
     const r = ruled[at++];
-    for (const sp of spansOf(tagWords(ner, r.words, r.rules))) if (KEPT.has(sp.type)) tagged.set(`${base + sp.first}:${base + sp.last}`, sp.type);
+    for (const sp of spansOf(tagWords(ner, r.words, r.rules))) if (sp.type === 'PER' || sp.type === 'ORG' || sp.type === 'LOC') tagged.set(`${base + sp.first}:${base + sp.last}`, sp.type);
   }
-  const got = new Map();
-  for (const e of extractor.extract({ source: d.key, text }).entities) {
-    if (!TYPE[e.type]) continue;
-    for (const m of e.mentions) {
-      const a = starts.get(m.start);
-      const b = ends.get(m.end);
-      if (a !== undefined && b !== undefined) got.set(`${a}:${b}`, TYPE[e.type]);
-    }
-  }
+  const got = extractedSpans(extractor.extract({ source: d.key, text: t.text }), t);
   const shown = (k) => {
     const [a, b] = k.split(':').map(Number);
-    return `${words.slice(Math.max(0, a - 4), a).join(' ')} [${words.slice(a, b).join(' ')}] ${words.slice(b, b + 3).join(' ')}`.trim();
+    return `${t.words.slice(Math.max(0, a - 4), a).join(' ')} [${t.words.slice(a, b).join(' ')}] ${t.words.slice(b, b + 3).join(' ')}`.trim();
   };
-  for (const [k, g] of gold) {
-    const t = tagged.get(k);
+  for (const [k, g] of t.gold) {
+    const tg = tagged.get(k);
     const x = got.get(k);
-    if (t === g && x !== g) note(`lost by the extractor: gold ${g}, extractor ${x ?? 'none'}`, shown(k));
-    if (t !== g && x === g) note(`won by the extractor: gold ${g}, tagger ${t ?? 'none'}`, shown(k));
+    if (tg === g && x !== g) note(`lost by the extractor: gold ${g}, extractor ${x ?? 'none'}`, shown(k));
+    if (tg !== g && x === g) note(`won by the extractor: gold ${g}, tagger ${tg ?? 'none'}`, shown(k));
   }
-  for (const [k, x] of got) if (!gold.has(k) && !tagged.has(k)) note(`extractor only, not gold: ${x}`, shown(k));
+  for (const [k, x] of got) if (!t.gold.has(k) && !tagged.has(k)) note(`extractor only, not gold: ${x}`, shown(k));
 }
 for (const [k, c] of [...classes].sort((a, b) => b[1].n - a[1].n)) console.log(`${String(c.n).padStart(4)} ${k}\n       ${c.examples.join('\n       ')}`);

@@ -10,6 +10,7 @@ import {
   EXTRA_DEMONYMS,
   GAZETTEER,
   INSTITUTIONS,
+  isEventHead,
   FORMER_STATES,
   MULTIWORD_REGIONS,
   NEVER_NAMES,
@@ -1090,7 +1091,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
   // "the Olympics", "the Bill": an event or a law named by its head alone.
-  if (ws.length === 1 && prev?.lower === 'the' && EVENT_HEADS.has(lastBare) && !ORG_HEADS.has(lastBare)) return undefined;
+  if (ws.length === 1 && prev?.lower === 'the' && isEventHead(lastBare)) return undefined;
   if (ws.length === 1 && PARTY_NAMES.has(firstW.lower)) return 'Organization';
   // A club or a company the gazetteer lists under a name of two words or more ("Real Madrid", "Goldman Sachs").
   if (ws.length > 1 && orgKind(c.name)) return 'Organization';

@@ -6,7 +6,7 @@ import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '
 import { findReporting } from './attribution.js';
 import { findEntities, type NameTagger } from './entities.js';
 import { tagSpans, type NameSpan, type NerModel } from './ner/tagger.js';
-import { DESCRIBED, EVENT_HEADS, GAZETTEER, ORG_HEADS } from './lexicon.js';
+import { DESCRIBED, GAZETTEER, isEventHead } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
 import { inClauseOf, parseDocument } from './grammar.js';
@@ -173,8 +173,7 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
         // Names the tagger is not sure of are left to the rules (the margin is the model's, see its card).
         if (span.margin < minMargin) continue;
         // An event's or a law's name ("General Election", "Criminal Justice Act", "the Bill") is none of the four kinds.
-        const head = words[span.last - 1]!.toLowerCase();
-        const event = (span.last - span.first > 1 || words[span.first - 1]?.toLowerCase() === 'the') && EVENT_HEADS.has(head) && !ORG_HEADS.has(head);
+        const event = (span.last - span.first > 1 || words[span.first - 1]?.toLowerCase() === 'the') && isEventHead(words[span.last - 1]!.toLowerCase());
         out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, event ? undefined : NAME_TYPES[span.type]);
       }
     }

@@ -76,6 +76,9 @@ export const EVENT_HEADS = set(`
   summit conference congress expo show album song film movie novel book edition index election elections referendum
 `);
 
+/** The last word of an event's or a law's name that no body's name ends with too ("Cup", "Act"; not "League"). */
+export const isEventHead = (lower: string): boolean => EVENT_HEADS.has(lower) && !ORG_HEADS.has(lower);
+
 /** Last words of multi-word place names. */
 export const PLACE_HEADS = set(`
   city county province state island islands river lake mountains mountain valley bay sea ocean gulf peninsula

@@ -55,37 +55,66 @@ export function scoreTagger(model: NerModel, sentences: readonly TrainingSentenc
   return tally;
 }
 
+/** A held-out document as the extractor reads it: its words joined by spaces, one sentence a line. */
+export interface HeldOutText {
+  readonly text: string;
+  readonly words: readonly string[];
+  /** Where each sentence's first word is among `words`. */
+  readonly firsts: readonly number[];
+  /** The corpus's names: "first:last" (over `words`) -> PER, ORG or LOC. */
+  readonly gold: ReadonlyMap<string, string>;
+}
+
+export function heldOutText(sentences: readonly TrainingSentence[]): HeldOutText & { readonly at: (start: number, end: number) => string | undefined } {
+  let text = '';
+  const words: string[] = [];
+  const firsts: number[] = [];
+  const starts = new Map<number, number>();
+  const ends = new Map<number, number>();
+  const gold = new Map<string, string>();
+  for (const s of sentences) {
+    const base = words.length;
+    firsts.push(base);
+    s.words.forEach((w, i) => {
+      if (i) text += ' ';
+      starts.set(text.length, words.length);
+      text += w;
+      words.push(w);
+      ends.set(text.length, words.length);
+    });
+    text += '\n';
+    for (const sp of spansOf(s.tags)) if (KEPT.has(sp.type)) gold.set(`${base + sp.first}:${base + sp.last}`, sp.type);
+  }
+  // A mention's character offsets as "first:last" over the words, when it starts and ends on word edges.
+  const at = (start: number, end: number): string | undefined => {
+    const a = starts.get(start);
+    const b = ends.get(end);
+    return a === undefined || b === undefined ? undefined : `${a}:${b}`;
+  };
+  return { text, words, firsts, gold, at };
+}
+
+/** The extractor's PER, ORG and LOC mentions in a held-out document: "first:last" -> type. */
+export function extractedSpans(x: Extraction, t: ReturnType<typeof heldOutText>): Map<string, string> {
+  const got = new Map<string, string>();
+  for (const e of x.entities) {
+    const type = TYPES[e.type];
+    if (!type) continue;
+    for (const m of e.mentions) {
+      const k = t.at(m.start, m.end);
+      if (k) got.set(k, type);
+    }
+  }
+  return got;
+}
+
 /** Scores `extract` (an extractor's extract, by text and source) on held-out sentences. */
 export function scoreExtractor(extract: (text: string, source: string) => Extraction, sentences: readonly (TrainingSentence & { doc?: string })[]): SpanScore {
   const tally = new Tally();
+  const keys = (m: ReadonlyMap<string, string>): Set<string> => new Set([...m].map(([k, type]) => `${k}:${type}`));
   for (const d of heldOutDocuments(sentences)) {
-    let text = '';
-    const starts = new Map<number, number>();
-    const ends = new Map<number, number>();
-    const gold = new Set<string>();
-    let base = 0;
-    for (const s of d.sentences) {
-      s.words.forEach((w, i) => {
-        if (i) text += ' ';
-        starts.set(text.length, base + i);
-        text += w;
-        ends.set(text.length, base + i + 1);
-      });
-      text += '\n';
-      for (const sp of spansOf(s.tags)) if (KEPT.has(sp.type)) gold.add(`${base + sp.first}:${base + sp.last}:${sp.type}`);
-      base += s.words.length;
-    }
-    const got = new Set<string>();
-    for (const e of extract(text, d.key).entities) {
-      const t = TYPES[e.type];
-      if (!t) continue;
-      for (const m of e.mentions) {
-        const a = starts.get(m.start);
-        const b = ends.get(m.end);
-        if (a !== undefined && b !== undefined) got.add(`${a}:${b}:${t}`);
-      }
-    }
-    tally.add(gold, got);
+    const t = heldOutText(d.sentences);
+    tally.add(keys(t.gold), keys(extractedSpans(extract(t.text, d.key), t)));
   }
   return tally;
 }
