@@ -3,7 +3,7 @@
  * so tests run it in-process exactly as a user would from a shell.
  */
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { distance } from 'fastest-levenshtein';
 import neo4j from 'neo4j-driver';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createExtractor, createExtractorPool, extractFiles, KgExtractorError, loadDepModel, loadNerModel, WINK_PIPE } from '@kg/extractor';
+import { createExtractor, createExtractorPool, extractFiles, KgExtractorError, loadDepModel, loadNerModel, WINK_PIPE, type Extractor, type ExtractorPool } from '@kg/extractor';
 import { adminImport, buildGraph, createFileStore, KgGraphError, mergeExtractions, storeImage, summarize, type Extraction, type GraphSummary, type ImportFile } from '@kg/graph';
 import { createStore, type Store, type StoreSummary } from '@kg/graph/neo4j';
 import { HELP } from './help.js';
@@ -182,10 +182,18 @@ interface Io {
 
 /** Reads, decodes and extracts every input; problems are reported one line each and counted. */
 async function extractAll(paths: readonly string[], io: Io, each?: (x: Extraction) => void): Promise<{ extractions: Extraction[]; failed: number }> {
-  // One job extracts in this thread; more, in worker threads (the output is the same).
-  const parser = io.parser === false || io.jobs > 1 ? undefined : loadDepModel(io.parser);
-  const extractor =
-    io.jobs > 1
+  // Extractions alone (kg's JSON and JSONL files, as kg load and kg export mostly read) need no models:
+  // nothing is read or started for them. One job extracts in this thread; more, in worker threads (the
+  // output is the same).
+  const texts = !paths.every((p) => /\.jsonl?$/i.test(p) && statSync(p, { throwIfNoEntry: false })?.isFile());
+  const parser = !texts || io.parser === false || io.jobs > 1 ? undefined : loadDepModel(io.parser);
+  const extractor: Extractor | ExtractorPool = !texts
+    ? {
+        extract: () => {
+          throw new Error('kg: no extractor for a kg extraction file');
+        },
+      }
+    : io.jobs > 1
       ? createExtractorPool({ jobs: io.jobs, ...(io.nerModel !== undefined ? { nerModel: io.nerModel } : {}), ...(io.parser !== undefined ? { parser: io.parser } : {}) })
       : createExtractor({ nlp: winkNLP(model, WINK_PIPE), ...(io.nerModel === false ? {} : { model: loadNerModel(io.nerModel) }), ...(parser ? { parser } : {}) });
   let bar: cliProgress.SingleBar | undefined;

@@ -10,7 +10,7 @@ import { KgGraphError } from './errors.js';
 import { entityMetrics, type EntityMetrics, type WeightedFact } from './analytics.js';
 import { assertionKey, assertionsOf, factCaption, factId, factTotals, type Assertion, type FactTotals } from './facts.js';
 import { distinctArticles, factEnds, resolveExtractions } from './merge.js';
-import { mergeLabel } from './resolve.js';
+import { mergeLabel, type Surface } from './resolve.js';
 import { copyLinks, copyProfile, independentGroups, sentenceKey, sourcingOf, type CopyProfile, type Sourcing } from './copies.js';
 
 export type NodeAttributes =
@@ -70,8 +70,12 @@ export const sentenceId = (doc: string, index: number): string => `${doc}:s${ind
 export const quoteId = (doc: string, start: number): string => `${doc}:q${start}`;
 export const isFactEdge = (a: EdgeAttributes): a is FactEdgeAttributes => 'fact' in a;
 
+/** Extractions this function returned: passed to it again (a load of what was read), they are not checked twice. */
+const checked = new WeakSet<object>();
+
 /** Validates one extraction against the contract; throws INVALID_EXTRACTION with the first problem. */
 export function validateExtraction(x: unknown): Extraction {
+  if (typeof x === 'object' && x !== null && checked.has(x)) return x as Extraction;
   const parsed = extractionSchema.safeParse(x);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -79,6 +83,7 @@ export function validateExtraction(x: unknown): Extraction {
   }
   const problems = checkExtraction(parsed.data);
   if (problems.length) throw new KgGraphError('INVALID_EXTRACTION', `extraction is inconsistent (${problems.length} problems), first: ${problems[0]}`);
+  checked.add(parsed.data);
   return parsed.data;
 }
 
@@ -111,16 +116,22 @@ export interface Build {
   readonly graph: KgGraph;
   readonly extractions: readonly Extraction[];
   readonly entityOf: ReadonlyMap<string, string>;
+  /** Each extractor id, with what the articles said of it summed. */
+  readonly surfaces: readonly Surface[];
   readonly sentenceAt: (doc: string, start: number) => string | undefined;
 }
 
-/** buildGraph, with what it resolved along the way; `validated`: the input was checked against the contract already. */
-export function buildWith(input: Extraction | readonly Extraction[], { validated = false }: { validated?: boolean } = {}): Build {
+/**
+ * buildGraph, with what it resolved along the way; `validated`: the input was checked against the contract
+ * already; `mentionEdges: false` leaves the MENTIONS relationships out of the graph (the store's image
+ * writes its own, one per extractor id), with the entities' counts the same.
+ */
+export function buildWith(input: Extraction | readonly Extraction[], { validated = false, mentionEdges = true }: { validated?: boolean; mentionEdges?: boolean } = {}): Build {
   const given = Array.isArray(input) ? (input as readonly Extraction[]) : [input as Extraction];
   const list = validated ? [...given] : given.map(validateExtraction);
   const extractions = distinctArticles(list);
   const documents = extractions.flatMap((x) => x.documents);
-  const { entities, entityOf } = resolveExtractions(extractions);
+  const { surfaces, entities, entityOf } = resolveExtractions(extractions);
   const g: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   const sentenceAt = sentenceFinder(documents);
 
@@ -142,14 +153,22 @@ export function buildWith(input: Extraction | readonly Extraction[], { validated
   for (const e of entities) {
     g.addNode(e.id, { label: 'Entity', type: e.type, id: e.id, name: e.name, aliases: e.aliases, mentionCount: 0, articleCount: 0, merges: e.merges.map(mergeLabel), degree: 0, pagerank: 0, community: 0 });
   }
+  // Each entity's mentions, and the articles that mention it or state its facts (its counts).
+  const counts = new Map<string, { mentions: number; docs: Set<string> }>(entities.map((e) => [e.id, { mentions: 0, docs: new Set<string>() }]));
+  const mentioned = new Set<string>();
   for (const x of extractions) {
     for (const e of x.entities) {
       const entity = entityOf.get(e.id)!;
+      const count = counts.get(entity)!;
       for (const m of e.mentions) {
         const s = sentenceAt(m.doc, m.start);
         if (!s) continue;
         const key = `${s}:m${m.start}-${m.end}:${entity}`;
-        if (!g.hasEdge(key)) g.addEdgeWithKey(key, s, entity, { type: 'MENTIONS', start: m.start, end: m.end, text: m.text });
+        if (mentioned.has(key)) continue;
+        mentioned.add(key);
+        count.mentions++;
+        count.docs.add(m.doc);
+        if (mentionEdges) g.addEdgeWithKey(key, s, entity, { type: 'MENTIONS', start: m.start, end: m.end, text: m.text });
       }
     }
   }
@@ -173,7 +192,14 @@ export function buildWith(input: Extraction | readonly Extraction[], { validated
     for (const a of byEntity) g.addEdgeWithKey(`${d.id}:attributes_to:${a.entity}`, d.id, a.entity, { type: 'ATTRIBUTES_TO', agency: a.agency, cues: a.cues });
   }
   const sourcing = sourcingOf(profiles, links);
-  for (const [id, f] of assertions) addFact(g, id, f.type, f.source, f.target, [...f.list.values()], sourcing);
+  for (const [id, f] of assertions) {
+    const list = [...f.list.values()];
+    addFact(g, id, f.type, f.source, f.target, list, sourcing);
+    for (const a of list) {
+      counts.get(f.source)!.docs.add(a.doc);
+      counts.get(f.target)!.docs.add(a.doc);
+    }
+  }
   for (const x of extractions) {
     for (const q of x.quotes) {
       const s = sentenceAt(q.doc, q.start);
@@ -185,26 +211,9 @@ export function buildWith(input: Extraction | readonly Extraction[], { validated
       if (speaker && g.hasNode(speaker)) g.addEdgeWithKey(`${id}:said_by`, id, speaker, { type: 'SAID_BY' });
     }
   }
-  // Counts from the graph itself: mentions, and the articles that mention an entity or state its facts.
-  g.forEachNode((n, a) => {
-    if (a.label !== 'Entity') return;
-    const docs = new Set<string>();
-    let mentions = 0;
-    g.forEachInEdge(n, (_e, ea, src) => {
-      const sa = g.getNodeAttributes(src);
-      if (ea.type === 'MENTIONS' && sa.label === 'Sentence') {
-        mentions++;
-        docs.add(sa.article);
-      } else if ((ea.type === 'SUBJECT' || ea.type === 'OBJECT') && sa.label === 'Fact') {
-        g.forEachInEdge(src, (_x, xa) => {
-          if (xa.type === 'STATES') docs.add(xa.doc);
-        });
-      }
-    });
-    g.mergeNodeAttributes(n, { mentionCount: mentions, articleCount: docs.size });
-  });
+  for (const [id, c] of counts) g.mergeNodeAttributes(id, { mentionCount: c.mentions, articleCount: c.docs.size });
   for (const [id, m] of graphMetrics(g)) g.mergeNodeAttributes(id, m);
-  return { graph: g, extractions, entityOf, sentenceAt };
+  return { graph: g, extractions, entityOf, surfaces, sentenceAt };
 }
 
 /** One ATTRIBUTES_TO per entity: the first agency in sort order, every cue once, sorted. */

@@ -8,7 +8,7 @@
 import { ENTITY_TYPES, RELATION_TYPES, type Extraction } from './contract.js';
 import { buildWith, isFactEdge, quoteId } from './build.js';
 import { assertionKey, type Assertion } from './facts.js';
-import { aggregateSurfaces, recordOf, surfaceKeys, type SurfaceRecord } from './resolve.js';
+import { recordOf, surfaceKeys, type SurfaceRecord } from './resolve.js';
 import { SCHEMA } from './cypher.js';
 
 /** A property's type as neo4j-admin import names it (long and double are Cypher's INTEGER and FLOAT). */
@@ -176,7 +176,7 @@ export function storeImage(input: readonly Extraction[], { imported = false }: {
 
 /** storeImage, for the store, whose input is validated already. */
 export function imageOf(input: readonly Extraction[], { imported, validated }: { imported: boolean; validated: boolean }): StoreImage {
-  const { graph: g, extractions, entityOf, sentenceAt } = buildWith(input, { validated });
+  const { graph: g, extractions, entityOf, surfaces, sentenceAt } = buildWith(input, { validated, mentionEdges: false });
   const nodes = new Map<string, NodeSet>();
   const nodeSet = (name: string, labels: string[], space: string, key: 'id' | 'key', props: Props): NodeSet => {
     let s = nodes.get(name);
@@ -212,21 +212,24 @@ export function imageOf(input: readonly Extraction[], { imported, validated }: {
     else if (a.type === 'STATES') {
       const { type: _t, ...rest } = a;
       rel('STATES', source, target, { ...rest, key: assertionKey({ ...(rest as Omit<Assertion, 'sentence'>), sentence: source }) });
-    } else if (a.type !== 'MENTIONS' && a.type !== 'SAID_BY') rel(a.type, source, target, a as unknown as Values);
+    } else if (a.type !== 'SAID_BY') rel(a.type, source, target, a as unknown as Values);
   });
 
   // MENTIONS and SAID_BY keep the extractor id (surface) they came through, as the store's do.
   const mentions = new Set<string>();
   const quotes = new Set<string>();
+  const mentionRows: RelSet['rows'] = [];
   for (const x of extractions) {
     for (const e of x.entities) {
       const entity = entityOf.get(e.id)!;
       for (const m of e.mentions) {
         const s = sentenceAt(m.doc, m.start);
-        const key = JSON.stringify([s, entity, m.start, m.end, e.id]);
-        if (!s || mentions.has(key)) continue;
+        if (!s) continue;
+        // The sentence id names its article, and the extractor id its entity.
+        const key = `${s}\u0000${m.start}\u0000${m.end}\u0000${e.id}`;
+        if (mentions.has(key)) continue;
         mentions.add(key);
-        rel('MENTIONS', s, entity, { start: m.start, end: m.end, surface: e.id, text: m.text });
+        mentionRows.push([s, entity, { start: m.start, end: m.end, surface: e.id, text: m.text }]);
       }
     }
     for (const q of x.quotes) {
@@ -237,12 +240,16 @@ export function imageOf(input: readonly Extraction[], { imported, validated }: {
       if (speaker && g.hasNode(speaker)) rel('SAID_BY', id, speaker, { surface: q.speaker });
     }
   }
+  if (mentionRows.length) {
+    const set = relSet('MENTIONS');
+    for (const r of mentionRows) set.rows.push(r);
+  }
 
   // Bookkeeping: what each article said of each extractor id, the surfaces, their name keys, the lock.
   const records = extractions.flatMap(articleRecords);
   for (const { article, surface, type: _t, ...values } of records) rel('HAS_SURFACE', article, surface, values);
   const keys = new Set<string>();
-  for (const s of aggregateSurfaces(records)) {
+  for (const s of surfaces) {
     const list = surfaceKeys(s);
     nodeSet('Surface', ['Surface'], 'Surface', 'key', NODE_PROPS.Surface).rows.push({ key: s.id, type: s.type, entity: entityOf.get(s.id)!, keys: list });
     for (const k of list) {

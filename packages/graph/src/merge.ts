@@ -4,7 +4,7 @@
  */
 import { SYMMETRIC_RELATIONS, type Entity, type Extraction, type Quote, type Relation } from './contract.js';
 import type { KgGraph } from './build.js';
-import { aggregateSurfaces, clusterSurfaces, recordOf, type ResolvedEntity } from './resolve.js';
+import { aggregateSurfaces, clusterSurfaces, recordOf, type ResolvedEntity, type Surface } from './resolve.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -28,6 +28,8 @@ export function distinctArticles(extractions: readonly Extraction[]): Extraction
 }
 
 export interface Resolution {
+  /** Each extractor id, with what the articles said of it summed. */
+  readonly surfaces: readonly Surface[];
   readonly entities: readonly ResolvedEntity[];
   /** Extractor id -> entity id. */
   readonly entityOf: ReadonlyMap<string, string>;
@@ -35,10 +37,11 @@ export interface Resolution {
 
 /** Resolves the entities of many articles into one set. */
 export function resolveExtractions(extractions: readonly Extraction[]): Resolution {
-  const entities = clusterSurfaces(aggregateSurfaces(extractions.flatMap((x) => x.entities.map(recordOf))));
+  const surfaces = aggregateSurfaces(extractions.flatMap((x) => x.entities.map(recordOf)));
+  const entities = clusterSurfaces(surfaces);
   const entityOf = new Map<string, string>();
   for (const e of entities) for (const s of e.surfaces) entityOf.set(s, e.id);
-  return { entities, entityOf };
+  return { surfaces, entities, entityOf };
 }
 
 /** The direction a fact is stored in: symmetric facts from the smaller id to the larger. */
