@@ -73,4 +73,22 @@ describe('mergeExtractions', () => {
     expect(x.entities.map((e) => e.name).sort()).toEqual(['Alan Beith', 'Alan Smith', 'Tony Blair', 'Tony Bland', 'Volodymyr Zelenskiy']);
     expect(x.entities.find((e) => e.name === 'Volodymyr Zelenskiy')?.aliases).toEqual(['Volodymyr Zelenskyy']);
   });
+
+  it('keeps apart surnames of one letter more or another first letter (John Terry, John Kerry; Usher, Roy Asher; Dell, Stanley Odell), but not long transliterations (Gaddafi, Qaddafi)', () => {
+    const x = mergeExtractions([
+      article('d-f', [
+        { id: 'person:john-terry', type: 'Person', name: 'John Terry' },
+        { id: 'person:roy-asher', type: 'Person', name: 'Roy Asher' },
+        { id: 'person:stanley-odell', type: 'Person', name: 'Stanley Odell' },
+        { id: 'person:muammar-gaddafi', type: 'Person', name: 'Muammar Gaddafi' },
+      ]),
+      article('d-g', [
+        { id: 'person:john-kerry', type: 'Person', name: 'John Kerry' },
+        { id: 'person:usher', type: 'Person', name: 'Usher' },
+        { id: 'person:dell', type: 'Person', name: 'Dell' },
+        { id: 'person:muammar-qaddafi', type: 'Person', name: 'Muammar Qaddafi' },
+      ]),
+    ]);
+    expect(x.entities.map((e) => e.name).sort()).toEqual(['Dell', 'John Kerry', 'John Terry', 'Muammar Gaddafi', 'Roy Asher', 'Stanley Odell', 'Usher']);
+  });
 });

@@ -144,6 +144,12 @@ export function surfaceKeys(s: Surface): string[] {
   return [...keys].sort(cmp);
 }
 
+/**
+ * Spellings of one surname keep its first letter unless the name is long ("Gaddafi"/"Qaddafi"): "Terry"
+ * and "Kerry", "Perry" and "Berry" are other people.
+ */
+const sameOpening = (a: string, b: string): boolean => a[0] === b[0] || Math.min(a.length, b.length) >= 7;
+
 /** Clusters surfaces into entities; the same set of surfaces always gives the same entities and ids. */
 export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
   const surfaces = [...input].sort((a, b) => cmp(a.id, b.id));
@@ -215,7 +221,7 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
         const la = toks.get(group[i]!)!.at(-1)!;
         const lb = toks.get(group[j]!)!.at(-1)!;
         // One letter apart, or two in long names: "Zelensky"/"Zelenskyy", never "Blair"/"Bland" or "Smith"/"Beith".
-        const near = distance(la, lb) <= (Math.min(la.length, lb.length) >= 8 ? 2 : 1);
+        const near = distance(la, lb) <= (Math.min(la.length, lb.length) >= 8 ? 2 : 1) && sameOpening(la, lb);
         if (la !== lb && Math.min(la.length, lb.length) >= 5 && Math.abs(la.length - lb.length) <= 2 && near) {
           union(group[i]!, group[j]!, name.get(group[j]!)!, 'spelling variant of the same full name');
         }
@@ -236,7 +242,7 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
     if (t.length !== 1) continue;
     const s0 = t[0]!;
     const candidates = new Set(byLast.get(`=${s0}`) ?? []);
-    if (s0.length >= 4) for (const k of [s0, ...deletions(s0)]) for (const c of byLast.get(`~${k}`) ?? []) if (distance(toks.get(c)!.at(-1)!, s0) <= 1) candidates.add(c);
+    if (s0.length >= 4) for (const k of [s0, ...deletions(s0)]) for (const c of byLast.get(`~${k}`) ?? []) if (distance(toks.get(c)!.at(-1)!, s0) <= 1 && sameOpening(toks.get(c)!.at(-1)!, s0)) candidates.add(c);
     const owners = new Set([...candidates].map(find));
     if (owners.size === 1) union([...owners][0]!, id, name.get(id)!, 'surname of a full name in another article');
   }
