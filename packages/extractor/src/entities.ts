@@ -1084,6 +1084,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Toyota chairman Akio Toyoda", "Chipotle CEO Brian Niccol", "Chelsea manager Enzo Maresca": the name
   // before a company's or a club's title and a person is the body they work for (countries stay places).
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
+  // "Mr. Bolton", "President Lincoln": a title or an honorific names a person, also by a town's name.
+  const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
+  if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower))) return 'Person';
   if (lookupPlace(c.name)) {
     // "Washington Post" is not Washington.
     if (next && isCap(next) && !allCaps) return undefined;

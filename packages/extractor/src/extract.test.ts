@@ -368,6 +368,13 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(x.relations.filter((r) => r.type === 'HOLDS_ROLE' && r.source === byName(x, 'John Smith')?.id)).toEqual([]);
   });
 
+  it('types a name after an honorific or a title as a person, also a town\'s name (Mr. Bolton, President Lincoln), but not a country', () => {
+    const x = read('If approved, Mr. Bolton will go to the Senate. On Monday President Lincoln spoke in Washington. Prime Minister Keir Starmer visited France.');
+    expect(byName(x, 'Bolton')?.type).toBe('Person');
+    expect(byName(x, 'Lincoln')?.type).toBe('Person');
+    expect(byName(x, 'France')?.type).toBe('Location');
+  });
+
   it('types a name the rules leave open by what the sentence does with it: the one a person meets is a person', () => {
     const x = read('Joe Biden met Xi Jinping in Lima on Saturday.');
     expect(byName(x, 'Xi Jinping')?.type).toBe('Person');
