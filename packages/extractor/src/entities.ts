@@ -1088,8 +1088,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
   if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower))) return 'Person';
   if (lookupPlace(c.name)) {
-    // "Washington Post" is not Washington.
-    if (next && isCap(next) && !allCaps) return undefined;
+    // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.
+    if (next && isCap(next) && !allCaps && !NEVER_NAMES.has(bare(next.text))) return undefined;
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;

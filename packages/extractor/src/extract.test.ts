@@ -375,6 +375,12 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(x, 'France')?.type).toBe('Location');
   });
 
+  it('reads a place before a day\'s name as the place (in Berlin Thursday), and not one before another name (the Washington Post)', () => {
+    const x = read('Angela Merkel met Israeli leaders in Berlin Thursday. She spoke to the Washington Post on Friday.');
+    expect(byName(x, 'Berlin')?.type).toBe('Location');
+    expect(byName(x, 'Washington')).toBeUndefined();
+  });
+
   it('reads no person in a name after an article or opened by a compass word (the White House said; West Java)', () => {
     const x = read('The White House said on Monday that it would act. A woman from West Java died on Friday. Troops raided the North Waziristan tribal region.');
     expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([]);
