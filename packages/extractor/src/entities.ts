@@ -1086,7 +1086,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   // "Mr. Bolton", "President Lincoln": a title or an honorific names a person, also by a town's name.
   const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
-  if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower))) return 'Person';
+  if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || ACRONYM.test(w.text))) return 'Person';
   if (lookupPlace(c.name)) {
     // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.
     if (next && isCap(next) && !allCaps && !NEVER_NAMES.has(bare(next.text))) return undefined;
@@ -1100,7 +1100,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length > 1 && orgKind(c.name)) return 'Organization';
   // "chief executive of Microsoft", "the chairman of Vodafone KK": what a person heads, not a place, is a body.
   if (bodyTitleBefore(words, c.first, sFirst) && next?.text !== '-' && placePopulation(c.name) < 100_000) return 'Organization';
-  if (c.role) return 'Person';
+  // A title before an acronym is its adjective ("the official IRNA news agency"): persons are not named so.
+  if (c.role && !(ws.length === 1 && ACRONYM.test(firstW.text))) return 'Person';
   // A company of one word that is no English word, place or given name ("Microsoft", "Halliburton").
   if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) === 0) return 'Organization';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';

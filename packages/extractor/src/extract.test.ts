@@ -373,6 +373,8 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(x, 'Bolton')?.type).toBe('Person');
     expect(byName(x, 'Lincoln')?.type).toBe('Person');
     expect(byName(x, 'France')?.type).toBe('Location');
+    // A title word before an acronym is its adjective.
+    expect(byName(read('The official IRNA news agency quoted the minister.'), 'IRNA')?.type).toBe('Organization');
   });
 
   it('reads a place before a day\'s name as the place (in Berlin Thursday), and not one before another name (the Washington Post)', () => {
