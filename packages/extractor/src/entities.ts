@@ -11,6 +11,7 @@ import {
   GAZETTEER,
   INSTITUTIONS,
   isEventHead,
+  officeHolders,
   FORMER_STATES,
   MULTIWORD_REGIONS,
   NEVER_NAMES,
@@ -1095,6 +1096,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;
   // "the Olympics", "the Bill": an event or a law named by its head alone.
   if (ws.length === 1 && prev?.lower === 'the' && isEventHead(lastBare)) return undefined;
+  if (officeHolders(ws.map((w) => w.lower), prev?.lower)) return undefined;
   if (ws.length === 1 && PARTY_NAMES.has(firstW.lower)) return 'Organization';
   // A club or a company the gazetteer lists under a name of two words or more ("Real Madrid", "Goldman Sachs").
   if (ws.length > 1 && orgKind(c.name)) return 'Organization';

@@ -383,6 +383,11 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(x, 'Washington')).toBeUndefined();
   });
 
+  it('reads no name in office holders in the plural (Senators, the Foreign Ministers), but keeps a body of them (the Council of Ministers)', () => {
+    const x = read('The Foreign Ministers met in Brussels on Monday. Senators are supposed to uphold the oath. The Council of Ministers agreed.');
+    expect(x.entities.map((e) => e.name).sort()).toEqual(['Brussels', 'Council of Ministers']);
+  });
+
   it('reads no person in a name after an article or opened by a compass word (the White House said; West Java)', () => {
     const x = read('The White House said on Monday that it would act. A woman from West Java died on Friday. Troops raided the North Waziristan tribal region.');
     expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual([]);

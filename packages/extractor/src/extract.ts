@@ -6,7 +6,7 @@ import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '
 import { findReporting } from './attribution.js';
 import { findEntities, type NameTagger } from './entities.js';
 import { tagSpans, type NameSpan, type NerModel } from './ner/tagger.js';
-import { DESCRIBED, GAZETTEER, isEventHead } from './lexicon.js';
+import { DESCRIBED, GAZETTEER, isEventHead, officeHolders } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
 import { inClauseOf, parseDocument } from './grammar.js';
@@ -174,7 +174,9 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
         if (span.margin < minMargin) continue;
         // An event's or a law's name ("General Election", "Criminal Justice Act", "the Bill") is none of the four kinds.
         const event = (span.last - span.first > 1 || words[span.first - 1]?.toLowerCase() === 'the') && isEventHead(words[span.last - 1]!.toLowerCase());
-        out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, event ? undefined : NAME_TYPES[span.type]);
+        // Nor is a title in the plural ("Senators", "Foreign Ministers").
+        const holders = officeHolders(words.slice(span.first, span.last).map((w) => w.toLowerCase()), words[span.first - 1]?.toLowerCase());
+        out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, event || holders ? undefined : NAME_TYPES[span.type]);
       }
     }
     return out;

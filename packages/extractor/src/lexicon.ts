@@ -79,6 +79,19 @@ export const EVENT_HEADS = set(`
 /** The last word of an event's or a law's name that no body's name ends with too ("Cup", "Act"; not "League"). */
 export const isEventHead = (lower: string): boolean => EVENT_HEADS.has(lower) && !ORG_HEADS.has(lower);
 
+const isTitlePlural = (lower: string): boolean => /(?<!s)s$/.test(lower) && TITLE_WORDS.has(lower.slice(0, -1)) && lower !== 'mps';
+
+/**
+ * Office holders in the plural, not a name: "Senators" (not "the Senators", a team), "Foreign Ministers"
+ * (a title's modifier, then the title; not "Kaiser Chiefs" or "Investment Managers").
+ * `words` lowercased, `before` the word before them.
+ */
+export function officeHolders(words: readonly string[], before: string | undefined): boolean {
+  if (!isTitlePlural(words[words.length - 1]!)) return false;
+  if (words.length === 1) return before !== 'the';
+  return words.length === 2 && TITLE_MODIFIERS.has(words[0]!);
+}
+
 /** Last words of multi-word place names. */
 export const PLACE_HEADS = set(`
   city county province state island islands river lake mountains mountain valley bay sea ocean gulf peninsula
