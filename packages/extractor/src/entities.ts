@@ -406,7 +406,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const n = cand.last - cand.first;
     if (cand.type || n < 2 || n > 4) continue;
     const ws = words.slice(cand.first, cand.last);
-    if (!ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    // (Not "EU Brexit": an acronym names no person.)
+    if (!ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
     if (EVENT_HEADS.has(bare(ws[n - 1]!.text)) || PLACE_HEADS.has(bare(ws[n - 1]!.text))) continue;
     if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
   }
