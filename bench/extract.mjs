@@ -72,28 +72,30 @@ export function benchExtract(texts, { rounds = 3 } = {}) {
 }
 
 /**
- * Extraction on every core: the same texts through a pool of `jobs` workers and through one worker,
- * each after a warm-up, best of `rounds`; the ratio is what more cores buy on this machine.
+ * Extraction on every core: the same texts through a pool of `jobs` workers and through one worker, both
+ * warmed up on the whole corpus, then timed in alternating rounds (one, all, one, all, ...) so that both
+ * see the same machine (its speed drifts over minutes here); best of `rounds` each.
  */
-export async function benchWorkers(texts, { jobs, rounds = 2 } = {}) {
+export async function benchWorkers(texts, { jobs, rounds = 3 } = {}) {
   const { createExtractorPool } = await import('@kg/extractor');
-  const run = async (n) => {
-    const pool = createExtractorPool({ jobs: n });
-    try {
-      await pool.ready();
-      await Promise.all(texts.slice(0, 100).map((t) => pool.extract(t)));
-      let best = Infinity;
-      for (let r = 0; r < rounds; r++) {
-        const t0 = process.hrtime.bigint();
-        await Promise.all(texts.map((t) => pool.extract(t)));
-        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
-      }
-      return best;
-    } finally {
-      await pool.close();
-    }
+  const one = createExtractorPool({ jobs: 1 });
+  const all = createExtractorPool({ jobs });
+  const time = async (pool) => {
+    const t0 = process.hrtime.bigint();
+    await Promise.all(texts.map((t) => pool.extract(t)));
+    return Number(process.hrtime.bigint() - t0) / 1e9;
   };
-  const one = await run(1);
-  const all = await run(jobs);
-  return { one, all };
+  try {
+    await Promise.all([one.ready(), all.ready()]);
+    await time(one);
+    await time(all);
+    const best = { one: Infinity, all: Infinity };
+    for (let r = 0; r < rounds; r++) {
+      best.one = Math.min(best.one, await time(one));
+      best.all = Math.min(best.all, await time(all));
+    }
+    return best;
+  } finally {
+    await Promise.all([one.close(), all.close()]);
+  }
 }

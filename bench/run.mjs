@@ -40,7 +40,7 @@ if (!only || only === 'extract') {
   console.log(`  kg throughput = ${((100 * r.base) / r.kg).toFixed(0)}% of wink-nlp's (time ratio ${(r.kg / r.base).toFixed(2)}x); without the tagger ${((100 * r.base) / r.parsed).toFixed(0)}%, without both ${((100 * r.base) / r.rules).toFixed(0)}%; the parser costs ${(r.parsed / r.rules).toFixed(2)}x, the tagger ${(r.kg / r.parsed).toFixed(2)}x`);
   const jobs = availableParallelism();
   const w = await benchWorkers(texts, { jobs });
-  console.log(`\nextraction on every core (worker threads, best of 2 rounds)`);
+  console.log(`\nextraction on every core (worker threads, warmed on the corpus, then best of 3 alternating rounds)`);
   console.log(`  one worker (baseline)                    ${w.one.toFixed(2)} s  ${rate(texts.length, w.one)} articles/s`);
   console.log(`  ${String(jobs).padEnd(2)} workers (--jobs ${jobs}, the default)       ${w.all.toFixed(2)} s  ${rate(texts.length, w.all)} articles/s`);
   console.log(`  speed-up with ${jobs} workers = ${(w.one / w.all).toFixed(2)}x`);
