@@ -274,7 +274,12 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const splitsAtOf =
       of >= 2 && of <= 3 && !ORG_HEADS.has(bare(words[i + of - 1]!.text)) && !words.slice(i, i + of).some((x) => isTitle(x)) &&
       (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(right.map((x) => x.text).join(' ')))));
-    if (splitsAtOf) {
+    // "Residents of Gaza City", "Thousands of Hamas fighters", "Leaders of the European Union": a plural
+    // that only opens the sentence, then "of" and a name (not "Friends of the Earth": one word after "the").
+    const plural = of === 1 && startsSentence && /\p{Ll}s$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && right.length > 0 && !(words[i + 2]?.text === 'the' && right.length === 1);
+    if (plural) {
+      runs.push({ first: words[i + 2]?.text === 'the' ? i + 3 : i + 2, last: j });
+    } else if (splitsAtOf) {
       runs.push({ first: i, last: i + of });
       const rest = words[i + of + 1]?.text === 'the' ? i + of + 2 : i + of + 1;
       if (rest < j) runs.push({ first: rest, last: j });

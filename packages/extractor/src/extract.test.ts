@@ -383,6 +383,11 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(x, 'Washington')).toBeUndefined();
   });
 
+  it('reads the name after a plural that opens a sentence with "of" (Residents of Gaza City), not the plural with it', () => {
+    const x = read('Residents of Gaza City fled south on Monday. Leaders of the European Union met in Brussels.');
+    expect(x.entities.map((e) => e.name).sort()).toEqual(['Brussels', 'European Union', 'Gaza City']);
+  });
+
   it('reads no name in office holders in the plural (Senators, the Foreign Ministers), but keeps a body of them (the Council of Ministers)', () => {
     const x = read('The Foreign Ministers met in Brussels on Monday. Senators are supposed to uphold the oath. The Council of Ministers agreed.');
     expect(x.entities.map((e) => e.name).sort()).toEqual(['Brussels', 'Council of Ministers']);
