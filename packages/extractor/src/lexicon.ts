@@ -64,7 +64,7 @@ export const ORG_CUES = set(`
 
 /** Nouns that, after a name, say it is a product: "ATACMS missiles", "Rafale fighter jets". */
 export const PRODUCT_CUES = set(`
-  missile missiles jet jets fighter fighters warplane warplanes aircraft plane planes helicopter helicopters
+  missile missiles jet jets fighter warplane warplanes aircraft plane planes helicopter helicopters
   tank tanks drone drones rocket rockets launcher launchers howitzer howitzers rifle rifles submarine frigate
   smartphone smartphones phone phones console consoles laptop software chip chips
 `);
