@@ -90,5 +90,6 @@ describe('mergeExtractions', () => {
       ]),
     ]);
     expect(x.entities.map((e) => e.name).sort()).toEqual(['Dell', 'John Kerry', 'John Terry', 'Muammar Gaddafi', 'Roy Asher', 'Stanley Odell', 'Usher']);
+    expect(x.entities.find((e) => e.name === 'Muammar Gaddafi')?.aliases).toEqual(['Muammar Qaddafi']);
   });
 });
