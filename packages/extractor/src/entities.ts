@@ -11,6 +11,7 @@ import {
   GAZETTEER,
   INSTITUTIONS,
   isEventHead,
+  isTitlePlural,
   officeHolders,
   FORMER_STATES,
   MULTIWORD_REGIONS,
@@ -219,7 +220,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     }
     // "the All Progressives Congress", "All Nippon Airways": "All" capitalized inside a sentence, before a name, opens it.
     const opensName = w.text === 'All' && !startsSentence && !!words[i + 1] && i + 1 < to && isCap(words[i + 1]!) && words[i + 1]!.spaceBefore && !NOT_NAMES.has(words[i + 1]!.lower);
-    if (!isCap(w) || NEVER_NAMES.has(bare(w.text)) || (NOT_NAMES.has(w.lower) && !opensName) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
+    // "Jan Egeland", "Jan Kubis": a month's three-letter abbreviation that is a given name, before a name.
+    const givenMonth = /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && !!words[i + 1] && i + 1 < to && isCap(words[i + 1]!) && words[i + 1]!.spaceBefore && nameShaped(words[i + 1]!) && !NOT_NAMES.has(words[i + 1]!.lower);
+    if (!isCap(w) || (NEVER_NAMES.has(bare(w.text)) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
       i++;
       continue;
     }
@@ -862,6 +865,9 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi".
   let lastTitle = -1;
   for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
+  // "Lawmakers Fred Kapondi and Joshua Kutuny": a title in the plural opening the run, before a name.
+  // (Not a crown's: "Queens Park Rangers", "Kings Cross".)
+  if (lastTitle < 0 && run.last - run.first >= 3 && isTitlePlural(words[run.first]!.lower) && !/^(kings|queens|princes|princesses|lords|ladies|dames)$/.test(words[run.first]!.lower) && isGivenName(words[run.first + 1]!.text)) lastTitle = run.first;
   if (lastTitle >= 0) {
     if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
     // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Sergei Lavrov": the portfolio is

@@ -383,6 +383,11 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(byName(x, 'Washington')).toBeUndefined();
   });
 
+  it('reads a given name that is also a month\'s abbreviation (Jan Egeland), and a name after a title in the plural (Lawmakers Fred Kapondi)', () => {
+    const x = read('UN official Jan Egeland said aid was arriving. The vote is set for Jan 5. Lawmakers Fred Kapondi and Joshua Kutuny were arrested.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Fred Kapondi', 'Jan Egeland', 'Joshua Kutuny']);
+  });
+
   it('reads the name after a plural that opens a sentence with "of" (Residents of Gaza City), not the plural with it', () => {
     const x = read('Residents of Gaza City fled south on Monday. Leaders of the European Union met in Brussels.');
     expect(x.entities.map((e) => e.name).sort()).toEqual(['Brussels', 'European Union', 'Gaza City']);

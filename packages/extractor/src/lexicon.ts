@@ -79,7 +79,8 @@ export const EVENT_HEADS = set(`
 /** The last word of an event's or a law's name that no body's name ends with too ("Cup", "Act"; not "League"). */
 export const isEventHead = (lower: string): boolean => EVENT_HEADS.has(lower) && !ORG_HEADS.has(lower);
 
-const isTitlePlural = (lower: string): boolean => /(?<!s)s$/.test(lower) && TITLE_WORDS.has(lower.slice(0, -1)) && lower !== 'mps';
+/** A title word in the plural: "Senators", "Lawmakers". */
+export const isTitlePlural = (lower: string): boolean => /(?<!s)s$/.test(lower) && TITLE_WORDS.has(lower.slice(0, -1)) && lower !== 'mps';
 
 /**
  * Office holders in the plural, not a name: "Senators" (not "the Senators", a team), "Foreign Ministers"
