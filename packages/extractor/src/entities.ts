@@ -218,10 +218,11 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       i += words[i + 1]!.text === '-' && !words[i + 1]!.spaceBefore ? 2 : 1;
       continue;
     }
+    const nameNext = i + 1 < to && isCap(words[i + 1]!) && words[i + 1]!.spaceBefore && !NOT_NAMES.has(words[i + 1]!.lower);
     // "the All Progressives Congress", "All Nippon Airways": "All" capitalized inside a sentence, before a name, opens it.
-    const opensName = w.text === 'All' && !startsSentence && !!words[i + 1] && i + 1 < to && isCap(words[i + 1]!) && words[i + 1]!.spaceBefore && !NOT_NAMES.has(words[i + 1]!.lower);
+    const opensName = w.text === 'All' && !startsSentence && nameNext;
     // "Jan Egeland", "Jan Kubis": a month's three-letter abbreviation that is a given name, before a name.
-    const givenMonth = /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && !!words[i + 1] && i + 1 < to && isCap(words[i + 1]!) && words[i + 1]!.spaceBefore && nameShaped(words[i + 1]!) && !NOT_NAMES.has(words[i + 1]!.lower);
+    const givenMonth = nameNext && /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && nameShaped(words[i + 1]!);
     if (!isCap(w) || (NEVER_NAMES.has(bare(w.text)) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
       i++;
       continue;
@@ -805,11 +806,13 @@ function splitShortForm(e: LocalEntity, owners: readonly LocalEntity[], reason: 
   if (!e.mentions.length) entities.delete(e.key);
 }
 
+/** A company's legal forms ("SA" aside: it is South Africa too). */
+const COMPANY_FORMS = String.raw`Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|LLC|L\.L\.C\.|AG|NV|N\.V\.`;
 /** Designators of a company's legal form or a club's, after or before its name. */
-const ORG_DESIGNATOR_AFTER = /,?\s+(Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|LLC|L\.L\.C\.|AG|SA|S\.A\.|NV|N\.V\.|FC|CF|AFC|SC)$/;
+const ORG_DESIGNATOR_AFTER = new RegExp(String.raw`,?\s+(${COMPANY_FORMS}|SA|S\.A\.|FC|CF|AFC|SC)$`);
 const ORG_DESIGNATOR_BEFORE = /^(FC|AFC|AC|SC)\s+/;
 /** A company's legal designator (not a club's). */
-const COMPANY_DESIGNATOR = /\s(Inc\.?|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|plc|PLC|LLC|L\.L\.C\.|AG|NV|N\.V\.)$/;
+const COMPANY_DESIGNATOR = new RegExp(String.raw`\s(${COMPANY_FORMS})$`);
 
 function initials(name: string): string {
   return name
