@@ -24,7 +24,7 @@ export function shape(w: string): string {
 const gazCache = new Map<string, string[]>();
 
 /** Gazetteer features of a word on its own. */
-function wordGazetteer(w: string): string[] {
+export function wordGazetteer(w: string): string[] {
   let g = gazCache.get(w);
   if (g) return g;
   g = [];
@@ -88,6 +88,16 @@ function orgSpans(words: readonly string[]): string[][] {
   return marks;
 }
 
+/** What the features of a sentence's words read off the whole sentence: its places, organizations, shapes, and whether it is all capitals. */
+export function sentenceContext(words: readonly string[]): { places: string[][]; orgs: string[][]; shapes: string[]; caps: boolean } {
+  return {
+    places: placeSpans(words),
+    orgs: orgSpans(words),
+    shapes: words.map((w) => shape(w)),
+    caps: words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase()),
+  };
+}
+
 const low = (w: string | undefined): string => (w === undefined ? '<none>' : w.toLowerCase());
 
 /** The features of a word on its own, whatever surrounds it (a finished model caches their sum per word). */
@@ -101,10 +111,7 @@ export function wordFeatures(w: string, s: string = shape(w)): string[] {
  * (wordFeatures) and those of its context; `contextOnly` leaves the word's own out.
  */
 export function sentenceFeatures(words: readonly string[], rules?: readonly string[], contextOnly = false): string[][] {
-  const places = placeSpans(words);
-  const orgs = orgSpans(words);
-  const shapes = words.map(shape);
-  const caps = words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase());
+  const { places, orgs, shapes, caps } = sentenceContext(words);
   return words.map((w, i) => {
     const lw = w.toLowerCase();
     const f = [

@@ -6,7 +6,8 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AveragedPerceptron } from './perceptron.js';
-import { sentenceFeatures, wordFeatures } from './features.js';
+import { sentenceFeatures } from './features.js';
+import { emissionScorer, type EmissionScorer } from './scorer.js';
 
 export const NAME_CLASSES = ['PER', 'ORG', 'LOC', 'PRD', 'MISC'] as const;
 export type NameClass = (typeof NAME_CLASSES)[number];
@@ -65,21 +66,26 @@ const N = TAGS.length;
 const historyOf = (p: number): string => (p < 0 ? '<s>' : TAGS[p]!);
 const ZERO = new Float32Array(N);
 const ALLOWED = Uint8Array.from(allowed.flat(), (x) => (x ? 1 : 0));
+/** Per tag, the tags allowed before it, and after it, in order (most pairs are not allowed: I-PER after O). */
+const BEFORE = TAGS.map((_, c) => Int32Array.from(TAGS.keys()).filter((q) => ALLOWED[q * N + c] === 1));
+const AFTER = TAGS.map((_, q) => Int32Array.from(TAGS.keys()).filter((c) => ALLOWED[q * N + c] === 1));
 
 /** A sentence read for decoding: per word its emission scores and its transition matrix (previous tag x tag). */
 interface Lattice {
   readonly n: number;
-  readonly emit: readonly Float64Array[];
+  /** Per word i, its score for tag c at i * N + c. */
+  readonly emit: Float64Array;
   /** Per word, (N + 1) x N: row 0 is the sentence start. */
   readonly trans: readonly Float64Array[];
+  /** Per word, its tag-independent features by name (while training; a finished model scores them without names). */
   readonly statics: readonly string[][];
   readonly lower: readonly string[];
 }
 
 /**
  * What a finished model keeps to decode fast (its weights no longer change after training): the
- * transition rows of the previous tag alone, per word the rows of its "t-1w" features, and, bounded, per
- * word its whole transition matrix and the score of its own features.
+ * transition rows of the previous tag alone, per word the rows of its "t-1w" features and, bounded, its
+ * whole transition matrix, and the emission scorer (see scorer.ts).
  */
 interface Finished {
   /** (N + 1) x N: the "t-1" rows, row 0 the sentence start. */
@@ -87,11 +93,10 @@ interface Finished {
   /** Per word, (previous tag + 1, weights) of its "t-1w" features. */
   readonly rows: Map<string, [number, Float32Array][]>;
   readonly trans: Map<string, Float64Array>;
-  readonly own: Map<string, Float64Array>;
+  readonly scorer: EmissionScorer;
 }
 const finishedOf = new WeakMap<AveragedPerceptron, Finished>();
 const TRANS_CACHE = 8192;
-const WORD_CACHE = 65536;
 
 /** The "t-1" rows of the previous tag alone, (N + 1) x N, row 0 the sentence start. */
 function baseTransitions(p: AveragedPerceptron): Float64Array {
@@ -115,7 +120,7 @@ function finished(p: AveragedPerceptron): Finished {
     if (list) list.push([q, w]);
     else rows.set(word, [[q, w]]);
   }
-  f = { base: baseTransitions(p), rows, trans: new Map(), own: new Map() };
+  f = { base: baseTransitions(p), rows, trans: new Map(), scorer: emissionScorer(p) };
   finishedOf.set(p, f);
   return f;
 }
@@ -127,11 +132,12 @@ function lattice(p: AveragedPerceptron, raw: readonly string[], rules: readonly 
   const lower = words.map((w) => w.toLowerCase());
   if (!done) {
     const statics = sentenceFeatures(words, rules);
-    const emit = statics.map((f) => p.scores(f, new Float64Array(N)));
+    const emit = new Float64Array(n * N);
+    statics.forEach((f, i) => p.scores(f, emit.subarray(i * N, (i + 1) * N)));
     // History: the previous tag alone, and with this word; each weight row looked up once.
     const base = baseTransitions(p);
     const trans = lower.map((lw) => {
-      const m = Float64Array.from(base);
+      const m = new Float64Array(base);
       for (let q = -1; q < N; q++) {
         const wr = p.weights.get(`t-1w=${historyOf(q)}|${lw}`);
         if (!wr) continue;
@@ -142,53 +148,42 @@ function lattice(p: AveragedPerceptron, raw: readonly string[], rules: readonly 
     });
     return { n, emit, trans, statics, lower };
   }
-  // Each word's own features are scored once, then its context's are added.
-  const statics = sentenceFeatures(words, rules, true);
-  const emit = statics.map((f, i) => {
-    const w = words[i]!;
-    let own = done.own.get(w);
-    if (!own) {
-      own = p.scores(wordFeatures(w), new Float64Array(N));
-      if (done.own.size < WORD_CACHE) done.own.set(w, own);
-    }
-    const out = p.scores(f, new Float64Array(N));
-    for (let c = 0; c < N; c++) out[c]! += own[c]!;
-    return out;
-  });
+  const emit = done.scorer.emissions(words, rules);
   const trans = lower.map((lw) => {
     const list = done.rows.get(lw);
     if (!list) return done.base;
     let m = done.trans.get(lw);
     if (m) return m;
-    m = Float64Array.from(done.base);
+    m = new Float64Array(done.base);
     for (const [q, w] of list) for (let c = 0; c < N; c++) m[q * N + c]! += w[c]!;
     if (done.trans.size < TRANS_CACHE) done.trans.set(lw, m);
     return m;
   });
-  return { n, emit, trans, statics, lower };
+  return { n, emit, trans, statics: [], lower };
 }
 
 /**
  * The best tag sequence and its score (Viterbi over first-order tag transitions, invalid sequences ruled
- * out). `outside`, when given, keeps the words [first, last) outside any name.
+ * out), with the forward scores: the best score of the words up to i with tag c at i, at i * N + c.
  */
-function viterbi(l: Lattice, outside?: { first: number; last: number }): { path: number[]; score: number } {
+function viterbi(l: Lattice): { path: number[]; score: number; forward: Float64Array } {
   const { n, emit, trans } = l;
-  const ok = (i: number, c: number): boolean => !outside || c === 0 || i < outside.first || i >= outside.last;
   const score = new Float64Array(n * N).fill(-Infinity);
   const back = new Int32Array(n * N).fill(-1);
-  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c]) && ok(0, c)) score[c] = emit[0]![c]! + trans[0]![c]!;
+  for (let c = 0; c < N; c++) if (START[c] && (n > 1 || END_OK[c])) score[c] = emit[c]! + trans[0]![c]!;
   for (let i = 1; i < n; i++) {
     const atEnd = i === n - 1;
     const tr = trans[i]!;
     const from = (i - 1) * N;
     for (let c = 0; c < N; c++) {
-      if ((atEnd && !END_OK[c]) || !ok(i, c)) continue;
+      if (atEnd && !END_OK[c]) continue;
       let best = -Infinity;
       let arg = -1;
-      for (let q = 0; q < N; q++) {
+      const before = BEFORE[c]!;
+      for (let k = 0; k < before.length; k++) {
+        const q = before[k]!;
         const prev = score[from + q]!;
-        if (prev === -Infinity || !ALLOWED[q * N + c]) continue;
+        if (prev === -Infinity) continue;
         const v = prev + tr[(q + 1) * N + c]!;
         if (v > best) {
           best = v;
@@ -196,7 +191,7 @@ function viterbi(l: Lattice, outside?: { first: number; last: number }): { path:
         }
       }
       if (arg >= 0) {
-        score[i * N + c] = best + emit[i]![c]!;
+        score[i * N + c] = best + emit[i * N + c]!;
         back[i * N + c] = arg;
       }
     }
@@ -209,7 +204,7 @@ function viterbi(l: Lattice, outside?: { first: number; last: number }): { path:
     path[i] = last;
     last = back[i * N + last]!;
   }
-  return { path, score: best };
+  return { path, score: best, forward: score };
 }
 
 /**
@@ -248,9 +243,64 @@ export function tagSpans(model: NerModel, words: readonly string[], rules?: read
   if (!words.length) return [];
   const l = lattice(model.perceptron, words, rules, finished(model.perceptron));
   const best = viterbi(l);
-  return spansOf(best.path.map((c) => TAGS[c]!))
-    .filter(wanted)
-    .map((sp) => ({ ...sp, margin: best.score - viterbi(l, sp).score }));
+  const spans = spansOf(best.path.map((c) => TAGS[c]!)).filter(wanted);
+  if (!spans.length) return [];
+  const outside = bestOutside(l, best.forward);
+  return spans.map((sp) => ({ ...sp, margin: best.score - outside(sp) }));
+}
+
+/**
+ * The best score of a reading that keeps the words [first, last) outside any name, for any span, from the
+ * forward scores (Viterbi's) and the backward ones: the best prefix before the span, the span's words all
+ * O, and the best suffix after it. The same as decoding again with the span ruled out, for the cost of
+ * one backward pass per sentence.
+ */
+function bestOutside(l: Lattice, forward: Float64Array): (span: { first: number; last: number }) => number {
+  const { n, emit, trans } = l;
+  // backward[i * N + c]: the best score of the words after i given tag c at i (their emissions included).
+  const backward = new Float64Array(n * N).fill(-Infinity);
+  for (let c = 0; c < N; c++) if (END_OK[c]) backward[(n - 1) * N + c] = 0;
+  for (let i = n - 2; i >= 0; i--) {
+    const tr = trans[i + 1]!;
+    const to = (i + 1) * N;
+    for (let q = 0; q < N; q++) {
+      let best = -Infinity;
+      const next = AFTER[q]!;
+      for (let k = 0; k < next.length; k++) {
+        const c = next[k]!;
+        const after = backward[to + c]!;
+        if (after === -Infinity) continue;
+        const v = tr[(q + 1) * N + c]! + emit[to + c]! + after;
+        if (v > best) best = v;
+      }
+      backward[i * N + q] = best;
+    }
+  }
+  return ({ first, last }) => {
+    // Into the span's first word, as O.
+    let score = -Infinity;
+    if (first === 0) score = trans[0]![0]! + emit[0]!;
+    else {
+      for (let q = 0; q < N; q++) {
+        const before = forward[(first - 1) * N + q]!;
+        if (before === -Infinity || !ALLOWED[q * N]) continue;
+        const v = before + trans[first]![(q + 1) * N]! + emit[first * N]!;
+        if (v > score) score = v;
+      }
+    }
+    // Through the span, O after O.
+    for (let i = first + 1; i < last; i++) score += trans[i]![N]! + emit[i * N]!;
+    // Out of it: O at the last word (the sentence ends there) or the best way on.
+    if (last === n) return score;
+    let after = -Infinity;
+    for (let c = 0; c < N; c++) {
+      const rest = backward[last * N + c]!;
+      if (rest === -Infinity || !ALLOWED[c]) continue;
+      const v = trans[last]![N + c]! + emit[last * N + c]! + rest;
+      if (v > after) after = v;
+    }
+    return score + after;
+  };
 }
 
 /** The names in a sentence's BILOU tags. */
