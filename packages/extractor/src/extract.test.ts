@@ -189,6 +189,20 @@ describe('entities', () => {
     }
   });
 
+  it('takes an organization the article names again and again, though the tagger is unsure of each mention alone', () => {
+    const text = [
+      'Oracle has announced it is cutting about 900 jobs after the takeover of its smaller rival Peoplesoft last month.',
+      'The company said it would keep most Peoplesoft product staff. The fight to acquire Peoplesoft lasted a year.',
+      "Analysts say Peoplesoft customers were unhappy. Hours before the announcement, there was a sombre mood at Peoplesoft's headquarters.",
+    ].join('\n\n');
+    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text });
+    expect(byName(x, 'Peoplesoft')?.type).toBe('Organization');
+    expect(byName(x, 'Peoplesoft')?.mentions.length).toBeGreaterThanOrEqual(4);
+    // Named once, the same uncertain reading is left out.
+    const once = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text: 'The company said it would keep most Peoplesoft product staff.' });
+    expect(byName(once, 'Peoplesoft')).toBeUndefined();
+  });
+
   it('gives the holder named inside a title a mention of its own when it is a place or plainly a body, not a nationality', () => {
     const x = run('EU Trade Commissioner Karel de Gucht met U.S. Vice President Dick Cheney. Russian Economy Minister Elvira Nabiullina and New York Judge Frank Maas spoke.');
     expect(byName(x, 'EU')?.mentions.map((m) => m.text)).toEqual(['EU']);

@@ -157,11 +157,14 @@ function groupTag(tags: readonly string[], a: number, b: number): string {
   return `${starts ? (ends ? 'U' : 'B') : ends ? 'L' : 'I'}-${type}`;
 }
 
+/** How sure each mention of an organization the article repeats must be, at least, as a share of the model's margin (see nameTagger). */
+const POOL_FLOOR = 0.5;
+
 /** The tagger over the sentences of a document worth tagging, with the rules' tags as features. */
 function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagger {
   const minMargin = model.card.minMargin ?? 0;
   return (ruleTags, worthTagging) => {
-    const out = new Map<string, EntityType | undefined>();
+    const found: { key: string; name: string; margin: number; type: EntityType | undefined }[] = [];
     for (const s of tok.sentences) {
       if (!worthTagging(s.index)) continue;
       const groups = taggerWords(tok.words, s.first, s.last);
@@ -170,15 +173,36 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
       // A name wholly inside names the rules typed changes nothing (those keep their type and boundaries).
       const open = (span: NameSpan): boolean => rules.slice(span.first, span.last).some((t) => t === 'O' || t === 'C');
       for (const span of tagSpans(model, words, rules, open)) {
-        // Names the tagger is not sure of are left to the rules (the margin is the model's, see its card).
-        if (span.margin < minMargin) continue;
         // An event's or a law's name ("General Election", "Criminal Justice Act", "the Bill") is none of the four kinds.
         const event = (span.last - span.first > 1 || words[span.first - 1]?.toLowerCase() === 'the') && isEventHead(words[span.last - 1]!.toLowerCase());
         // Nor is a title in the plural ("Senators", "Foreign Ministers").
         const holders = officeHolders(words.slice(span.first, span.last).map((w) => w.toLowerCase()), words[span.first - 1]?.toLowerCase());
-        out.set(`${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, event || holders ? undefined : NAME_TYPES[span.type]);
+        const name = words.slice(span.first, span.last).join(' ');
+        found.push({ key: `${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, name, margin: span.margin, type: event || holders ? undefined : NAME_TYPES[span.type] });
       }
     }
+    // Names the tagger is not sure of are left to the rules (the margin is the model's, see its card),
+    // except an organization the article names again and again: when the margins of its mentions add up
+    // to the model's, each mention at least half of it, it is taken ("Peoplesoft", "Arsenal", "Unison"
+    // without a cue; a brand named five times is surer than once). Not a name the rules typed somewhere
+    // in the article, nor one the tagger reads two ways. Only organizations: pooled people and places
+    // were companies and products half the time on BBC (Siemens, Parmalat as people; Crossrail as a
+    // place) and cost precision on the held-out splits.
+    const typed = new Set<string>();
+    for (let k = 0, start = -1; k < ruleTags.length; k++) {
+      const t = ruleTags[k]!;
+      if (t.startsWith('B-') || t.startsWith('U-')) start = k;
+      if ((t.startsWith('L-') || t.startsWith('U-')) && start >= 0) {
+        typed.add(tok.words.slice(start, k + 1).map((w, i) => (i && w.spaceBefore ? ` ${w.text}` : w.text)).join(''));
+        start = -1;
+      }
+    }
+    const readings = new Map<string, Set<EntityType | undefined>>();
+    for (const f of found) readings.set(f.name, (readings.get(f.name) ?? new Set()).add(f.type));
+    const pooled = new Map<string, number>();
+    for (const f of found) if (f.type === 'Organization' && !typed.has(f.name) && readings.get(f.name)!.size === 1) pooled.set(f.name, (pooled.get(f.name) ?? 0) + f.margin);
+    const out = new Map<string, EntityType | undefined>();
+    for (const f of found) if (f.margin >= minMargin || (f.margin >= POOL_FLOOR * minMargin && (pooled.get(f.name) ?? 0) >= minMargin)) out.set(f.key, f.type);
     return out;
   };
 }
