@@ -386,7 +386,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
           cand.type = 'Organization';
           delete cand.place;
         }
-        if (cand && !cand.type && isDateline(words, run, s.first)) {
+        if (cand && !cand.type && isDateline(text, words, run, s.first)) {
           cand.type = 'Location';
           cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
         }
@@ -721,12 +721,26 @@ function isMatchSide(words: readonly Word[], run: Run): boolean {
 }
 
 /** "BONN 1996-08-31", "KYIV, Ukraine —": the place a story was filed from, at the start of a line. */
-function isDateline(words: readonly Word[], run: Run, sFirst: number): boolean {
+function isDateline(text: string, words: readonly Word[], run: Run, sFirst: number): boolean {
   if (run.first !== sFirst) return false;
   const ws = words.slice(run.first, run.last);
-  if (!ws.every((w) => w.text === w.text.toUpperCase())) return false;
   const next = words[run.last];
-  return !!next && (/^\d{4}-\d{2}-\d{2}$/.test(next.text) || (next.text === ',' && /^\p{Lu}/u.test(words[run.last + 1]?.text ?? '')));
+  if (!next) return false;
+  if (ws.every((w) => w.text === w.text.toUpperCase())) return /^\d{4}-\d{2}-\d{2}$/.test(next.text) || (next.text === ',' && /^\p{Lu}/u.test(words[run.last + 1]?.text ?? ''));
+  // In title case, opening a line: "Geneva, Switzerland - The World Health Organization ...", "Lagos,
+  // Nigeria — ...": a town, its country or region, then a dash; "Geneva (Reuters) - ...": a town, the
+  // agency, a dash (not "British Music Rights (BMR) - which was formed ..." inside a paragraph, nor a
+  // fixture's side and its town's letter, "Radnicki (N) - Spartak").
+  const start = words[run.first]!.start;
+  if (text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim()) return false;
+  const dash = (w: Word | undefined): boolean => !!w && /^[-–—]+$/.test(w.text);
+  if (next.text === ',') {
+    let k = run.last + 1;
+    while (k < words.length && isCap(words[k]!) && words[k]!.sentence === next.sentence) k++;
+    const where = words.slice(run.last + 1, k).map((w) => w.text).join(' ');
+    return k > run.last + 1 && !!lookupPlace(where) && dash(words[k]);
+  }
+  return next.text === '(' && /^\p{Lu}\p{L}+$/u.test(words[run.last + 1]?.text ?? '') && words[run.last + 2]?.text === ')' && dash(words[run.last + 3]);
 }
 
 /** A line in title case ("Lavrov Explores Negotiation Prospects"): its names need support from elsewhere. */

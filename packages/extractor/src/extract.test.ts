@@ -189,6 +189,20 @@ describe('entities', () => {
     }
   });
 
+  it('reads the town of a dateline in title case as a place: before its country and a dash, or its agency and a dash', () => {
+    // (Towns that are given names too, which alone type nothing.)
+    for (const [text, town] of [
+      ['Floods in Italy\n\nFlorence, Italy - Floods displaced thousands of families on Friday.', 'Florence'],
+      ['Talks resume\n\nGeneva (Reuters) - Negotiators met again on Monday, officials said.', 'Geneva'],
+      ['Austin, Texas — The city council voted on Tuesday to raise fares.', 'Austin'],
+      ['NDOLA, Zambia - Copper output rose in May.', 'NDOLA'],
+    ] as const) {
+      expect(byName(run(text), town)?.type).toBe('Location');
+    }
+    // Not a name before a list of places.
+    expect(byName(run('Wanjiru, Kenya and Uganda signed the deal.'), 'Wanjiru')?.type).not.toBe('Location');
+  });
+
   it('takes an organization the article names again and again, though the tagger is unsure of each mention alone', () => {
     const text = [
       'Oracle has announced it is cutting about 900 jobs after the takeover of its smaller rival Peoplesoft last month.',
