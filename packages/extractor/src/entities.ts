@@ -421,6 +421,19 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
   }
 
+  // "Tommy Haas (Germany)", "Serge Betsen (Biarritz)": a given name and a surname, then a country, a
+  // town or a club in brackets, as results, squads and line-ups name people.
+  for (const { cand } of pending) {
+    const n = cand.last - cand.first;
+    if (cand.type || n < 2 || n > 3 || words[cand.last]?.text !== '(') continue;
+    const ws = words.slice(cand.first, cand.last);
+    if (!isGivenName(ws[0]!.text) || !ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    let k = cand.last + 1;
+    while (k < cand.last + 4 && words[k] && isCap(words[k]!)) k++;
+    // (Not a body and its initials: "Christian Medical Fellowship (CMF)".)
+    if (k > cand.last + 1 && words[k]?.text === ')' && words[cand.last + 1]!.text !== initials(cand.name)) cand.type = 'Person';
+  }
+
   // "Jared Leto, Shannon Leto, Tomo Milicevic": a name-shaped item in a list of people is a person.
   const joined = (a: Candidate, b: Candidate): boolean => {
     const gap = words.slice(a.last, b.first).map((w) => w.lower);

@@ -189,6 +189,15 @@ describe('entities', () => {
     }
   });
 
+  it('reads a given name and a surname before a country, a town or a club in brackets as a person, as results and squads name people', () => {
+    const x = run('Women\'s 100 metres hurdles:\n1. Michelle Freeman (Jamaica) 12.71 seconds\n\nForwards: Serge Betsen (Biarritz), Tommy Haas (Germany).');
+    for (const name of ['Michelle Freeman', 'Serge Betsen', 'Tommy Haas']) expect(byName(x, name)?.type).toBe('Person');
+    expect(byName(x, 'Jamaica')?.type).toBe('Location');
+    // Not a body before its initials.
+    const y = run('The Christian Medical Fellowship (CMF) said the bill would allow euthanasia.');
+    expect(byName(y, 'Christian Medical Fellowship')?.type).not.toBe('Person');
+  });
+
   it('reads the town of a dateline in title case as a place: before its country and a dash, or its agency and a dash', () => {
     // (Towns that are given names too, which alone type nothing.)
     for (const [text, town] of [
