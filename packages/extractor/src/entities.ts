@@ -427,7 +427,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const n = cand.last - cand.first;
     if (cand.type || n < 2 || n > 3 || words[cand.last]?.text !== '(') continue;
     const ws = words.slice(cand.first, cand.last);
-    if (!isGivenName(ws[0]!.text) || !ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    // (A word that is only some country's district is a surname here: "Paul Koech", "Daniel Komen".)
+    const notedPlace = (w: Word): boolean => !!lookupPlace(w.text) && !lookupPlace(w.text)!.reason.startsWith('a region of');
+    if (!isGivenName(ws[0]!.text) || !ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !notedPlace(w) && !lookupDemonym(w.text))) continue;
     let k = cand.last + 1;
     while (k < cand.last + 4 && words[k] && isCap(words[k]!)) k++;
     // (Not a body and its initials: "Christian Medical Fellowship (CMF)".)
@@ -1109,6 +1111,9 @@ function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run |
   return { first: f, last: k + 1 };
 }
 
+/** The countries whose regions English-language news names as places without more ado (in a place's reason). */
+const ENGLISH_SPEAKING = /of (United States|United Kingdom|Canada|Australia|Ireland|New Zealand)$/;
+
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
   const { sFirst, allCaps } = ctx;
   const ws = words.slice(c.first, c.last);
@@ -1130,9 +1135,15 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Mr. Bolton", "President Lincoln": a title or an honorific names a person, also by a town's name.
   const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
   if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || ACRONYM.test(w.text))) return 'Person';
-  if (lookupPlace(c.name)) {
+  const place = lookupPlace(c.name);
+  if (place) {
     // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.
     if (next && isCap(next) && !allCaps && !NEVER_NAMES.has(bare(next.text))) return undefined;
+    // A region's name that is a given name too is left open ("Paul", a district of Cape Verde; "Cesar", a
+    // department of Colombia): the tagger reads it in its context. Not when a city of 100,000 or more has
+    // the name ("Leicester", "Constantine"), nor the states and counties of the English-speaking countries
+    // whose news kg reads most ("Devon", "Victoria", "Kerry").
+    if (ws.length === 1 && place.reason.startsWith('a region of') && isGivenName(firstW.text) && placePopulation(c.name) < 100_000 && !ENGLISH_SPEAKING.test(place.reason)) return undefined;
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;

@@ -15,14 +15,19 @@ interface City {
 }
 
 let cities: Map<string, number> | undefined;
-let regions: Map<string, string> | undefined;
+/** Folded region name -> its country and its own spelling. */
+let regions: Map<string, { country: string; name: string }> | undefined;
 
 /** Region names too generic to be a name on their own ("Central", "Northern", "Plateau"). */
 const GENERIC_REGION = /^(central|north|south|east|west|northern|southern|eastern|western|capital|coast|island|islands|upper|lower|interior|national|federal|greater|centre|center|littoral|plateau|lakes|savanes|sud|nord|est|ouest|centro|oriental|occidental|mountain|valley|river|lake|bay|sea|city|district)$/i;
 
+const plain = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+
 /**
  * The country of a first-level region with this name (US states, provinces, oblasts), or undefined.
- * From country-region-data; generic names and suffixed forms ("Donetska oblast") are left out.
+ * From country-region-data; generic names and suffixed forms ("Donetska oblast") are left out. The
+ * name must be written as the region is (accents aside), or in capitals when it is five letters or more:
+ * "BA" (British Airways) and "BoE" (the Bank of England) are not Ba in Fiji or Boe in Nauru.
  */
 export function regionCountry(name: string): string | undefined {
   if (!regions) {
@@ -32,11 +37,14 @@ export function regionCountry(name: string): string | undefined {
       for (const [region] of list) {
         if (GENERIC_REGION.test(region) || /\b(oblast|province|region|county|state|district|prefecture|governorate|municipality|department|parish)\b/i.test(region)) continue;
         const k = fold(region);
-        if (!regions.has(k)) regions.set(k, country);
+        if (!regions.has(k)) regions.set(k, { country, name: region });
       }
     }
   }
-  return regions.get(fold(name));
+  const r = regions.get(fold(name));
+  if (!r) return undefined;
+  const [a, b] = [plain(name), plain(r.name)];
+  return a === b || (a.length >= 5 && a === b.toUpperCase()) ? r.country : undefined;
 }
 let givenNames: Set<string> | undefined;
 
