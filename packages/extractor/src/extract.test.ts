@@ -198,6 +198,23 @@ describe('entities', () => {
     expect(byName(y, 'Christian Medical Fellowship')?.type).not.toBe('Person');
   });
 
+  it('takes a district\'s name for a place only as the district writes it, and leaves one that is a given name to its context', () => {
+    // "Ba" is in Fiji and "Boe" in Nauru; "BA" and "BoE" are British Airways and the Bank of England.
+    const x = run('BA cut 600 jobs, the BoE held rates and BAA said Heathrow was busy.');
+    for (const name of ['BA', 'BoE', 'BAA']) expect(byName(x, name)?.type).not.toBe('Location');
+    // "Paúl" is a district of Cape Verde; Leicester and Devon stay places.
+    const y = run('Paul was not there. He moved to Leicester in May and then to Devon.');
+    expect(byName(y, 'Paul')?.type).not.toBe('Location');
+    expect(byName(y, 'Leicester')?.type).toBe('Location');
+    expect(byName(y, 'Devon')?.type).toBe('Location');
+  });
+
+  it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
+    const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
+    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text });
+    for (const e of x.entities) expect(e.name).not.toContain(';');
+  });
+
   it('reads the town of a dateline in title case as a place: before its country and a dash, or its agency and a dash', () => {
     // (Towns that are given names too, which alone type nothing.)
     for (const [text, town] of [

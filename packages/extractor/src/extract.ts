@@ -178,6 +178,8 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
         // Nor is a title in the plural ("Senators", "Foreign Ministers").
         const holders = officeHolders(words.slice(span.first, span.last).map((w) => w.toLowerCase()), words[span.first - 1]?.toLowerCase());
         const name = words.slice(span.first, span.last).join(' ');
+        // No name runs over a semicolon ("Fanolua, Kiole; Paul, Gomarsall" is a team sheet).
+        if (words.slice(span.first, span.last).includes(';')) continue;
         found.push({ key: `${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, name, margin: span.margin, type: event || holders ? undefined : NAME_TYPES[span.type] });
       }
     }
