@@ -548,6 +548,22 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
+  // "Ronan O'Gara ... O'Gara kicked the penalty": a word alone that ends the full name of one person of the
+  // article (a given name first) is that person's surname, whatever place or body its own sentence
+  // suggested; not a known place, a listed organization, a party, an institution, an acronym, nor a word
+  // of an organization's name in the article ("Roy Disney" and "Walt Disney Co.": Disney is the company).
+  const fullNames = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && isGivenName(words[cand.first]!.text)).map(({ cand }) => cand.name));
+  const orgWords = new Set(pending.filter(({ cand }) => cand.type === 'Organization' && cand.last - cand.first >= 2).flatMap(({ cand }) => words.slice(cand.first, cand.last).map((w) => fold(w.text))));
+  for (const { cand } of pending) {
+    if ((cand.type !== 'Location' && cand.type !== 'Organization') || cand.last - cand.first !== 1) continue;
+    const w = words[cand.first]!;
+    if (ACRONYM.test(w.text) || DOTTED.test(w.text) || lookupPlace(cand.name) || lookupDemonym(w.text) || orgKind(cand.name) || PARTY_NAMES.has(w.lower) || INSTITUTIONS.has(w.lower) || ORG_HEADS.has(bare(w.text))) continue;
+    const owners = [...fullNames].filter((n) => fold(n.split(' ').at(-1)!) === fold(cand.name));
+    if (owners.length !== 1 || orgWords.has(fold(cand.name))) continue;
+    cand.type = undefined; // the second pass joins it to the person
+    delete cand.place;
+  }
+
   // "U.S. Vice President Dick Cheney", "EU Trade Commissioner Karel de Gucht": the holder inside a title is
   // a mention of its own when it is a place or plainly a body (an acronym, a body's head word, an
   // institution); a nationality ("Russian") is not, nor a name the article may type otherwise ("Toyota").

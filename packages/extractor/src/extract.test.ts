@@ -215,6 +215,18 @@ describe('entities', () => {
     for (const e of x.entities) expect(e.name).not.toContain(';');
   });
 
+  it('reads a word alone that ends the full name of one person of the article as that person, whatever its sentence suggested', () => {
+    // "X beat Y" names the sides of a match, which are teams unless they are people.
+    const x = run('Andy Roddick and Roger Federer reached the final. Federer beat Roddick in straight sets on Sunday.');
+    expect(x.entities.filter((e) => e.type !== 'Person').map((e) => e.name)).toEqual([]);
+    expect(byName(x, 'Roger Federer')?.mentions.map((m) => m.text)).toEqual(['Roger Federer', 'Federer']);
+    expect(byName(x, 'Andy Roddick')?.mentions.map((m) => m.text)).toEqual(['Andy Roddick', 'Roddick']);
+    // Not a word of an organization the article names: Roy Disney and the Walt Disney Co.
+    const y = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text: 'Roy Disney left the board of the Walt Disney Company. Disney shares fell.' });
+    expect(byName(y, 'Roy Disney')?.mentions.map((m) => m.text)).toEqual(['Roy Disney']);
+    expect(byName(y, 'Disney')?.type).toBe('Organization');
+  });
+
   it('reads the town of a dateline in title case as a place: before its country and a dash, or its agency and a dash', () => {
     // (Towns that are given names too, which alone type nothing.)
     for (const [text, town] of [
