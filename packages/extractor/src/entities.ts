@@ -20,6 +20,7 @@ import {
   ORG_CUES,
   PARTY_NAMES,
   ORG_HEADS,
+  DESCRIPTORS,
   ORG_STARTS,
   PLACE_AFTER,
   PLACE_BEFORE,
@@ -376,7 +377,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const resultLine = isResultLine(words, s.first, s.last);
     if (resultLine) resultLines.add(s.index);
     const runs = findRuns(words, s.first, s.last);
-    for (const raw of runs) {
+    for (const found of runs) {
+      // "Singer Courtney Love", "Actor Tom Hanks": what the person is opens the sentence, outside the name.
+      const raw = found.last - found.first >= 2 && DESCRIPTORS.has(words[found.first]!.lower) && words[found.first + 1]!.spaceBefore ? { first: found.first + 1, last: found.last } : found;
       const parts = splitHyphenated(words, raw) ?? [raw];
       for (const run of parts) {
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
@@ -1175,6 +1178,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (c.role && !(ws.length === 1 && ACRONYM.test(firstW.text))) return 'Person';
   // A company of one word that is no English word, place or given name ("Microsoft", "Halliburton").
   if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) === 0) return 'Organization';
+  // An airline: "Air China", "Air India", "Air Jamaica" (not "Air Force Base", "Air Bag").
+  if (ws.length === 2 && firstW.text === 'Air' && (lookupPlace(lastW.text) || placePopulation(lastW.text) > 0)) return 'Organization';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
   if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
   // "Army of the Potomac", "Bank of England", "International Court of Justice"; "Procter & Gamble".

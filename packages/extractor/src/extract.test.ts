@@ -227,6 +227,21 @@ describe('entities', () => {
     expect(byName(y, 'Disney')?.type).toBe('Organization');
   });
 
+  it('leaves what a person is out of the name when a sentence opens with it, and gives it no office', () => {
+    const x = run('Singer Courtney Love appeared in court. Actor Tom Hanks said he was pleased. Singer-songwriter Casey Jones spoke.');
+    expect(byName(x, 'Courtney Love')?.type).toBe('Person');
+    expect(byName(x, 'Tom Hanks')?.type).toBe('Person');
+    expect(x.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining(['Singer Courtney Love']));
+    expect(x.relations.filter((r) => r.type === 'HOLDS_ROLE')).toEqual([]);
+    for (const e of x.entities) expect(e.name).not.toMatch(/^-/);
+  });
+
+  it('types German corporations and airlines named after a place as organizations', () => {
+    const x = run('Deutsche Boerse dropped its bid, Deutsche Telekom rose, and Air China and Air India ordered jets. The Air Force Base was closed.');
+    for (const name of ['Deutsche Boerse', 'Deutsche Telekom', 'Air China', 'Air India']) expect(byName(x, name)?.type).toBe('Organization');
+    expect(byName(x, 'Air Force Base')?.type).not.toBe('Organization');
+  });
+
   it('reads the town of a dateline in title case as a place: before its country and a dash, or its agency and a dash', () => {
     // (Towns that are given names too, which alone type nothing.)
     for (const [text, town] of [

@@ -48,8 +48,17 @@ export const ORG_HEADS = set(`
   magazine gazette broadcasting television radio llp gmbh ag sa
 `);
 
-/** First words of organization names ("Agence France-Presse", "Bank of England"). */
-export const ORG_STARTS = set(`agence bank banco university ministry department house`);
+/** First words of organization names ("Agence France-Presse", "Bank of England", "Deutsche Boerse"). */
+export const ORG_STARTS = set(`agence bank banco university ministry department house deutsche`);
+
+/**
+ * What people are, as a sentence may open with it before their name ("Actor Tom Hanks said ..."): not
+ * part of the name, and no office either (unlike TITLE_WORDS, it gives no role).
+ */
+export const DESCRIPTORS = set(`
+  actor actress singer rapper producer comedian presenter novelist author writer poet playwright sprinter
+  songwriter guitarist drummer dancer designer artist broadcaster filmmaker film-maker photographer
+`);
 
 /** Institutions named by one word that stand for an organization, as news writes them. */
 export const INSTITUTIONS = set(`kremlin pentagon whitehall elysee vatican`);
