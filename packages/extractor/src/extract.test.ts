@@ -236,6 +236,12 @@ describe('entities', () => {
     for (const e of x.entities) expect(e.name).not.toMatch(/^-/);
   });
 
+  it('types a party under its era\'s or nation\'s name as an organization', () => {
+    const x = run('New Labour won a third term. Old Labour figures and Scottish Labour were unhappy.');
+    for (const e of x.entities) expect(e.type).not.toBe('Person');
+    expect(x.entities.some((e) => e.type === 'Organization' && /Labour/.test(e.name))).toBe(true);
+  });
+
   it('types German corporations and airlines named after a place as organizations', () => {
     const x = run('Deutsche Boerse dropped its bid, Deutsche Telekom rose, and Air China and Air India ordered jets. The Air Force Base was closed.');
     for (const name of ['Deutsche Boerse', 'Deutsche Telekom', 'Air China', 'Air India']) expect(byName(x, name)?.type).toBe('Organization');
