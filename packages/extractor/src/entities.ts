@@ -3,7 +3,7 @@
  * and join the surface forms that name the same thing inside the document.
  */
 import { fold, type EntityType } from '@kg/graph/contract';
-import { isGivenName, orgKind, placePopulation, regionCountry } from './names-gazetteer.js';
+import { isClubWord, isGivenName, orgKind, placePopulation, regionCountry } from './names-gazetteer.js';
 import {
   DESCRIBED,
   EVENT_HEADS,
@@ -548,6 +548,20 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (cand.type === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
       else delete cand.place;
       if (cand.type !== 'Person') delete cand.role;
+    }
+  }
+
+  // "Chelsea host Birmingham", "behind Chelsea in the title race": in an article that names two clubs of
+  // the gazetteer or more, one of them as a body, a club's one-word name left untyped is the club, and so
+  // is one typed a person only for being a given name too ("Chelsea"); a player named "Brown" stays one,
+  // and a country or a capital stays a place ("the run to Berlin"; a town that is a district, Bolton, may be the club).
+  const clubs = pending.filter(({ cand }) => orgKind(cand.name) === 'club' || isClubWord(cand.name));
+  if (new Set(clubs.map(({ cand }) => fold(cand.name))).size >= 2 && clubs.some(({ cand }) => cand.type === 'Organization')) {
+    for (const { cand } of clubs) {
+      const place = lookupPlace(cand.name);
+      if (cand.last - cand.first !== 1 || (place && !place.reason.startsWith('a region of')) || (cand.type && !(cand.type === 'Person' && isGivenName(cand.name)))) continue;
+      cand.type = 'Organization';
+      delete cand.role;
     }
   }
 

@@ -242,6 +242,17 @@ describe('entities', () => {
     expect(x.entities.some((e) => e.type === 'Organization' && /Labour/.test(e.name))).toBe(true);
   });
 
+  it('reads a club\'s one-word name as the club where the article is about clubs, not as a given name', () => {
+    const text = 'Arsenal manager Arsene Wenger said his side would not give up. Arsenal slipped 10 points behind Chelsea. Chelsea host Birmingham on Saturday, and the winners go to Berlin.';
+    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text });
+    expect(byName(x, 'Chelsea')?.type).toBe('Organization');
+    expect(byName(x, 'Arsenal')?.type).toBe('Organization');
+    expect(byName(x, 'Berlin')?.type).toBe('Location');
+    // Outside such an article, Chelsea is a name like any other.
+    const y = run('Chelsea Clinton spoke in New York. Chelsea said she was proud.');
+    expect(byName(y, 'Chelsea Clinton')?.type).toBe('Person');
+  });
+
   it('types German corporations and airlines named after a place as organizations', () => {
     const x = run('Deutsche Boerse dropped its bid, Deutsche Telekom rose, and Air China and Air India ordered jets. The Air Force Base was closed.');
     for (const name of ['Deutsche Boerse', 'Deutsche Telekom', 'Air China', 'Air India']) expect(byName(x, name)?.type).toBe('Organization');

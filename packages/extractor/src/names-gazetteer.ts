@@ -102,6 +102,14 @@ export function orgKind(name: string): OrgKind | undefined {
   return orgs!.get(fold(name));
 }
 
+const clubWords = new Set<string>();
+
+/** A club's one-word short name ("Chelsea", "Fulham"): mostly a town or a word too, so only a club where the article is about clubs. */
+export function isClubWord(name: string): boolean {
+  if (!orgs) loadOrgs();
+  return clubWords.has(fold(name));
+}
+
 /** The most words an organization name of the gazetteer has. */
 export function orgMaxWords(): number {
   if (!orgs) loadOrgs();
@@ -119,6 +127,7 @@ function loadOrgs(): void {
     const k = fold(name);
     // A club's one-word short name is mostly a town or a word ("Fulham", "Union", "If"); a club name
     // that is a place's ("New York City") says nothing either.
+    if (kind === 'club' && !name.includes(' ')) clubWords.add(k);
     if (kind === 'club' && (!name.includes(' ') || placePopulation(name) > 0)) continue;
     if (!orgs.has(k)) orgs.set(k, kind);
     orgWords = Math.max(orgWords, name.split(' ').length);
