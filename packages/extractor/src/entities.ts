@@ -1147,6 +1147,28 @@ function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run |
 /** The countries whose regions English-language news names as places without more ado (in a place's reason). */
 const ENGLISH_SPEAKING = /of (United States|United Kingdom|Canada|Australia|Ireland|New Zealand)$/;
 
+/**
+ * "Rosneft, a Russian oil firm", "Veritas, the software maker", "Marsh, an insurance broker": an
+ * apposition after the name that says what kind of body it is (an organization noun within its first
+ * five words, before any other punctuation, title or verb).
+ */
+function orgInApposition(words: readonly Word[], after: number): boolean {
+  if (words[after]?.text !== ',' || !/^(a|an|the)$/.test(words[after + 1]?.lower ?? '')) return false;
+  for (let k = after + 2; k < after + 7; k++) {
+    const w = words[k];
+    // Within the noun phrase: no punctuation, title, verb or preposition ("the godfather of the group"), no
+    // capitalized word but a nationality or a place ("a University of Michigan librarian").
+    if (!w || w.sentence !== words[after]!.sentence || /^\p{P}+$/u.test(w.text) || isTitle(w) || /^(VERB|AUX|ADP)$/.test(w.pos)) return false;
+    if (isCap(w) && !lookupDemonym(w.text) && !lookupPlace(w.text)) return false;
+    // (The noun heads the apposition: "Smith, a company spokesman" names a person.)
+    if (APPOSITION_BODIES.has(w.lower)) return !(words[k + 1] && (isTitle(words[k + 1]) || words[k + 1]!.pos === 'NOUN'));
+  }
+  return false;
+}
+
+/** The organization nouns of ORG_CUES that name no person ("a senior broadcaster", "the publisher" may). */
+const APPOSITION_BODIES = new Set([...ORG_CUES].filter((w) => !/s$/.test(w) && !/^(broadcaster|publisher|operator|carrier|maker|duo|trio|quartet)$/.test(w)));
+
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
   const { sFirst, allCaps } = ctx;
   const ws = words.slice(c.first, c.last);
@@ -1226,6 +1248,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length > 1 && PLACE_HEADS.has(lastBare)) return 'Location';
   if (prev?.lower === 'of' && prev2 && PLACE_BEFORE.has(prev2.lower)) return 'Location';
   if (hasPlaceCueAfter(words, c.last)) return 'Location';
+  if (orgInApposition(words, c.last)) return 'Organization';
 
   const possessive = POSSESSIVE.has(next?.text ?? '');
   const population = placePopulation(c.name);

@@ -253,6 +253,14 @@ describe('entities', () => {
     expect(byName(y, 'Chelsea Clinton')?.type).toBe('Person');
   });
 
+  it('types a name as an organization when an apposition says what kind of body it is, not when it says what a person is', () => {
+    const x = run('The unit was bought days later by Rosneft, a Russian oil firm. Veritas, the software company, rose. Smith, a company spokesman, declined to comment. Gianni Agnelli, the godfather of the group, wanted control. John Wilkin, a University of Michigan librarian, spoke.');
+    expect(byName(x, 'Rosneft')?.type).toBe('Organization');
+    expect(byName(x, 'Veritas')?.type).toBe('Organization');
+    for (const name of ['Gianni Agnelli', 'John Wilkin']) expect(byName(x, name)?.type).toBe('Person');
+    expect(byName(x, 'Smith')?.type).not.toBe('Organization');
+  });
+
   it('types German corporations and airlines named after a place as organizations', () => {
     const x = run('Deutsche Boerse dropped its bid, Deutsche Telekom rose, and Air China and Air India ordered jets. The Air Force Base was closed.');
     for (const name of ['Deutsche Boerse', 'Deutsche Telekom', 'Air China', 'Air India']) expect(byName(x, name)?.type).toBe('Organization');
