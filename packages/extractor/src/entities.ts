@@ -1205,7 +1205,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "the Olympics", "the Bill": an event or a law named by its head alone.
   if (ws.length === 1 && prev?.lower === 'the' && isEventHead(lastBare)) return undefined;
   if (officeHolders(ws.map((w) => w.lower), prev?.lower)) return undefined;
-  if (ws.length === 1 && PARTY_NAMES.has(firstW.lower)) return 'Organization';
+  if ((ws.length === 1 && PARTY_NAMES.has(firstW.lower)) || /^lib dems?$/i.test(c.name)) return 'Organization';
   // "New Labour", "Old Labour", "Scottish Labour", "Welsh Conservatives": a party under its era's or nation's name.
   if (ws.length === 2 && PARTY_NAMES.has(lastW.lower) && (/^(new|old)$/.test(firstW.lower) || lookupDemonym(firstW.text))) return 'Organization';
   // A club or a company the gazetteer lists under a name of two words or more ("Real Madrid", "Goldman Sachs").

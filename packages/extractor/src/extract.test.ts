@@ -236,8 +236,8 @@ describe('entities', () => {
     for (const e of x.entities) expect(e.name).not.toMatch(/^-/);
   });
 
-  it('types a party under its era\'s or nation\'s name as an organization', () => {
-    const x = run('New Labour won a third term. Old Labour figures and Scottish Labour were unhappy.');
+  it('types a party under its era\'s or nation\'s name, or its short name, as an organization', () => {
+    const x = run('New Labour won a third term. Old Labour figures and Scottish Labour were unhappy. The Lib Dems gained seats, and a Lib Dem spokesman said so.');
     for (const e of x.entities) expect(e.type).not.toBe('Person');
     expect(x.entities.some((e) => e.type === 'Organization' && /Labour/.test(e.name))).toBe(true);
   });
