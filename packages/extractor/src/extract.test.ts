@@ -261,6 +261,11 @@ describe('entities', () => {
     expect(byName(x, 'Smith')?.type).not.toBe('Organization');
   });
 
+  it('does not take the acronyms of technology and time for organizations', () => {
+    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text: 'Sales of DVD players and HDTV sets rose, Toshiba said at 1500 GMT. RFID tags and P2P networks were also discussed.' });
+    expect(x.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(DVD|HDTV|GMT|RFID|P2P)$/)]));
+  });
+
   it('types German corporations and airlines named after a place as organizations', () => {
     const x = run('Deutsche Boerse dropped its bid, Deutsche Telekom rose, and Air China and Air India ordered jets. The Air Force Base was closed.');
     for (const name of ['Deutsche Boerse', 'Deutsche Telekom', 'Air China', 'Air India']) expect(byName(x, name)?.type).toBe('Organization');

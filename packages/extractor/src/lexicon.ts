@@ -126,6 +126,7 @@ export const NEVER_NAMES = set(`
   july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   tomorrow today yesterday tonight
   tv pow pows ceo ceos gdp pm am mp mps dna id ok pc sms covid hiv aids vat faq
+  dvd dvds cd cds gmt bst hd hdtv p2p rfid uwb mp3 gps usb lcd dsl adsl wap pda pdas 3g voip iptv cgi iq dj djs r&b
 `);
 
 /** Function words: capitalized only because they start a sentence or a title, so not names there. */
