@@ -12,6 +12,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const extractor = createExtractor({ nlp: winkNLP(model) });
 const run = (text: string, source = 'test.txt'): Extraction => extractor.extract({ source, text });
+// With the shipped name tagger (read once, on first use).
+let taggerExtractor: ReturnType<typeof createExtractor> | undefined;
+const runTagged = (text: string): Extraction => (taggerExtractor ??= createExtractor({ nlp: winkNLP(model), model: loadNerModel() })).extract({ source: 'test.txt', text });
 const byName = (x: Extraction, name: string) => x.entities.find((e) => e.name === name);
 const relation = (x: Extraction, type: string, source: string, target: string) =>
   x.relations.find((r) => r.type === type && byName(x, source)?.id === r.source && byName(x, target)?.id === r.target);
@@ -183,7 +186,7 @@ describe('entities', () => {
   it('does not take a title word that opens a body\'s or an event\'s name for a person\'s title, nor an event for a name', () => {
     const text = 'Ahead of the General Election, the Premier League met the UN General Assembly. The Criminal Justice Act passed before the Olympics. General Motors rose.';
     const names = (x: Extraction) => x.entities.map((e) => [e.type, e.name]);
-    for (const x of [run(text), createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text })]) {
+    for (const x of [run(text), runTagged(text)]) {
       expect(names(x)).toEqual(expect.arrayContaining([['Organization', 'Premier League'], ['Organization', 'UN General Assembly'], ['Organization', 'General Motors']]));
       for (const e of x.entities) expect(e.name).not.toMatch(/^(General Election|Election|League|Criminal Justice Act|Act|Olympics)$/);
     }
@@ -211,7 +214,7 @@ describe('entities', () => {
 
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
-    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text });
+    const x = runTagged(text);
     for (const e of x.entities) expect(e.name).not.toContain(';');
   });
 
@@ -222,7 +225,7 @@ describe('entities', () => {
     expect(byName(x, 'Roger Federer')?.mentions.map((m) => m.text)).toEqual(['Roger Federer', 'Federer']);
     expect(byName(x, 'Andy Roddick')?.mentions.map((m) => m.text)).toEqual(['Andy Roddick', 'Roddick']);
     // Not a word of an organization the article names: Roy Disney and the Walt Disney Co.
-    const y = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text: 'Roy Disney left the board of the Walt Disney Company. Disney shares fell.' });
+    const y = runTagged('Roy Disney left the board of the Walt Disney Company. Disney shares fell.');
     expect(byName(y, 'Roy Disney')?.mentions.map((m) => m.text)).toEqual(['Roy Disney']);
     expect(byName(y, 'Disney')?.type).toBe('Organization');
   });
@@ -244,7 +247,7 @@ describe('entities', () => {
 
   it('reads a club\'s one-word name as the club where the article is about clubs, not as a given name', () => {
     const text = 'Arsenal manager Arsene Wenger said his side would not give up. Arsenal slipped 10 points behind Chelsea. Chelsea host Birmingham on Saturday, and the winners go to Berlin.';
-    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text });
+    const x = runTagged(text);
     expect(byName(x, 'Chelsea')?.type).toBe('Organization');
     expect(byName(x, 'Arsenal')?.type).toBe('Organization');
     expect(byName(x, 'Berlin')?.type).toBe('Location');
@@ -262,7 +265,7 @@ describe('entities', () => {
   });
 
   it('does not take the acronyms of technology and time for organizations', () => {
-    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text: 'Sales of DVD players and HDTV sets rose, Toshiba said at 1500 GMT. RFID tags and P2P networks were also discussed.' });
+    const x = runTagged('Sales of DVD players and HDTV sets rose, Toshiba said at 1500 GMT. RFID tags and P2P networks were also discussed.');
     expect(x.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(DVD|HDTV|GMT|RFID|P2P)$/)]));
   });
 
@@ -292,11 +295,11 @@ describe('entities', () => {
       'The company said it would keep most Peoplesoft product staff. The fight to acquire Peoplesoft lasted a year.',
       "Analysts say Peoplesoft customers were unhappy. Hours before the announcement, there was a sombre mood at Peoplesoft's headquarters.",
     ].join('\n\n');
-    const x = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text });
+    const x = runTagged(text);
     expect(byName(x, 'Peoplesoft')?.type).toBe('Organization');
     expect(byName(x, 'Peoplesoft')?.mentions.length).toBeGreaterThanOrEqual(4);
     // Named once, the same uncertain reading is left out.
-    const once = createExtractor({ nlp: winkNLP(model), model: loadNerModel() }).extract({ source: 'test.txt', text: 'The company said it would keep most Peoplesoft product staff.' });
+    const once = runTagged('The company said it would keep most Peoplesoft product staff.');
     expect(byName(once, 'Peoplesoft')).toBeUndefined();
   });
 
