@@ -172,6 +172,9 @@ export function lookupPlace(name: string): PlaceMatch | undefined {
   return undefined;
 }
 
+/** A place known only as some country's first-level region (a state, a county, a district), not as a country or a capital. */
+const isRegionOnly = (p: PlaceMatch): boolean => p.reason.startsWith('a region of');
+
 /** The country a nationality adjective points to ("Russian" -> Russia). */
 export function lookupDemonym(word: string): PlaceMatch | undefined {
   const f = fold(word);
@@ -431,7 +434,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (cand.type || n < 2 || n > 3 || words[cand.last]?.text !== '(') continue;
     const ws = words.slice(cand.first, cand.last);
     // (A word that is only some country's district is a surname here: "Paul Koech", "Daniel Komen".)
-    const notedPlace = (w: Word): boolean => !!lookupPlace(w.text) && !lookupPlace(w.text)!.reason.startsWith('a region of');
+    const notedPlace = (w: Word): boolean => { const p = lookupPlace(w.text); return !!p && !isRegionOnly(p); };
     if (!isGivenName(ws[0]!.text) || !ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !notedPlace(w) && !lookupDemonym(w.text))) continue;
     let k = cand.last + 1;
     while (k < cand.last + 4 && words[k] && isCap(words[k]!)) k++;
@@ -559,7 +562,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   if (new Set(clubs.map(({ cand }) => fold(cand.name))).size >= 2 && clubs.some(({ cand }) => cand.type === 'Organization')) {
     for (const { cand } of clubs) {
       const place = lookupPlace(cand.name);
-      if (cand.last - cand.first !== 1 || (place && !place.reason.startsWith('a region of')) || (cand.type && !(cand.type === 'Person' && isGivenName(cand.name)))) continue;
+      if (cand.last - cand.first !== 1 || (place && !isRegionOnly(place)) || (cand.type && !(cand.type === 'Person' && isGivenName(cand.name)))) continue;
       cand.type = 'Organization';
       delete cand.role;
     }
@@ -1198,7 +1201,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     // department of Colombia): the tagger reads it in its context. Not when a city of 100,000 or more has
     // the name ("Leicester", "Constantine"), nor the states and counties of the English-speaking countries
     // whose news kg reads most ("Devon", "Victoria", "Kerry").
-    if (ws.length === 1 && place.reason.startsWith('a region of') && isGivenName(firstW.text) && placePopulation(c.name) < 100_000 && !ENGLISH_SPEAKING.test(place.reason)) return undefined;
+    if (ws.length === 1 && isRegionOnly(place) && isGivenName(firstW.text) && placePopulation(c.name) < 100_000 && !ENGLISH_SPEAKING.test(place.reason)) return undefined;
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;

@@ -177,9 +177,10 @@ function nameTagger(model: NerModel, tok: ReturnType<typeof tokenize>): NameTagg
         const event = (span.last - span.first > 1 || words[span.first - 1]?.toLowerCase() === 'the') && isEventHead(words[span.last - 1]!.toLowerCase());
         // Nor is a title in the plural ("Senators", "Foreign Ministers").
         const holders = officeHolders(words.slice(span.first, span.last).map((w) => w.toLowerCase()), words[span.first - 1]?.toLowerCase());
-        const name = words.slice(span.first, span.last).join(' ');
+        const inside = words.slice(span.first, span.last);
         // No name runs over a semicolon ("Fanolua, Kiole; Paul, Gomarsall" is a team sheet).
-        if (words.slice(span.first, span.last).includes(';')) continue;
+        if (inside.includes(';')) continue;
+        const name = inside.join(' ');
         found.push({ key: `${groups[span.first]![0]}:${groups[span.last - 1]![1]}`, name, margin: span.margin, type: event || holders ? undefined : NAME_TYPES[span.type] });
       }
     }
