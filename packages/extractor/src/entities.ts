@@ -153,6 +153,8 @@ export interface PlaceMatch {
   key: string;
   name: string;
   reason: string;
+  /** Set when the place is known only as a first-level region (a state, a county, a district) of this country. */
+  regionOf?: string;
 }
 
 /** A place the gazetteer knows: countries with their other names, capitals, regions, known variants. */
@@ -168,12 +170,9 @@ export function lookupPlace(name: string): PlaceMatch | undefined {
   if (former) return { key: `place:${fold(former)}`, name: former, reason: 'a state that is no more' };
   if (REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) return { key: `place:${f}`, name, reason: 'same place name' };
   const region = regionCountry(name);
-  if (region) return { key: `place:${f}`, name, reason: `a region of ${region}` };
+  if (region) return { key: `place:${f}`, name, reason: `a region of ${region}`, regionOf: region };
   return undefined;
 }
-
-/** A place known only as some country's first-level region (a state, a county, a district), not as a country or a capital. */
-const isRegionOnly = (p: PlaceMatch): boolean => p.reason.startsWith('a region of');
 
 /** The country a nationality adjective points to ("Russian" -> Russia). */
 export function lookupDemonym(word: string): PlaceMatch | undefined {
@@ -434,7 +433,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (cand.type || n < 2 || n > 3 || words[cand.last]?.text !== '(') continue;
     const ws = words.slice(cand.first, cand.last);
     // (A word that is only some country's district is a surname here: "Paul Koech", "Daniel Komen".)
-    const notedPlace = (w: Word): boolean => { const p = lookupPlace(w.text); return !!p && !isRegionOnly(p); };
+    const notedPlace = (w: Word): boolean => { const p = lookupPlace(w.text); return !!p && !p.regionOf; };
     if (!isGivenName(ws[0]!.text) || !ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !notedPlace(w) && !lookupDemonym(w.text))) continue;
     let k = cand.last + 1;
     while (k < cand.last + 4 && words[k] && isCap(words[k]!)) k++;
@@ -562,7 +561,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   if (new Set(clubs.map(({ cand }) => fold(cand.name))).size >= 2 && clubs.some(({ cand }) => cand.type === 'Organization')) {
     for (const { cand } of clubs) {
       const place = lookupPlace(cand.name);
-      if (cand.last - cand.first !== 1 || (place && !isRegionOnly(place)) || (cand.type && !(cand.type === 'Person' && isGivenName(cand.name)))) continue;
+      if (cand.last - cand.first !== 1 || (place && !place.regionOf) || (cand.type && !(cand.type === 'Person' && isGivenName(cand.name)))) continue;
       cand.type = 'Organization';
       delete cand.role;
     }
@@ -1147,8 +1146,8 @@ function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run |
   return { first: f, last: k + 1 };
 }
 
-/** The countries whose regions English-language news names as places without more ado (in a place's reason). */
-const ENGLISH_SPEAKING = /of (United States|United Kingdom|Canada|Australia|Ireland|New Zealand)$/;
+/** The countries whose regions English-language news names as places without more ado. */
+const ENGLISH_SPEAKING = new Set(['United States', 'United Kingdom', 'Canada', 'Australia', 'Ireland', 'New Zealand']);
 
 /**
  * "Rosneft, a Russian oil firm", "Veritas, the software maker", "Marsh, an insurance broker": an
@@ -1201,7 +1200,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     // department of Colombia): the tagger reads it in its context. Not when a city of 100,000 or more has
     // the name ("Leicester", "Constantine"), nor the states and counties of the English-speaking countries
     // whose news kg reads most ("Devon", "Victoria", "Kerry").
-    if (ws.length === 1 && isRegionOnly(place) && isGivenName(firstW.text) && placePopulation(c.name) < 100_000 && !ENGLISH_SPEAKING.test(place.reason)) return undefined;
+    if (ws.length === 1 && place.regionOf && isGivenName(firstW.text) && placePopulation(c.name) < 100_000 && !ENGLISH_SPEAKING.has(place.regionOf)) return undefined;
     return 'Location';
   }
   if (ws.every((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || w.text === '-')) return undefined;

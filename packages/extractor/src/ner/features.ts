@@ -88,12 +88,11 @@ function orgSpans(words: readonly string[]): string[][] {
   return marks;
 }
 
-/** What the features of a sentence's words read off the whole sentence: its places, organizations, shapes, and whether it is all capitals. */
-export function sentenceContext(words: readonly string[]): { places: string[][]; orgs: string[][]; shapes: string[]; caps: boolean } {
+/** What the features of a sentence's words read off the whole sentence: its places, organizations, and whether it is all capitals. */
+export function sentenceContext(words: readonly string[]): { places: string[][]; orgs: string[][]; caps: boolean } {
   return {
     places: placeSpans(words),
     orgs: orgSpans(words),
-    shapes: words.map((w) => shape(w)),
     caps: words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase()),
   };
 }
@@ -111,7 +110,8 @@ export function wordFeatures(w: string, s: string = shape(w)): string[] {
  * (wordFeatures) and those of its context; `contextOnly` leaves the word's own out.
  */
 export function sentenceFeatures(words: readonly string[], rules?: readonly string[], contextOnly = false): string[][] {
-  const { places, orgs, shapes, caps } = sentenceContext(words);
+  const { places, orgs, caps } = sentenceContext(words);
+  const shapes = words.map((w) => shape(w));
   return words.map((w, i) => {
     const lw = w.toLowerCase();
     const f = [
