@@ -482,6 +482,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const tagged = tagger(ruleTags, (s) => worth.has(s));
     const covered = new Set<number>();
     const kept: typeof pending = [];
+    // The names whose type is the tagger's (not the rules').
+    const fromTagger = new Set<Candidate>();
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
@@ -494,6 +496,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         exact.add(k);
         const t = tagged.get(k);
         p.cand.type = t;
+        fromTagger.add(p.cand);
         if (t === 'Location') p.cand.place = lookupPlace(p.cand.name) ?? { key: `place:${fold(p.cand.name)}`, name: p.cand.name, reason: 'same place name' };
         else delete p.cand.place;
         if (t !== 'Person') delete p.cand.role;
@@ -520,6 +523,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (capital(first - 1) || capital(last) || (linked(first - 1) && capital(first - 2)) || (linked(last) && capital(last + 1))) continue;
       const name = textOf(text, words, first, last);
       const cand: Candidate = { first, last, name, type };
+      fromTagger.add(cand);
       if (type === 'Location') cand.place = lookupPlace(name) ?? { key: `place:${fold(name)}`, name, reason: 'same place name' };
       kept.push({ cand, sentence: words[first]!.sentence, trustTagger: true });
     }
@@ -533,18 +537,20 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     pending.length = 0;
     pending.push(...kept);
-    // One name, one type in an article: the type most of its mentions have (the first one on a tie).
-    const votes = new Map<string, Map<EntityType, number>>();
+    // One name, one type in an article: the type most of its mentions have; on a tie, a person named with
+    // a title ("President Yoon Suk Yeol" over a headline's guess), then the first one.
+    const votes = new Map<string, Map<EntityType, { n: number; rules: boolean }>>();
     for (const { cand } of pending) {
       if (!cand.type) continue;
-      const v = votes.get(fold(cand.name)) ?? new Map<EntityType, number>();
-      v.set(cand.type, (v.get(cand.type) ?? 0) + 1);
+      const v = votes.get(fold(cand.name)) ?? new Map<EntityType, { n: number; rules: boolean }>();
+      const c = v.get(cand.type) ?? { n: 0, rules: false };
+      v.set(cand.type, { n: c.n + 1, rules: c.rules || (!fromTagger.has(cand) && !!cand.role && cand.last - cand.first >= 2) });
       votes.set(fold(cand.name), v);
     }
     for (const { cand } of pending) {
       const v = cand.type && votes.get(fold(cand.name));
       if (!v || v.size < 2) continue;
-      const best = [...v.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+      const best = [...v.entries()].reduce((a, b) => (b[1].n > a[1].n || (b[1].n === a[1].n && b[1].rules && !a[1].rules) ? b : a));
       if (best[0] === cand.type) continue;
       cand.type = best[0];
       if (cand.type === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };

@@ -218,6 +218,13 @@ describe('entities', () => {
     for (const e of x.entities) expect(e.name).not.toContain(';');
   });
 
+  it('types a name as a person when a title names it, against as many guesses of the tagger elsewhere', () => {
+    // The tagger reads the headline's name as a body; the body of the article gives it a title.
+    const x = runTagged("Opposition gains after Yoon Suk Yeol debacle\n\nSince President Yoon Suk Yeol's decree on Monday, the opposition has grown.");
+    expect(byName(x, 'Yoon Suk Yeol')?.type).toBe('Person');
+    expect(byName(x, 'Yoon Suk Yeol')?.mentions).toHaveLength(2);
+  });
+
   it('reads a word alone that ends the full name of one person of the article as that person, whatever its sentence suggested', () => {
     // "X beat Y" names the sides of a match, which are teams unless they are people.
     const x = run('Andy Roddick and Roger Federer reached the final. Federer beat Roddick in straight sets on Sunday.');
