@@ -434,9 +434,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const ws = words.slice(cand.first, cand.last);
     // (A word that is only some country's district is a surname here: "Paul Koech", "Daniel Komen".)
     const notedPlace = (w: Word): boolean => { const p = lookupPlace(w.text); return !!p && !p.regionOf; };
-    if (!isGivenName(ws[0]!.text) || !ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !notedPlace(w) && !lookupDemonym(w.text))) continue;
+    if (!ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !notedPlace(w) && !lookupDemonym(w.text) && !orgKind(w.text))) continue;
     let k = cand.last + 1;
     while (k < cand.last + 4 && words[k] && isCap(words[k]!)) k++;
+    // An unlisted given name ("Venuste Niyongabo (Burundi)") when the brackets hold a country.
+    const country = !!lookupPlace(textOf(text, words, cand.last + 1, k))?.key.startsWith('country:');
+    if (!isGivenName(ws[0]!.text) && !country) continue;
     // (Not a body and its initials: "Christian Medical Fellowship (CMF)".)
     if (k > cand.last + 1 && words[k]?.text === ')' && words[cand.last + 1]!.text !== initials(cand.name)) cand.type = 'Person';
   }
