@@ -354,6 +354,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
   const taggable = new Set<number>();
   const resultLines = new Set<number>();
+  /** The names that are a side of a match somewhere in the article (folded). */
+  const sides = new Set<string>();
   const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && (resultLine || isMatchSide(words, cand));
   // The edges of an article: its first lines, and what follows its last sentence (credits, tags, links).
   let tail = sentences.length;
@@ -390,6 +392,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine)) {
           cand.type = 'Organization';
           delete cand.place;
+          sides.add(fold(cand.name));
         }
         if (cand && !cand.type && isDateline(text, words, run, s.first)) {
           cand.type = 'Location';
@@ -536,6 +539,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (cand.type === 'Location' && isTeamSide(cand, resultLines.has(sentence))) {
         cand.type = 'Organization';
         delete cand.place;
+        sides.add(fold(cand.name));
       }
     }
     pending.length = 0;
@@ -560,6 +564,16 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       else delete cand.place;
       if (cand.type !== 'Person') delete cand.role;
     }
+  }
+
+  // "Surrey 429-7 ... Surrey closed on 429 for seven", "Cleveland 5 Boston 3 ... homered for Cleveland": a
+  // name that is a side of a match anywhere in the article is the team wherever it names a place; not a
+  // continent or a nation of the United Kingdom ("Wales beat England", then "England" the country).
+  for (const { cand } of pending) {
+    const f = fold(cand.name);
+    if (cand.type !== 'Location' || !sides.has(f) || REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) continue;
+    cand.type = 'Organization';
+    delete cand.place;
   }
 
   // "Chelsea host Birmingham", "behind Chelsea in the title race": in an article that names two clubs of

@@ -216,6 +216,14 @@ describe('entities', () => {
     expect(byName(y, 'Devon')?.type).toBe('Location');
   });
 
+  it('reads the sides of a match as teams, in all their mentions in the article, and the places it is played in as places', () => {
+    const text = 'Burnley beat Plymouth 2-1 in Cardiff on Saturday.\n\nPlymouth had led at half time, and Burnley were booed. Burnley will now travel to Rome.';
+    for (const x of [run(text), runTagged(text)]) {
+      for (const name of ['Burnley', 'Plymouth']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+      for (const name of ['Cardiff', 'Rome']) expect([name, byName(x, name)?.type]).toEqual([name, 'Location']);
+    }
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
