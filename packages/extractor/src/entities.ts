@@ -354,6 +354,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
   const taggable = new Set<number>();
   const resultLines = new Set<number>();
+  /** News lines in capitals ("SOCCER - PARMA SIGN CRESPO"), whose capitals say nothing of their own. */
+  const capsLines = new Set<number>();
   /** The names that are a side of a match somewhere in the article (folded). */
   const sides = new Set<string>();
   const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && (resultLine || isMatchSide(words, cand));
@@ -377,6 +379,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     const headline = isHeadline(words, s.first, s.last);
     const allCaps = isAllCaps(words, s.first, s.last);
+    if (allCaps) capsLines.add(s.index);
     if (!headline && !allCaps) taggable.add(s.index);
     const resultLine = isResultLine(words, s.first, s.last);
     if (resultLine) resultLines.add(s.index);
@@ -764,8 +767,50 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
+  namesInCaps(text, tok, capsLines, { entities, refs });
+
   refs.sort((a, b) => a.first - b.first);
   return { entities, refs, roles, bylines, untyped };
+}
+
+/**
+ * "SOCCER - PARMA SIGN CRESPO FROM RIVER PLATE": in a line in capitals, a name the article writes in
+ * ordinary case elsewhere (a surface of one of its entities, or the surname of one person) is that entity.
+ * Longest first; a single word the article also writes in lower case ("MAY", "READING") is left alone.
+ */
+function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number>, doc: Pick<DocumentEntities, 'entities' | 'refs'>): void {
+  if (capsLines.size === 0) return;
+  const { words, sentences } = tok;
+  const named = new Map<string, LocalEntity | null>();
+  const offer = (surface: string, e: LocalEntity): void => {
+    const f = fold(surface);
+    const had = named.get(f);
+    named.set(f, had === undefined || had === e ? e : null); // null: two entities write it so
+  };
+  for (const e of doc.entities.values()) {
+    if (!e.mentions.some((m) => !capsLines.has(m.sentence))) continue;
+    for (const x of e.surfaces) if (/\p{Ll}/u.test(x)) offer(x, e);
+    if (e.type === 'Person' && e.name.includes(' ')) offer(e.name.split(' ').at(-1)!, e);
+  }
+  const lower = new Set<string>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.text)) lower.add(w.lower);
+  const taken = new Set<number>();
+  for (const r of doc.refs) for (let k = r.first; k < r.last; k++) taken.add(k);
+  for (const index of capsLines) {
+    const s = sentences[index]!;
+    for (let i = s.first; i < s.last; i++) {
+      if (taken.has(i) || !/\p{Lu}/u.test(words[i]!.text)) continue;
+      for (let n = Math.min(4, s.last - i); n >= 1; n--) {
+        if ([...Array(n).keys()].some((k) => taken.has(i + k) || !/\p{L}/u.test(words[i + k]!.text))) continue;
+        const e = named.get(fold(textOf(text, words, i, i + n)));
+        if (!e || (n === 1 && lower.has(words[i]!.lower))) continue;
+        addEntityMention(doc, text, words, e, i, i + n, index, 'the same name in a line in capitals');
+        for (let k = 0; k < n; k++) taken.add(i + k);
+        i += n - 1;
+        break;
+      }
+    }
+  }
 }
 
 /** A line without lowercase letters ("SOCCER - JAPAN GET LUCKY WIN"): its capitals say nothing. */

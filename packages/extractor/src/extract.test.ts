@@ -224,6 +224,14 @@ describe('entities', () => {
     }
   });
 
+  it('finds the names of a line in capitals that the article writes in ordinary case elsewhere', () => {
+    const x = run('SOCCER - PARMA SIGN CRESPO FROM RIVER PLATE IN MAY .\nMILAN 1996-08-30\nParma have signed Argentine striker Hernan Crespo from River Plate, the club said. Theresa May may come.');
+    expect(byName(x, 'Hernan Crespo')?.mentions.map((m) => m.text)).toEqual(['CRESPO', 'Hernan Crespo']);
+    expect(byName(x, 'River Plate')?.mentions.map((m) => m.text)).toEqual(['RIVER PLATE', 'River Plate']);
+    // "may" is also a word of the article: "MAY" stays out.
+    expect(byName(x, 'Theresa May')?.mentions.map((m) => m.text)).toEqual(['Theresa May']);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
