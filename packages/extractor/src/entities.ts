@@ -432,6 +432,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
   }
 
+  /** The first words of what stands in brackets after such a person: where they come from or play for. */
+  const affiliations = new Set<number>();
   // "Tommy Haas (Germany)", "Serge Betsen (Biarritz)": a given name and a surname, then a country, a
   // town or a club in brackets, as results, squads and line-ups name people.
   for (const { cand } of pending) {
@@ -447,7 +449,10 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const country = !!lookupPlace(textOf(text, words, cand.last + 1, k))?.key.startsWith('country:');
     if (!isGivenName(ws[0]!.text) && !country) continue;
     // (Not a body and its initials: "Christian Medical Fellowship (CMF)".)
-    if (k > cand.last + 1 && words[k]?.text === ')' && words[cand.last + 1]!.text !== initials(cand.name)) cand.type = 'Person';
+    if (k > cand.last + 1 && words[k]?.text === ')' && words[cand.last + 1]!.text !== initials(cand.name)) {
+      cand.type = 'Person';
+      affiliations.add(cand.last + 1);
+    }
   }
 
   // "Jared Leto, Shannon Leto, Tomo Milicevic": a name-shaped item in a list of people is a person.
@@ -547,6 +552,27 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     pending.length = 0;
     pending.push(...kept);
+    // "Frederic Michalak (Stade Toulousain)": what stands in brackets after a person of a list is no person
+    // (squads list names so); a place it names is the place, anything else the body they play or stand for.
+    const personAt = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && words[cand.last]?.text === '(').map(({ cand }) => cand.last + 1));
+    // In such a list of two people or more, another name of two or three words before brackets is one too.
+    const listed = new Map<number, number>();
+    for (const { cand, sentence } of pending) if (personAt.has(cand.last + 1)) listed.set(sentence, (listed.get(sentence) ?? 0) + 1);
+    for (const { cand, sentence } of pending) {
+      const n = cand.last - cand.first;
+      if (cand.type === 'Person' || (listed.get(sentence) ?? 0) < 2 || n < 2 || n > 3 || words[cand.last]?.text !== '(' || personAt.has(cand.first)) continue;
+      if (!words.slice(cand.first, cand.last).every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !orgKind(w.text)) || orgKind(cand.name)) continue;
+      cand.type = 'Person';
+      delete cand.place;
+      personAt.add(cand.last + 1);
+    }
+    for (const { cand } of pending) {
+      if ((cand.type && cand.type !== 'Person') || !(affiliations.has(cand.first) || (personAt.has(cand.first) && words[cand.last]?.text === ')'))) continue;
+      const place = lookupPlace(cand.name);
+      cand.type = place ? 'Location' : 'Organization';
+      if (place) cand.place = place;
+      delete cand.role;
+    }
     // One name, one type in an article: the type most of its mentions have; on a tie, a person named with
     // a title ("President Yoon Suk Yeol" over a headline's guess), then the first one.
     const votes = new Map<string, Map<EntityType, { n: number; rules: boolean }>>();
@@ -867,6 +893,8 @@ function isHeadline(words: readonly Word[], first: number, last: number): boolea
   // Headlines and link lists do not end like sentences, and carry few numbers (result lines do).
   if (alpha.length < 3 || /^[.?!"”’]$/.test(words[last - 1]?.text ?? '')) return false;
   if (words.slice(first, last).filter((w) => /^\d/.test(w.text)).length >= 2) return false;
+  // Nor lists ("Green, Jerry Kelly, Tim Simpson, Olin Browne"): their names are read as in prose.
+  if (words.slice(first, last).filter((w) => w.text === ',').length >= 2) return false;
   const content = alpha.filter((w) => !/^(a|an|the|of|in|on|at|to|for|and|or|with|by|from|as)$/i.test(w.text));
   return content.length >= 3 && content.filter(isCap).length / content.length >= 0.75;
 }

@@ -232,6 +232,12 @@ describe('entities', () => {
     expect(byName(x, 'Theresa May')?.mentions.map((m) => m.text)).toEqual(['Theresa May']);
   });
 
+  it('reads a list of people with their clubs in brackets: the people, and the clubs as bodies', () => {
+    const x = runTagged('Squad: Mathieu Ravel (Toulon), Bastien Morin (Clermont), Anatole Grisard (Lyon), Killian Dufresne (Brive), Theo Marchal (Castres).');
+    for (const name of ['Mathieu Ravel', 'Bastien Morin', 'Anatole Grisard', 'Killian Dufresne', 'Theo Marchal']) expect([name, byName(x, name)?.type]).toEqual([name, 'Person']);
+    for (const name of ['Clermont', 'Castres']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
