@@ -397,7 +397,17 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
           delete cand.place;
           sides.add(fold(cand.name));
         }
-        if (cand && !cand.type && isDateline(text, words, run, s.first)) {
+        // (A dateline in capitals, "TOFTIR, Faroe Islands 1996-08-31", is a place whatever its word suggested;
+        // not "KPMG, Fannie Mae's auditor, said": what follows the comma must be a place.)
+        const capsRun = words.slice(run.first, run.last).every((w) => w.text === w.text.toUpperCase());
+        const filed = (): boolean => {
+          if (/^\d{4}-\d{2}-\d{2}$/.test(words[run.last]?.text ?? '')) return true;
+          let k = run.last + 1;
+          while (k < s.last && isCap(words[k]!)) k++;
+          return words[run.last]?.text === ',' && k > run.last + 1 && !!lookupPlace(textOf(text, words, run.last + 1, k)) && !POSSESSIVE.has(words[k]?.text ?? '');
+        };
+        if (cand && (!cand.type || (capsRun && cand.type !== 'Location' && filed())) && isDateline(text, words, run, s.first)) {
+          delete cand.role;
           cand.type = 'Location';
           cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
         }

@@ -318,6 +318,11 @@ describe('entities', () => {
     ] as const) {
       expect(byName(run(text), town)?.type).toBe('Location');
     }
+    // In capitals, a town whose word suggests something else ("EL PASO" a person, "TOFTIR" an acronym).
+    expect(byName(run('EL PASO, Texas 1996-08-31\nStocks fell on Friday.'), 'EL PASO')?.type).toBe('Location');
+    expect(byName(run('TOFTIR, Faroe Islands 1996-08-31\nThe hosts lost 2-1.'), 'TOFTIR')?.type).toBe('Location');
+    // Not a body opening a paragraph before a comma ("RHB, Malaysia's third-biggest lender").
+    expect(byName(run('RHB, Malaysia\'s third-biggest lender, said profits rose.'), 'RHB')?.type).toBe('Organization');
     // Not a name before a list of places.
     expect(byName(run('Wanjiru, Kenya and Uganda signed the deal.'), 'Wanjiru')?.type).not.toBe('Location');
   });
