@@ -1295,6 +1295,11 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Toyota chairman Akio Toyoda", "Chipotle CEO Brian Niccol", "Chelsea manager Enzo Maresca": the name
   // before a company's or a club's title and a person is the body they work for (countries stay places).
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
+  // "Pirelli shares rose", "Comelf's shares", "shares of Zantrex", "a stake in Petofi": what has shares or
+  // a stake is a company, even under a town's or a person's name.
+  // Not a market's place or people ("London shares", "Irish shares"), nor a word that only opens sentences ("Tobacco stocks").
+  const market = (): boolean => { const p = lookupPlace(c.name); return (!!p && !p.regionOf) || ws.some((w) => lookupDemonym(w.text)) || (startsSentence && ws.length === 1 && !capitalInside(words, firstW.text)); };
+  if (traded(words, c) && !market()) return 'Organization';
   // "Mr. Bolton", "President Lincoln": a title or an honorific names a person, also by a town's name.
   const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
   if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || ACRONYM.test(w.text))) return 'Person';
@@ -1422,6 +1427,30 @@ function bodyTitleBefore(words: readonly Word[], first: number, sFirst: number):
 }
 
 /** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */
+const EQUITY = new Set(['shares', 'stock', 'stocks']);
+
+/** Whether the article writes this word capitalized inside a sentence too (a name), and never in lower case. */
+function capitalInside(words: readonly Word[], text: string): boolean {
+  const lower = text.toLowerCase();
+  let inside = false;
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.text === lower) return false;
+    if (w.text === text && words[k - 1]!.sentence === w.sentence && /\p{L}/u.test(words[k - 1]!.text)) inside = true;
+  }
+  return inside;
+}
+
+/** "X shares rose" (not "Smith shares his view"), "X's shares fell", "shares of X", "a stake in X". */
+function traded(words: readonly Word[], c: Run): boolean {
+  const [next, next2, next3] = [words[c.last], words[c.last + 1], words[c.last + 2]];
+  if (next && EQUITY.has(next.text) && next2 && (next2.pos === 'VERB' || next2.pos === 'AUX')) return true;
+  if (next && POSSESSIVE.has(next.text) && next2 && EQUITY.has(next2.text) && next3 && (next3.pos === 'VERB' || next3.pos === 'AUX')) return true;
+  const [prev, prev2] = [words[c.first - 1], words[c.first - 2]];
+  // (Not "stocks in New York", "the stock of PSPs": a market, or goods.)
+  return (prev?.text === 'of' && prev2?.lower === 'shares') || (prev?.text === 'in' && (prev2?.lower === 'stake' || prev2?.lower === 'stakes'));
+}
+
 function hasPlaceCueAfter(words: readonly Word[], last: number): boolean {
   for (let k = last; k < words.length && k < last + 10; k++) {
     const w = words[k]!;

@@ -238,6 +238,14 @@ describe('entities', () => {
     for (const name of ['Clermont', 'Castres']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
   });
 
+  it('reads what has shares or a stake as a company, but not a market, a nationality or a verb', () => {
+    const x = run('On Monday, Kellner shares fell 4 percent. Shares of Zantrex rose after Comelf bought a stake in Petofi. Jane Smith shares her view.');
+    for (const name of ['Kellner', 'Zantrex', 'Petofi']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+    expect(byName(x, 'Jane Smith')?.type).toBe('Person');
+    const y = run('London shares rose and Irish shares fell. Tobacco stocks rose sharply; tobacco firms were pleased.');
+    expect(y.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual([]);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
