@@ -901,7 +901,8 @@ function isDateline(text: string, words: readonly Word[], run: Run, sFirst: numb
 function isHeadline(words: readonly Word[], first: number, last: number): boolean {
   const alpha = words.slice(first, last).filter((w) => /^\p{L}/u.test(w.text));
   // Headlines and link lists do not end like sentences, and carry few numbers (result lines do).
-  if (alpha.length < 3 || /^[.?!"”’]$/.test(words[last - 1]?.text ?? '')) return false;
+  // (A sentence may end on an abbreviation: "... and Nile Star Co. Ltd.")
+  if (alpha.length < 3 || /[.?!"”’]$/.test(words[last - 1]?.text ?? '')) return false;
   if (words.slice(first, last).filter((w) => /^\d/.test(w.text)).length >= 2) return false;
   // Nor lists ("Green, Jerry Kelly, Tim Simpson, Olin Browne"): their names are read as in prose.
   if (words.slice(first, last).filter((w) => w.text === ',').length >= 2) return false;

@@ -246,6 +246,11 @@ describe('entities', () => {
     expect(y.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual([]);
   });
 
+  it('reads a name ending in a dotted legal designator as a company, also at the end of a sentence', () => {
+    const x = run('The sanctions hit Alpine Trading L.L.C. and Nile Star Co. Ltd.\n\nShares in Fiat S.p.A. and Nokia Oyj rose.');
+    for (const name of ['Alpine Trading L.L.C.', 'Nile Star Co. Ltd.', 'Fiat S.p.A.', 'Nokia Oyj']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
