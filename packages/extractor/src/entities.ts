@@ -200,6 +200,18 @@ const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
+/** Whether a place's name of two to five words starts at `i` ("Democratic Republic of Congo", "United Arab Emirates"). */
+function placeFrom(words: readonly Word[], i: number, to: number): boolean {
+  let name = words[i]!.text;
+  for (let k = i + 1; k < to && k < i + 5; k++) {
+    const w = words[k]!;
+    if (!isCap(w) && w.text !== 'of' && w.text !== 'the') return false;
+    name += ` ${w.text}`;
+    if (isCap(w) && lookupPlace(name)) return true;
+  }
+  return false;
+}
+
 function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   const runs: Run[] = [];
   let i = from;
@@ -226,7 +238,7 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const opensName = w.text === 'All' && !startsSentence && nameNext;
     // "Jan Egeland", "Jan Kubis": a month's three-letter abbreviation that is a given name, before a name.
     const givenMonth = nameNext && /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && nameShaped(words[i + 1]!);
-    if (!isCap(w) || (NEVER_NAMES.has(bare(w.text)) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text))) {
+    if (!isCap(w) || (NEVER_NAMES.has(bare(w.text)) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to))) {
       i++;
       continue;
     }
@@ -278,8 +290,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const of = words.slice(i, j).findIndex((x, k) => k > 0 && x.text === 'of');
     const right = words.slice(i + of + 1, j).filter((x) => x.text !== 'the');
     const rightLast = right[right.length - 1];
+    // (Not a place's own name: "Democratic Republic of Congo".)
     const splitsAtOf =
-      of >= 2 && of <= 3 && !ORG_HEADS.has(bare(words[i + of - 1]!.text)) && !words.slice(i, i + of).some((x) => isTitle(x)) &&
+      of >= 2 && of <= 3 && !ORG_HEADS.has(bare(words[i + of - 1]!.text)) && !words.slice(i, i + of).some((x) => isTitle(x)) && !lookupPlace(words.slice(i, j).map((x) => x.text).join(' ')) &&
       (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(right.map((x) => x.text).join(' ')))));
     // "Residents of Gaza City", "Thousands of Hamas fighters", "Leaders of the European Union": a plural
     // that only opens the sentence, then "of" and a name (not "Friends of the Earth": one word after "the").
@@ -1036,9 +1049,11 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   let holder: Run | undefined;
   const extraHolders: Run[] = [];
 
-  // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi".
+  // Titles inside the run: "Spanish Prime Minister Pedro Sánchez", "Maj. Robert Brovdi" (not in a place's
+  // own name: "DR Congo", "Prince Edward Island").
   let lastTitle = -1;
-  for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
+  const placeName = lookupPlace(textOf(text, words, run.first, run.last));
+  if (!placeName) for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
   // "Lawmakers Fred Kapondi and Joshua Kutuny": a title in the plural opening the run, before a name.
   // (Not a crown's: "Queens Park Rangers", "Kings Cross".)
   if (lastTitle < 0 && run.last - run.first >= 3 && isTitlePlural(words[run.first]!.lower) && !/^(kings|queens|princes|princesses|lords|ladies|dames)$/.test(words[run.first]!.lower) && isGivenName(words[run.first + 1]!.text)) lastTitle = run.first;

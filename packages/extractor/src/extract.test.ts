@@ -251,6 +251,14 @@ describe('entities', () => {
     for (const name of ['Alpine Trading L.L.C.', 'Nile Star Co. Ltd.', 'Fiat S.p.A.', 'Nokia Oyj']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
   });
 
+  it('reads the two Congos as news names them, and a place\'s own name whole (also with a title word or at a sentence\'s start)', () => {
+    const x = run('Mpox swept through the Democratic Republic of Congo. Cases in DR Congo rose. Democratic Republic of Congo\'s president spoke. Prince Edward Island voted.');
+    expect(byName(x, 'DR Congo')?.mentions.map((m) => m.text)).toEqual(['Democratic Republic of Congo', 'DR Congo', 'Democratic Republic of Congo']);
+    expect(byName(x, 'Prince Edward Island')?.type).toBe('Location');
+    const y = run('The minister flew to the Republic of Congo, then on to Congo.');
+    expect(y.entities.map((e) => e.name).sort()).toEqual(['DR Congo', 'Republic of the Congo']);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);

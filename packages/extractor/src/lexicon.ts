@@ -173,7 +173,9 @@ const EXTRA_COUNTRY_NAMES: Record<string, readonly string[]> = {
   MKD: ['Macedonia'],
   KOR: ['South Korea'],
   PRK: ['North Korea'],
-  COD: ['DR Congo', 'DRC'],
+  // News (AP, Reuters) writes "Congo" for the Democratic Republic, "Republic of Congo" for its neighbour.
+  COD: ['DR Congo', 'DRC', 'Congo', 'Congo-Kinshasa'],
+  COG: ['Republic of Congo', 'Congo Republic', 'Congo-Brazzaville'],
   ARE: ['UAE', 'Emirates'],
 };
 
