@@ -200,6 +200,8 @@ const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
+const GENITIVE_IN_NAMES = new Set(['people', 'peoples', 'women', 'children', 'men', 'workers', 'veterans', 'farmers']);
+
 /** Whether a place's name of two to five words starts at `i` ("Democratic Republic of Congo", "United Arab Emirates"). */
 function placeFrom(words: readonly Word[], i: number, to: number): boolean {
   let name = words[i]!.text;
@@ -252,6 +254,12 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       const after = words[j + 1];
       // "George F. Hauser": an initial's period inside a name.
       if (n.text === '.' && !n.spaceBefore && /^\p{Lu}$/u.test(words[j - 1]!.text) && after && isCap(after) && after.spaceBefore) {
+        j += 1;
+        continue;
+      }
+      // "People's Democratic Party", "Women's Institute", "Children's Hospital": a genitive of these words
+      // inside a name (not "Biden's Cabinet").
+      if (POSSESSIVE.has(n.text) && !n.spaceBefore && GENITIVE_IN_NAMES.has(words[j - 1]!.lower) && after && isCap(after) && after.spaceBefore && !NEVER_NAMES.has(bare(after.text))) {
         j += 1;
         continue;
       }

@@ -259,6 +259,13 @@ describe('entities', () => {
     expect(y.entities.map((e) => e.name).sort()).toEqual(['DR Congo', 'Republic of the Congo']);
   });
 
+  it('reads a genitive of people inside a name as part of it, and not a person\'s', () => {
+    const x = run("Atiku Abubakar of the People’s Democratic Party (PDP) won. The Women's Tennis Association met Biden's Cabinet.");
+    expect(byName(x, 'People’s Democratic Party')?.mentions.map((m) => m.text)).toEqual(['People’s Democratic Party', 'PDP']);
+    expect(byName(x, "Women's Tennis Association")?.type).toBe('Organization');
+    for (const e of x.entities) expect(e.name).not.toContain('Cabinet');
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
