@@ -200,6 +200,20 @@ const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower']);
+
+/** "West, Central and South Darfur", "North and South Korea": a direction alone that shares the name at the end of its list. */
+function compassOfList(words: readonly Word[], run: Run): boolean {
+  if (run.last - run.first !== 1 || !COMPASS.has(words[run.first]!.lower)) return false;
+  const joins = (w: Word | undefined): boolean => !!w && (w.text === ',' || w.lower === 'and' || w.lower === 'or');
+  let k = run.last;
+  if (!joins(words[k])) return false;
+  while (joins(words[k]) || (words[k] && isCap(words[k]!) && COMPASS.has(words[k]!.lower) && joins(words[k + 1]))) k++;
+  const w = words[k];
+  const next = words[k + 1];
+  return !!w && !!next && isCap(w) && COMPASS.has(w.lower) && isCap(next) && !COMPASS.has(next.lower) && next.sentence === w.sentence;
+}
+
 const GENITIVE_IN_NAMES = new Set(['people', 'peoples', 'women', 'children', 'men', 'workers', 'veterans', 'farmers']);
 
 /** Whether a place's name of two to five words starts at `i` ("Democratic Republic of Congo", "United Arab Emirates"). */
@@ -410,6 +424,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       const raw = found.last - found.first >= 2 && DESCRIPTORS.has(words[found.first]!.lower) && words[found.first + 1]!.spaceBefore ? { first: found.first + 1, last: found.last } : found;
       const parts = splitHyphenated(words, raw) ?? [raw];
       for (const run of parts) {
+        if (compassOfList(words, run)) continue;
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
         // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
         // evidence are teams, organizations, even when named after their town (countries stay places).

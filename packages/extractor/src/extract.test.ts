@@ -266,6 +266,14 @@ describe('entities', () => {
     for (const e of x.entities) expect(e.name).not.toContain('Cabinet');
   });
 
+  it('leaves out a direction alone that shares the name at the end of its list', () => {
+    const x = runTagged('The RSF attacked West, Central and South Darfur. North and South Korea met. The West, Russia and China disagree.');
+    const names = x.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['South Darfur', 'South Korea', 'Russia', 'China']));
+    for (const alone of ['Central', 'North']) expect(names).not.toContain(alone);
+    expect(byName(x, 'West')?.mentions.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
