@@ -472,8 +472,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     const n = cand.last - cand.first;
     if (cand.type || n < 2 || n > 4) continue;
     const ws = words.slice(cand.first, cand.last);
-    // (Not "EU Brexit": an acronym names no person.)
-    if (!ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) continue;
+    // (Not "EU Brexit": an acronym names no person; nor a headline's "Starbucks Snags Chipotle": a company.)
+    if (!ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text) && orgKind(w.text) !== 'company')) continue;
     if (EVENT_HEADS.has(bare(ws[n - 1]!.text)) || PLACE_HEADS.has(bare(ws[n - 1]!.text))) continue;
     if (alone.has(fold(ws[n - 1]!.text))) cand.type = 'Person';
   }
@@ -1439,9 +1439,18 @@ function bodyAfter(words: readonly Word[], k: number): boolean {
 /** A title that only a company or a club gives, then a capitalized name: "chairman Akio", "chief executive Phil". */
 function bodyTitleAfter(words: readonly Word[], k: number): boolean {
   let i = k;
+  // "Chipotle's current chief operating officer Scott Boatwright": after a possessive, only a company's
+  // officers say the name is a body ("Beyonce's manager" is a person's).
+  const possessive = POSSESSIVE.has(words[i]?.text ?? '') && !words[i]!.spaceBefore;
+  if (possessive) {
+    i++;
+    while (words[i] && /^(current|former|new|interim|acting|outgoing|incoming)$/.test(words[i]!.lower)) i++;
+    if (!(words[i]?.lower === 'chief' || /^(ceo|cfo|coo|cto|chairman|chairwoman|founder|co-founder)$/i.test(words[i]?.text ?? ''))) return false;
+  }
   if (words[i]?.lower === 'chief' && /^(executive|financial|operating|technology)$/.test(words[i + 1]?.lower ?? '')) i += words[i + 2]?.lower === 'officer' ? 3 : 2;
   else if (words[i] && BODY_TITLES.has(words[i]!.lower) && (words[i]!.text === words[i]!.lower || /^[A-Z]{3}$/.test(words[i]!.text))) i += 1;
   else return false;
+  if (possessive && words[i]?.text === ',') i++; // "Chipotle's chief operating officer, Scott Boatwright,"
   const name = words[i];
   return !!name && isCap(name) && name.spaceBefore && !NOT_NAMES.has(name.lower);
 }

@@ -274,6 +274,14 @@ describe('entities', () => {
     expect(byName(x, 'West')?.mentions.length ?? 0).toBeLessThanOrEqual(1);
   });
 
+  it('reads the name before a company officer\'s title after a possessive as the company, and a headline\'s company as no person', () => {
+    const x = run("Starbucks Snags Zantrex's CEO\n\nBrian Niccol has led Zantrex since 2018. Zantrex's current chief operating officer, Scott Boatwright, will be interim CEO. Beyonce's manager Mathew Knowles spoke.");
+    expect(byName(x, 'Zantrex')?.type).toBe('Organization');
+    expect(byName(x, 'Zantrex')?.mentions.length).toBeGreaterThanOrEqual(2);
+    expect(byName(x, 'Beyonce')?.type).not.toBe('Organization');
+    for (const e of x.entities) expect(e.name).not.toMatch(/Snags/);
+  });
+
   it('does not let the tagger read a name over a semicolon, as team sheets list players', () => {
     const text = 'Leeds: Balshaw; Rees, Christophers, Bell, Snow; Ross, Dickens; Shelley, Regan, Gerber; Palmer, Hooper; Morgan, Parks, Popham.';
     const x = runTagged(text);
