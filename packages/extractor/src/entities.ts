@@ -200,6 +200,20 @@ const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
+/** A continent or a nation of the United Kingdom (England is not the UK: its own place, and its own team). */
+const isNation = (name: string): boolean => {
+  const f = fold(name);
+  return REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f);
+};
+
+/** "Hove : Sussex 363 ...": a name, a colon, then a side and its score (not "Bolton: Jaaskelainen, Hunt"). */
+function isVenue(words: readonly Word[], run: Run): boolean {
+  if (words[run.last]?.text !== ':') return false;
+  let k = run.last + 1;
+  while (words[k] && isCap(words[k]!)) k++;
+  return k > run.last + 1 && /^\d/.test(words[k]?.text ?? '');
+}
+
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower']);
 
 /** "West, Central and South Darfur", "North and South Korea": a direction alone that shares the name at the end of its list. */
@@ -393,7 +407,10 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   const capsLines = new Set<number>();
   /** The names that are a side of a match somewhere in the article (folded). */
   const sides = new Set<string>();
-  const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && (resultLine || isMatchSide(words, cand));
+  // (Countries and the UK's nations are places whatever they play; "Hove : Sussex 363" heads a result with its venue.)
+  const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && !isNation(cand.name) && !isVenue(words, cand) && (resultLine || isMatchSide(words, cand));
+  /** The towns a story was filed from (its datelines): places, whatever else their name is in the article. */
+  const filedFrom = new Set<Candidate>();
   // The edges of an article: its first lines, and what follows its last sentence (credits, tags, links).
   let tail = sentences.length;
   while (tail > 0 && !/[.!?"”’)]$/.test(words[sentences[tail - 1]!.last - 1]?.text ?? '')) tail--;
@@ -442,10 +459,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
           while (k < s.last && isCap(words[k]!)) k++;
           return words[run.last]?.text === ',' && k > run.last + 1 && !!lookupPlace(textOf(text, words, run.last + 1, k)) && !POSSESSIVE.has(words[k]?.text ?? '');
         };
-        if (cand && (!cand.type || (capsRun && cand.type !== 'Location' && filed())) && isDateline(text, words, run, s.first)) {
+        const dateline = !!cand && (!cand.type || cand.type === 'Location' || (capsRun && filed())) && isDateline(text, words, run, s.first);
+        if (cand && dateline) {
           delete cand.role;
+          filedFrom.add(cand);
           cand.type = 'Location';
-          cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
+          cand.place = cand.place ?? lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
         }
         if (cand && headline && cand.type !== 'Location') cand.type = undefined;
         if (!cand || !cand.type) {
@@ -642,11 +661,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   }
 
   // "Surrey 429-7 ... Surrey closed on 429 for seven", "Cleveland 5 Boston 3 ... homered for Cleveland": a
-  // name that is a side of a match anywhere in the article is the team wherever it names a place; not a
-  // continent or a nation of the United Kingdom ("Wales beat England", then "England" the country).
+  // name that is a side of a match anywhere in the article is the team wherever it names a place, but in
+  // the dateline ("NEW YORK 1996-08-30": where the story was filed).
   for (const { cand } of pending) {
     const f = fold(cand.name);
-    if (cand.type !== 'Location' || !sides.has(f) || REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) continue;
+    if (cand.type !== 'Location' || !sides.has(f) || isNation(cand.name) || filedFrom.has(cand)) continue;
     cand.type = 'Organization';
     delete cand.place;
   }

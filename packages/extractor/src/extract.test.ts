@@ -224,6 +224,16 @@ describe('entities', () => {
     }
   });
 
+  it('keeps a dateline, a venue and a nation places while the sides of the matches are teams', () => {
+    const x = run('BALTIMORE 1996-08-30\nBaltimore beat Toronto 5-3 on Friday.\nAt Hove : Sussex 363 , Lancashire 197 and 84 .\nWales beat England 2-1 in Cardiff.');
+    const mentions = (name: string): string[] => x.entities.filter((e) => e.name.toLowerCase() === name.toLowerCase()).map((e) => e.type);
+    expect(byName(x, 'Toronto')?.type).toBe('Organization');
+    expect(x.entities.find((e) => e.mentions.some((m) => m.text === 'BALTIMORE'))?.type).toBe('Location');
+    expect(byName(x, 'Hove')?.type).toBe('Location');
+    expect(byName(x, 'Sussex')?.type).toBe('Organization');
+    for (const name of ['Wales', 'England']) expect([name, mentions(name)]).toEqual([name, ['Location']]);
+  });
+
   it('finds the names of a line in capitals that the article writes in ordinary case elsewhere', () => {
     const x = run('SOCCER - PARMA SIGN CRESPO FROM RIVER PLATE IN MAY .\nMILAN 1996-08-30\nParma have signed Argentine striker Hernan Crespo from River Plate, the club said. Theresa May may come.');
     expect(byName(x, 'Hernan Crespo')?.mentions.map((m) => m.text)).toEqual(['CRESPO', 'Hernan Crespo']);
