@@ -206,6 +206,15 @@ const isNation = (name: string): boolean => {
   return REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f);
 };
 
+const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'into', 'of', 'for', 'via', 'toward', 'towards', 'outside', 'inside', 'around', 'throughout', 'visit', 'visited', 'visits', 'visiting', 'and', 'or', ',']);
+
+/** "Jordan said", "Holland was moved", "Jordan, whose film": a word that acts or is described as people are (not "in Jordan", "Jordan's king"). */
+function actsAsPerson(words: readonly Word[], run: Run): boolean {
+  const [prev, next, next2] = [words[run.first - 1], words[run.last], words[run.last + 1]];
+  if (prev && LOCATIVE.has(prev.lower)) return false;
+  return !!next && ((next.pos === 'VERB' || next.pos === 'AUX') || (next.text === ',' && /^(who|whose)$/.test(next2?.lower ?? '')));
+}
+
 /** "Hove : Sussex 363 ...": a name, a colon, then a side and its score (not "Bolton: Jaaskelainen, Hunt"). */
 function isVenue(words: readonly Word[], run: Run): boolean {
   if (words[run.last]?.text !== ':') return false;
@@ -686,16 +695,19 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
 
   // "Ronan O'Gara ... O'Gara kicked the penalty": a word alone that ends the full name of one person of the
   // article (a given name first) is that person's surname, whatever place or body its own sentence
-  // suggested; not a known place, a listed organization, a party, an institution, an acronym, nor a word
-  // of an organization's name in the article ("Roy Disney" and "Walt Disney Co.": Disney is the company).
+  // suggested; not a known place (unless it acts as the person: "Neil Jordan ... Jordan said"), a
+  // listed organization, a party, an institution, an acronym, nor a word of an organization's name in the
+  // article ("Roy Disney" and "Walt Disney Co.": Disney is the company).
   const fullNames = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && isGivenName(words[cand.first]!.text)).map(({ cand }) => cand.name));
   const orgWords = new Set(pending.filter(({ cand }) => cand.type === 'Organization' && cand.last - cand.first >= 2).flatMap(({ cand }) => words.slice(cand.first, cand.last).map((w) => fold(w.text))));
+  const ownersOf = (name: string): string[] => [...fullNames].filter((n) => fold(n.split(' ').at(-1)!) === fold(name));
+  // A place's name that acts as the person once ("Jordan said") is the person in all its mentions.
+  const acting = new Set(pending.filter(({ cand }) => cand.type === 'Location' && cand.last - cand.first === 1 && lookupPlace(cand.name) && ownersOf(cand.name).length === 1 && actsAsPerson(words, cand)).map(({ cand }) => fold(cand.name)));
   for (const { cand } of pending) {
     if ((cand.type !== 'Location' && cand.type !== 'Organization') || cand.last - cand.first !== 1) continue;
     const w = words[cand.first]!;
-    if (ACRONYM.test(w.text) || DOTTED.test(w.text) || lookupPlace(cand.name) || lookupDemonym(w.text) || orgKind(cand.name) || PARTY_NAMES.has(w.lower) || INSTITUTIONS.has(w.lower) || ORG_HEADS.has(bare(w.text))) continue;
-    const owners = [...fullNames].filter((n) => fold(n.split(' ').at(-1)!) === fold(cand.name));
-    if (owners.length !== 1 || orgWords.has(fold(cand.name))) continue;
+    if (ACRONYM.test(w.text) || DOTTED.test(w.text) || (lookupPlace(cand.name) && !acting.has(fold(cand.name))) || lookupDemonym(w.text) || orgKind(cand.name) || PARTY_NAMES.has(w.lower) || INSTITUTIONS.has(w.lower) || ORG_HEADS.has(bare(w.text))) continue;
+    if (ownersOf(cand.name).length !== 1 || orgWords.has(fold(cand.name))) continue;
     cand.type = undefined; // the second pass joins it to the person
     delete cand.place;
   }

@@ -317,6 +317,16 @@ describe('entities', () => {
     expect(byName(y, 'Disney')?.type).toBe('Organization');
   });
 
+  it('reads a place\'s name that acts as the one person of the article with it as surname as that person', () => {
+    const text = "Director Neil Jordan's film opened on Friday. Jordan defends his decision to make it. \"It spares no one,\" Jordan said. Much of it was shot in Dublin, with Jordan's crew using extras.";
+    for (const x of [run(text), runTagged(text)]) {
+      expect(byName(x, 'Neil Jordan')?.mentions).toHaveLength(4);
+      expect(byName(x, 'Jordan')).toBeUndefined();
+    }
+    // Not when it only names the place: a state visit to Jordan by Neil Jordan's namesake stays a place.
+    expect(byName(run('Neil Jordan met reporters. The king of Jordan arrived in Jordan on Friday.'), 'Jordan')?.type).toBe('Location');
+  });
+
   it('leaves what a person is out of the name when a sentence opens with it, and gives it no office', () => {
     const x = run('Singer Courtney Love appeared in court. Actor Tom Hanks said he was pleased. Singer-songwriter Casey Jones spoke.');
     expect(byName(x, 'Courtney Love')?.type).toBe('Person');
