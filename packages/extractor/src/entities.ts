@@ -1373,6 +1373,10 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Mr. Bolton", "President Lincoln": a title or an honorific names a person, also by a town's name.
   const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
   if (titled && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text) || NOT_NAMES.has(w.lower) || ACRONYM.test(w.text))) return 'Person';
+  // "G. Hamilton 61", "K. Evans": an initial and a surname name a person, also by a town's name (not a
+  // company listed so, "J. Sainsbury").
+  const afterInitial = /^\p{Lu}\.$/u.test(firstW.text) ? ws.slice(1) : /^\p{Lu}$/u.test(firstW.text) && ws[1]?.text === '.' ? ws.slice(2) : [];
+  if (afterInitial.length >= 1 && afterInitial.length <= 2 && afterInitial.every((w) => nameShaped(w) && !/^\p{Lu}\.?$/u.test(w.text) && !ORG_HEADS.has(bare(w.text))) && !orgKind(c.name)) return 'Person';
   const place = lookupPlace(c.name);
   if (place) {
     // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.

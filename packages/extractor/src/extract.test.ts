@@ -327,6 +327,11 @@ describe('entities', () => {
     expect(byName(run('Neil Jordan met reporters. The king of Jordan arrived in Jordan on Friday.'), 'Jordan')?.type).toBe('Location');
   });
 
+  it('reads an initial and a surname as a person, also when the surname is a town\'s name', () => {
+    const x = run('Essex 372 ( R. Kettleborough 108 , G. Hamilton 61 ; P. Such 8-118 ) .');
+    for (const name of ['R. Kettleborough', 'G. Hamilton', 'P. Such']) expect([name, byName(x, name)?.type]).toEqual([name, 'Person']);
+  });
+
   it('leaves what a person is out of the name when a sentence opens with it, and gives it no office', () => {
     const x = run('Singer Courtney Love appeared in court. Actor Tom Hanks said he was pleased. Singer-songwriter Casey Jones spoke.');
     expect(byName(x, 'Courtney Love')?.type).toBe('Person');
