@@ -206,6 +206,17 @@ const isNation = (name: string): boolean => {
   return REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f);
 };
 
+const COMPETES = new Set(['beat', 'beats', 'won', 'win', 'wins', 'lost', 'lose', 'loses', 'drew', 'draw', 'draws', 'defeated', 'scored', 'trailed', 'led', 'leads', 'rallied', 'clinched', 'finished', 'qualified', 'closed', 'reached', 'declared', 'batted', 'bowled', 'edged', 'thrashed', 'routed', 'swept', 'host', 'hosts', 'hosted']);
+const STANDING = new Set(['lead', 'win', 'wins', 'victory', 'defeat', 'loss', 'losses', 'innings', 'coach', 'manager', 'captain', 'goalkeeper', 'striker', 'defence', 'defense', 'attack', 'squad', 'fans', 'season', 'title']);
+
+/** "Milwaukee has won", "Surrey closed on 429", "Cleveland's lead": a name that plays (a team, in an article about matches). */
+function competes(words: readonly Word[], run: Run): boolean {
+  let k = run.last;
+  if (POSSESSIVE.has(words[k]?.text ?? '')) return STANDING.has(words[k + 1]?.lower ?? '');
+  if (/^(has|have|had|will|would|could)$/.test(words[k]?.lower ?? '')) k++;
+  return COMPETES.has(words[k]?.lower ?? '');
+}
+
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'into', 'of', 'for', 'via', 'toward', 'towards', 'outside', 'inside', 'around', 'throughout', 'visit', 'visited', 'visits', 'visiting', 'and', 'or', ',']);
 
 /** "Jordan said", "Holland was moved", "Jordan, whose film": a word that acts or is described as people are (not "in Jordan", "Jordan's king"). */
@@ -672,6 +683,14 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // "Surrey 429-7 ... Surrey closed on 429 for seven", "Cleveland 5 Boston 3 ... homered for Cleveland": a
   // name that is a side of a match anywhere in the article is the team wherever it names a place, but in
   // the dateline ("NEW YORK 1996-08-30": where the story was filed).
+  // In an article about matches (two sides or more), a town that competes is its team too: "Milwaukee has
+  // won 10 of its last 15", "Surrey closed on 429", "Cleveland's lead over the White Sox".
+  if (sides.size >= 2) {
+    for (const { cand } of pending) {
+      if (cand.type !== 'Location' || cand.last - cand.first > 3 || filedFrom.has(cand) || isNation(cand.name) || lookupPlace(cand.name)?.key.startsWith('country:')) continue;
+      if (competes(words, cand)) sides.add(fold(cand.name));
+    }
+  }
   for (const { cand } of pending) {
     const f = fold(cand.name);
     if (cand.type !== 'Location' || !sides.has(f) || isNation(cand.name) || filedFrom.has(cand)) continue;

@@ -224,6 +224,14 @@ describe('entities', () => {
     }
   });
 
+  it('reads a town that competes as its team in an article about matches, and not elsewhere', () => {
+    const x = run("Burnley beat Plymouth 2-1 and Reading drew with Hull.\n\nMilwaukee has won 10 of its last 15, and Cleveland's lead dropped to nine games. Fans flew in from Denver.");
+    for (const name of ['Milwaukee', 'Cleveland']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+    expect(byName(x, 'Denver')?.type).not.toBe('Organization');
+    // Not in news of other things: "Ohio lost 10,000 jobs".
+    expect(byName(run('Ohio lost 10,000 jobs in May, and Cleveland\'s lead in exports shrank.'), 'Ohio')?.type).not.toBe('Organization');
+  });
+
   it('keeps a dateline, a venue and a nation places while the sides of the matches are teams', () => {
     const x = run('BALTIMORE 1996-08-30\nBaltimore beat Toronto 5-3 on Friday.\nAt Hove : Sussex 363 , Lancashire 197 and 84 .\nWales beat England 2-1 in Cardiff.');
     const mentions = (name: string): string[] => x.entities.filter((e) => e.name.toLowerCase() === name.toLowerCase()).map((e) => e.type);
