@@ -219,11 +219,18 @@ function competes(words: readonly Word[], run: Run): boolean {
 
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'across', 'into', 'of', 'for', 'via', 'toward', 'towards', 'outside', 'inside', 'around', 'throughout', 'visit', 'visited', 'visits', 'visiting', 'and', 'or', ',']);
 
-/** "Jordan said", "Holland was moved", "Jordan, whose film": a word that acts or is described as people are (not "in Jordan", "Jordan's king"). */
+/**
+ * "Jordan said", "Jordan defends his decision", "Jordan, whose film": a word that speaks, acts on what is
+ * his or hers, or is described as people are (not "in Jordan", "London played host").
+ */
 function actsAsPerson(words: readonly Word[], run: Run): boolean {
   const [prev, next, next2] = [words[run.first - 1], words[run.last], words[run.last + 1]];
-  if (prev && LOCATIVE.has(prev.lower)) return false;
-  return !!next && ((next.pos === 'VERB' || next.pos === 'AUX') || (next.text === ',' && /^(who|whose)$/.test(next2?.lower ?? '')));
+  if (!next || (prev && LOCATIVE.has(prev.lower))) return false;
+  if (next.text === ',' && /^(who|whose)$/.test(next2?.lower ?? '')) return true;
+  if (next.pos !== 'VERB' && next.pos !== 'AUX') return false;
+  if (SPEECH_VERBS.has(next.lower)) return true;
+  for (let k = run.last + 1; k < run.last + 5 && words[k] && words[k]!.sentence === next.sentence; k++) if (/^(he|his|him|she|her|hers)$/.test(words[k]!.lower)) return true;
+  return false;
 }
 
 /** "Hove : Sussex 363 ...": a name, a colon, then a side and its score (not "Bolton: Jaaskelainen, Hunt"). */
@@ -233,6 +240,9 @@ function isVenue(words: readonly Word[], run: Run): boolean {
   while (words[k] && isCap(words[k]!)) k++;
   return k > run.last + 1 && /^\d/.test(words[k]?.text ?? '');
 }
+
+/** A company's legal designators among the organizations' last words. */
+const COMPANY_HEADS = new Set(['co', 'corp', 'corporation', 'inc', 'ltd', 'llc', 'plc', 'sa', 'ag', 'nv', 'bv', 'spa', 'gmbh', 'company', 'group', 'holdings']);
 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower']);
 
@@ -346,10 +356,16 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const of = words.slice(i, j).findIndex((x, k) => k > 0 && x.text === 'of');
     const right = words.slice(i + of + 1, j).filter((x) => x.text !== 'the');
     const rightLast = right[right.length - 1];
-    // (Not a place's own name: "Democratic Republic of Congo".)
-    const splitsAtOf =
-      of >= 2 && of <= 3 && !ORG_HEADS.has(bare(words[i + of - 1]!.text)) && !words.slice(i, i + of).some((x) => isTitle(x)) && !lookupPlace(words.slice(i, j).map((x) => x.text).join(' ')) &&
-      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(right.map((x) => x.text).join(' ')))));
+    // (Not a place's own name: "Democratic Republic of Congo".) "Benetton of Italy", "Kia Motor Corp of South
+    // Korea": a name of a country's after "of" is the country, unless the name before is an institution's
+    // ("Bank of Italy", "Government of India") or a title's ("King of Spain").
+    const wholePlace = of > 0 && !!lookupPlace(words.slice(i, j).map((x) => x.text).join(' '));
+    const lastBefore = of > 0 ? bare(words[i + of - 1]!.text) : '';
+    // ("Voice of America", "Bank of America": "X of America" names bodies.)
+    const ofCountry = of >= 1 && of <= 4 && !wholePlace && !!lookupPlace(right.map((x) => x.text).join(' '))?.key.startsWith('country:') && right.map((x) => x.text).join(' ') !== 'America' && (!ORG_HEADS.has(lastBefore) || COMPANY_HEADS.has(lastBefore)) && !words.slice(i, i + of).some((x) => isTitle(x) || isTitlish(x)) && !lookupPlace(words.slice(i, i + of).map((x) => x.text).join(' '));
+    const splitsAtOf = ofCountry || (
+      of >= 2 && of <= 3 && !ORG_HEADS.has(lastBefore) && !words.slice(i, i + of).some((x) => isTitle(x)) && !wholePlace &&
+      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(right.map((x) => x.text).join(' '))))));
     // "Residents of Gaza City", "Thousands of Hamas fighters", "Leaders of the European Union": a plural
     // that only opens the sentence, then "of" and a name (not "Friends of the Earth": one word after "the").
     const plural = of === 1 && startsSentence && /\p{Ll}s$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && right.length > 0 && !(words[i + 2]?.text === 'the' && right.length === 1);

@@ -269,6 +269,14 @@ describe('entities', () => {
     for (const name of ['Alpine Trading L.L.C.', 'Nile Star Co. Ltd.', 'Fiat S.p.A.', 'Nokia Oyj']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
   });
 
+  it('reads a country after "of" and a name as the country, not after an institution or a title', () => {
+    const x = run('Ericsson of Sweden and Kia Motor Corp of South Korea met the Bank of Italy, the King of Spain, the Government of India and Voice of America.');
+    for (const name of ['Sweden', 'South Korea']) expect([name, byName(x, name)?.type]).toEqual([name, 'Location']);
+    expect(byName(x, 'Kia Motor Corp')?.type).toBe('Organization');
+    for (const name of ['Bank of Italy', 'Government of India']) expect(byName(x, name)).toBeDefined();
+    for (const name of ['Italy', 'India', 'America', 'King']) expect(byName(x, name)).toBeUndefined();
+  });
+
   it('reads the two Congos as news names them, and a place\'s own name whole (also with a title word or at a sentence\'s start)', () => {
     const x = run('Mpox swept through the Democratic Republic of Congo. Cases in DR Congo rose. Democratic Republic of Congo\'s president spoke. Prince Edward Island voted.');
     expect(byName(x, 'DR Congo')?.mentions.map((m) => m.text)).toEqual(['Democratic Republic of Congo', 'DR Congo', 'Democratic Republic of Congo']);
