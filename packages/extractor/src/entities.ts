@@ -315,6 +315,14 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 1;
         continue;
       }
+      // "Procter & Gamble", "Douglas & Lomason Co", "Schroder Wertheim & Co": names joined by an ampersand
+      // (not two people, "Matt Lucas & David Walliams", nor two places, "Serbia & Montenegro").
+      const people = isGivenName(w.text) && isGivenName(after?.text ?? '');
+      const places = !!lookupPlace(words[j - 1]!.text) && !!after && !!lookupPlace(after.text);
+      if (n.text === '&' && after && isCap(after) && !NEVER_NAMES.has(bare(after.text)) && !people && !places) {
+        j += 2;
+        continue;
+      }
       // "People's Democratic Party", "Women's Institute", "Children's Hospital": a genitive of these words
       // inside a name (not "Biden's Cabinet").
       if (POSSESSIVE.has(n.text) && !n.spaceBefore && GENITIVE_IN_NAMES.has(words[j - 1]!.lower) && after && isCap(after) && after.spaceBefore && !NEVER_NAMES.has(bare(after.text))) {

@@ -264,6 +264,12 @@ describe('entities', () => {
     expect(y.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual([]);
   });
 
+  it('reads names joined by an ampersand as one company, not two people or two places', () => {
+    const x = run('Shares of Douglas & Lomason Co rose. Procter & Gamble and Marks & Spencer fell. Matt Lucas & David Walliams toured Serbia & Montenegro.');
+    for (const name of ['Douglas & Lomason Co', 'Procter & Gamble', 'Marks & Spencer']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+    for (const e of x.entities) expect(e.name).not.toMatch(/Lucas & |Serbia & /);
+  });
+
   it('reads a name ending in a dotted legal designator as a company, also at the end of a sentence', () => {
     const x = run('The sanctions hit Alpine Trading L.L.C. and Nile Star Co. Ltd.\n\nShares in Fiat S.p.A. and Nokia Oyj rose.');
     for (const name of ['Alpine Trading L.L.C.', 'Nile Star Co. Ltd.', 'Fiat S.p.A.', 'Nokia Oyj']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
