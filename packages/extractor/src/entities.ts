@@ -564,6 +564,21 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
+  // "2. Lance Armstrong (U.S.) Motorola 2 seconds behind": a name right after them, before a time or a
+  // score, is the team they ride or drive for.
+  const personEnds = new Set(pending.filter(({ cand }) => cand.type === 'Person').map(({ cand }) => cand.last));
+  const afterPersonAndCountry = (first: number): boolean => {
+    if (words[first - 1]?.text !== ')') return false;
+    let open = first - 2;
+    while (open > first - 6 && open >= 0 && words[open]!.text !== '(') open--;
+    return words[open]?.text === '(' && personEnds.has(open) && !!lookupPlace(textOf(text, words, open + 1, first - 1))?.key.startsWith('country:');
+  };
+  for (const { cand } of pending) {
+    if ((cand.type && cand.type !== 'Person') || !/^\d/.test(words[cand.last]?.text ?? '') || lookupPlace(cand.name) || !afterPersonAndCountry(cand.first)) continue;
+    cand.type = 'Organization';
+    delete cand.role;
+  }
+
   // "Jared Leto, Shannon Leto, Tomo Milicevic": a name-shaped item in a list of people is a person.
   const joined = (a: Candidate, b: Candidate): boolean => {
     const gap = words.slice(a.last, b.first).map((w) => w.lower);

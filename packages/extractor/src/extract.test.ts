@@ -250,6 +250,12 @@ describe('entities', () => {
     expect(byName(x, 'Theresa May')?.mentions.map((m) => m.text)).toEqual(['Theresa May']);
   });
 
+  it('reads the name after a person and a country in brackets, before a time, as their team', () => {
+    const x = run('Stage results:\n1. Olaf Ludwig ( Germany ) Telekom 4 hours 48 mins\n2. Lance Armstrong ( U.S. ) Motorola 2 seconds behind\n3. Tommy Haas ( Germany ) 6-3 6-4');
+    for (const name of ['Telekom', 'Motorola']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+    for (const name of ['Olaf Ludwig', 'Lance Armstrong', 'Tommy Haas']) expect([name, byName(x, name)?.type]).toEqual([name, 'Person']);
+  });
+
   it('reads a list of people with their clubs in brackets: the people, and the clubs as bodies', () => {
     const x = runTagged('Squad: Mathieu Ravel (Toulon), Bastien Morin (Clermont), Anatole Grisard (Lyon), Killian Dufresne (Brive), Theo Marchal (Castres).');
     for (const name of ['Mathieu Ravel', 'Bastien Morin', 'Anatole Grisard', 'Killian Dufresne', 'Theo Marchal']) expect([name, byName(x, name)?.type]).toEqual([name, 'Person']);
