@@ -199,7 +199,6 @@ const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 
 /** Words that open a sentence before a title or a name without belonging to it. */
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
-/** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
 /** A continent or a nation of the United Kingdom (England is not the UK: its own place, and its own team). */
 const isNation = (name: string): boolean => {
   const f = fold(name);
@@ -272,6 +271,7 @@ function placeFrom(words: readonly Word[], i: number, to: number): boolean {
   return false;
 }
 
+/** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
 function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   const runs: Run[] = [];
   let i = from;
@@ -719,9 +719,6 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
-  // "Surrey 429-7 ... Surrey closed on 429 for seven", "Cleveland 5 Boston 3 ... homered for Cleveland": a
-  // name that is a side of a match anywhere in the article is the team wherever it names a place, but in
-  // the dateline ("NEW YORK 1996-08-30": where the story was filed).
   // In an article about matches (two sides or more), a town that competes is its team too: "Milwaukee has
   // won 10 of its last 15", "Surrey closed on 429", "Cleveland's lead over the White Sox".
   if (sides.size >= 2) {
@@ -730,6 +727,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (competes(words, cand)) sides.add(fold(cand.name));
     }
   }
+  // "Surrey 429-7 ... Surrey closed on 429 for seven", "Cleveland 5 Boston 3 ... homered for Cleveland": a
+  // name that is a side of a match anywhere in the article is the team wherever it names a place, but in
+  // the dateline ("NEW YORK 1996-08-30": where the story was filed).
   for (const { cand } of pending) {
     const f = fold(cand.name);
     if (cand.type !== 'Location' || !sides.has(f) || isNation(cand.name) || filedFrom.has(cand)) continue;
@@ -1424,9 +1424,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // before a company's or a club's title and a person is the body they work for (countries stay places).
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   // "Pirelli shares rose", "Comelf's shares", "shares of Zantrex", "a stake in Petofi": what has shares or
-  // a stake is a company, even under a town's or a person's name.
-  // Not a market's place or people ("London shares", "Irish shares"), nor a word that only opens sentences ("Tobacco stocks").
-  const market = (): boolean => { const p = lookupPlace(c.name); return (!!p && !p.regionOf) || ws.some((w) => lookupDemonym(w.text)) || (startsSentence && ws.length === 1 && !capitalInside(words, firstW.text)); };
+  // a stake is a company, even under a town's or a person's name; not a market's place or people ("London
+  // shares", "Irish shares"), nor a word that only opens sentences ("Tobacco stocks").
+  const market = (): boolean => { const p = lookupPlace(c.name); return (!!p && !p.regionOf) || ws.some((w) => lookupDemonym(w.text)) || (startsSentence && ws.length === 1 && !writtenAsName(words, firstW.text)); };
   if (traded(words, c) && !market()) return 'Organization';
   // "Mr. Bolton", "President Lincoln": a title or an honorific names a person, also by a town's name.
   const titled = prev !== undefined && (HONORIFICS.has(bare(prev.text)) || (isTitle(prev) && c.role !== undefined));
@@ -1567,11 +1567,10 @@ function bodyTitleBefore(words: readonly Word[], first: number, sFirst: number):
   return /^(executive|officer)$/.test(t.lower) && k - 2 >= sFirst && /^(chief|executive)$/.test(words[k - 2]!.lower);
 }
 
-/** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */
 const EQUITY = new Set(['shares', 'stock', 'stocks']);
 
-/** Whether the article writes this word capitalized inside a sentence too (a name), and never in lower case. */
-function capitalInside(words: readonly Word[], text: string): boolean {
+/** Whether the article writes this word capitalized inside a sentence too, and never in lower case: a name, not a word that opens sentences. */
+function writtenAsName(words: readonly Word[], text: string): boolean {
   const lower = text.toLowerCase();
   let inside = false;
   for (let k = 1; k < words.length; k++) {
@@ -1592,6 +1591,7 @@ function traded(words: readonly Word[], c: Run): boolean {
   return (prev?.text === 'of' && prev2?.lower === 'shares') || (prev?.text === 'in' && (prev2?.lower === 'stake' || prev2?.lower === 'stakes'));
 }
 
+/** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */
 function hasPlaceCueAfter(words: readonly Word[], last: number): boolean {
   for (let k = last; k < words.length && k < last + 10; k++) {
     const w = words[k]!;
