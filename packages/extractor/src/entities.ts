@@ -527,6 +527,25 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
+  // "Asif Ali Zardari and Bilawal Bhutto Zardari": two full names side by side that end with the same word
+  // and differ before it are two people of one family (not "the Heineken Cup and the Davis Cup": the word
+  // is no plural, no event's or body's head, and the article never writes it in lower case).
+  const lowerWords = new Set(words.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => w.lower));
+  const personShaped = (c: Candidate): boolean => {
+    const n = c.last - c.first;
+    const last = words[c.last - 1]!;
+    return n >= 2 && n <= 3 && (!c.type || c.type === 'Person') && !/s$/.test(last.text) && !lowerWords.has(last.lower) && !EVENT_HEADS.has(last.lower) &&
+      words.slice(c.first, c.last).every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !orgKind(w.text) && !isClubWord(w.text) && !isTitlish(w));
+  };
+  for (let k = 0; k + 1 < pending.length; k++) {
+    const [a, b] = [pending[k]!, pending[k + 1]!];
+    const gap = words.slice(a.cand.last, b.cand.first).map((w) => w.lower);
+    if (gap.length !== 1 || (gap[0] !== 'and' && gap[0] !== ',') || !a.trustTagger || !personShaped(a.cand) || !personShaped(b.cand)) continue;
+    if (words[a.cand.last - 1]!.lower !== words[b.cand.last - 1]!.lower || fold(a.cand.name) === fold(b.cand.name)) continue;
+    a.cand.type = 'Person';
+    b.cand.type = 'Person';
+  }
+
   // News names a person in full once, then by surname: a full name whose last word comes back alone
   // elsewhere in the article is a person's.
   const alone = new Map<string, number>();

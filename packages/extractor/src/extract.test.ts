@@ -345,6 +345,13 @@ describe('entities', () => {
     expect(byName(y, 'Disney')?.type).toBe('Organization');
   });
 
+  it('reads two full names side by side that end with the same word as two people of one family, not two events', () => {
+    const x = runTagged('Shehbaz Sharif met Asif Ali Zardari and Bilawal Bhutto Zardari on Monday.');
+    for (const name of ['Asif Ali Zardari', 'Bilawal Bhutto Zardari']) expect([name, byName(x, name)?.type]).toEqual([name, 'Person']);
+    const y = runTagged('Leinster won the Heineken Cup and the Davis Cup went to Spain; the World Cup and the Rugby Cup follow.');
+    for (const e of y.entities) expect([e.name, e.type]).not.toEqual([e.name, 'Person']);
+  });
+
   it('reads a place\'s name that acts as the one person of the article with it as surname as that person', () => {
     const text = "Director Neil Jordan's film opened on Friday. Jordan defends his decision to make it. \"It spares no one,\" Jordan said. Much of it was shot in Dublin, with Jordan's crew using extras.";
     for (const x of [run(text), runTagged(text)]) {
