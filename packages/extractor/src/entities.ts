@@ -1442,6 +1442,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Toyota chairman Akio Toyoda", "Chipotle CEO Brian Niccol", "Chelsea manager Enzo Maresca": the name
   // before a company's or a club's title and a person is the body they work for (countries stay places).
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
+  // "The former Taco Bell CEO is ...", "an analyst at Nomura", "head of the IP Law Group at Hall Estill":
+  // what has a company's officers, or employs an analyst, is a company (not a place: "a professor at Oxford").
+  if ((officerAfter(words, c.last) || employedAt(words, c.first)) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   // "Pirelli shares rose", "Comelf's shares", "shares of Zantrex", "a stake in Petofi": what has shares or
   // a stake is a company, even under a town's or a person's name; not a market's place or people ("London
   // shares", "Irish shares"), nor a word that only opens sentences ("Tobacco stocks").
@@ -1546,6 +1549,28 @@ function bodyAfter(words: readonly Word[], k: number): boolean {
     if (ORG_HEADS.has(bare(words[i]!.text)) || ORG_STARTS.has(words[i]!.lower)) body = true;
   }
   return body;
+}
+
+/** A company's officer named by title alone after the name: "Taco Bell CEO", "Zantrex's chief executive". */
+function officerAfter(words: readonly Word[], k: number): boolean {
+  let i = k;
+  if (POSSESSIVE.has(words[i]?.text ?? '') && !words[i]!.spaceBefore) i++;
+  if (/^(ceo|cfo|coo|cto|chairman|chairwoman|co-founder|cofounder)$/i.test(words[i]?.text ?? '') && (words[i]!.text === words[i]!.lower || /^[A-Z]{3}$/.test(words[i]!.text))) return true;
+  return words[i]?.lower === 'chief' && /^(executive|financial|operating|technology)$/.test(words[i + 1]?.lower ?? '');
+}
+
+/** Who works at it: "an analyst at Nomura", "a partner at Hall Estill", "head of its IP group at Hall Estill". */
+const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'partner', 'lawyer', 'attorney', 'researcher', 'researchers', 'engineer', 'engineers', 'trader', 'traders', 'executive', 'executives', 'employee', 'employees', 'staff', 'worker', 'workers']);
+function employedAt(words: readonly Word[], first: number): boolean {
+  if (words[first - 1]?.lower !== 'at') return false;
+  const before = words[first - 2];
+  if (before && EMPLOYEES.has(before.lower)) return true;
+  // "head of the IP Law Group at X": a head of something, then "at".
+  for (let k = first - 2; k >= 0 && k > first - 9; k--) {
+    if (/^[.;:!?]$/.test(words[k]!.text)) return false;
+    if (words[k]!.lower === 'head' && words[k + 1]?.lower === 'of') return true;
+  }
+  return false;
 }
 
 /** A title that only a company or a club gives, then a capitalized name: "chairman Akio", "chief executive Phil". */

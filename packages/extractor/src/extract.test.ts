@@ -312,6 +312,12 @@ describe('entities', () => {
     expect(byName(x, 'West')?.mentions.length ?? 0).toBeLessThanOrEqual(1);
   });
 
+  it('reads what has a company\'s officers or employs analysts as a company, but a town stays a place', () => {
+    const x = run('The former Taco Bell CEO is the whole package, Hobson said. Randy McCarthy, head of the IP Law Group at Hall Estill, cautioned. An analyst at Nomura agreed, as did a professor at Oxford.');
+    for (const name of ['Taco Bell', 'Hall Estill', 'Nomura']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+    expect(byName(x, 'Oxford')?.type).toBe('Location');
+  });
+
   it('reads the name before a company officer\'s title after a possessive as the company, and a headline\'s company as no person', () => {
     const x = run("Starbucks Snags Zantrex's CEO\n\nBrian Niccol has led Zantrex since 2018. Zantrex's current chief operating officer, Scott Boatwright, will be interim CEO. Beyonce's manager Mathew Knowles spoke.");
     expect(byName(x, 'Zantrex')?.type).toBe('Organization');
