@@ -1445,6 +1445,10 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "The former Taco Bell CEO is ...", "an analyst at Nomura", "head of the IP Law Group at Hall Estill":
   // what has a company's officers, or employs an analyst, is a company (not a place: "a professor at Oxford").
   if ((officerAfter(words, c.last) || employedAt(words, c.first)) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
+  // "the former Chelsea and Bayern Munich boss", "the Toyota and Honda chairmen": a name coordinated with
+  // another before a club's or a company's title.
+  // (Not people: "Heather Mills and Paul McCartney", a given name first.)
+  if (sharedTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name) && !ws.some((w) => lookupDemonym(w.text)) && !(ws.length >= 2 && isGivenName(firstW.text)) && firstW.pos === 'PROPN') return 'Organization';
   // "Pirelli shares rose", "Comelf's shares", "shares of Zantrex", "a stake in Petofi": what has shares or
   // a stake is a company, even under a town's or a person's name; not a market's place or people ("London
   // shares", "Irish shares"), nor a word that only opens sentences ("Tobacco stocks").
@@ -1557,6 +1561,15 @@ function officerAfter(words: readonly Word[], k: number): boolean {
   if (POSSESSIVE.has(words[i]?.text ?? '') && !words[i]!.spaceBefore) i++;
   if (/^(ceo|cfo|coo|cto|chairman|chairwoman|co-founder|cofounder)$/i.test(words[i]?.text ?? '') && (words[i]!.text === words[i]!.lower || /^[A-Z]{3}$/.test(words[i]!.text))) return true;
   return words[i]?.lower === 'chief' && /^(executive|financial|operating|technology)$/.test(words[i + 1]?.lower ?? '');
+}
+
+/** "Chelsea and Bayern Munich boss", "Toyota and Honda chairmen": "and", a name, then the title of a club's or a company's head. */
+function sharedTitleAfter(words: readonly Word[], k: number): boolean {
+  if (words[k]?.lower !== 'and') return false;
+  let i = k + 1;
+  while (i < k + 5 && words[i] && isCap(words[i]!)) i++;
+  const t = words[i];
+  return i > k + 1 && !!t && t.text === t.lower && (BODY_TITLES.has(t.lower) || /^(bosses|managers|coaches|chairmen|owners|ceos)$/.test(t.lower));
 }
 
 /** Who works at it: "an analyst at Nomura", "a partner at Hall Estill", "head of its IP group at Hall Estill". */

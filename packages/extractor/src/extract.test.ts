@@ -312,6 +312,13 @@ describe('entities', () => {
     expect(byName(x, 'West')?.mentions.length ?? 0).toBeLessThanOrEqual(1);
   });
 
+  it('reads a name coordinated with another before a club\'s or a company\'s title as a body, not two people', () => {
+    const x = runTagged('Mark Bullingham believes the former Chelsea and Bayern Munich boss ranks among the best coaches.');
+    expect(byName(x, 'Chelsea')?.type).toBe('Organization');
+    const y = run('Heather Mills and Paul McCartney managers met.');
+    expect(byName(y, 'Heather Mills')?.type).not.toBe('Organization');
+  });
+
   it('reads what has a company\'s officers or employs analysts as a company, but a town stays a place', () => {
     const x = run('The former Taco Bell CEO is the whole package, Hobson said. Randy McCarthy, head of the IP Law Group at Hall Estill, cautioned. An analyst at Nomura agreed, as did a professor at Oxford.');
     for (const name of ['Taco Bell', 'Hall Estill', 'Nomura']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
