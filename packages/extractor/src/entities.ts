@@ -685,6 +685,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       kept.push({ cand, sentence: words[first]!.sentence, trustTagger: true });
     }
     kept.sort((a, b) => a.cand.first - b.cand.first);
+    // "the Battle of Vilcapugio", "the Siege of Leningrad", "the Treaty of Rome": an event or a treaty
+    // named by its head and "of" is no body the tagger may make of it.
+    for (const { cand } of kept) {
+      const head = bare(words[cand.first]!.text);
+      if (fromTagger.has(cand) && cand.last - cand.first > 2 && words[cand.first + 1]!.lower === 'of' && (isEventHead(head) || /^(siege|treaty|massacre|invasion|sack|fall|revolution)$/.test(head))) cand.type = undefined;
+    }
     // A high-precision override the tagger cannot learn from its corpora: the sides of a match are teams.
     for (const { cand, sentence } of kept) {
       if (cand.type === 'Location' && isTeamSide(cand, resultLines.has(sentence))) {

@@ -312,6 +312,11 @@ describe('entities', () => {
     expect(byName(x, 'West')?.mentions.length ?? 0).toBeLessThanOrEqual(1);
   });
 
+  it('keeps the tagger from making a body of a battle, a siege or a treaty', () => {
+    const x = runTagged('The Battle of Vilcapugio was fought in 1813 during the Campaign of Alto Peru. The Siege of Leningrad lasted long. The Congress of South African Trade Unions met.');
+    expect(x.entities.map((e) => e.name)).toEqual(['Congress of South African Trade Unions']);
+  });
+
   it('reads a name coordinated with another before a club\'s or a company\'s title as a body, not two people', () => {
     const x = runTagged('Mark Bullingham believes the former Chelsea and Bayern Munich boss ranks among the best coaches.');
     expect(byName(x, 'Chelsea')?.type).toBe('Organization');
