@@ -1452,8 +1452,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // what has a company's officers, or employs an analyst, is a company (not a place: "a professor at Oxford").
   if ((officerAfter(words, c.last) || employedAt(words, c.first)) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   // "the former Chelsea and Bayern Munich boss", "the Toyota and Honda chairmen": a name coordinated with
-  // another before a club's or a company's title.
-  // (Not people: "Heather Mills and Paul McCartney", a given name first.)
+  // another before a club's or a company's title (not a given name and a surname: "Heather Mills and ...").
   if (sharedTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name) && !ws.some((w) => lookupDemonym(w.text)) && !(ws.length >= 2 && isGivenName(firstW.text)) && firstW.pos === 'PROPN') return 'Organization';
   // "Pirelli shares rose", "Comelf's shares", "shares of Zantrex", "a stake in Petofi": what has shares or
   // a stake is a company, even under a town's or a person's name; not a market's place or people ("London
@@ -1578,8 +1577,9 @@ function sharedTitleAfter(words: readonly Word[], k: number): boolean {
   return i > k + 1 && !!t && t.text === t.lower && (BODY_TITLES.has(t.lower) || /^(bosses|managers|coaches|chairmen|owners|ceos)$/.test(t.lower));
 }
 
-/** Who works at it: "an analyst at Nomura", "a partner at Hall Estill", "head of its IP group at Hall Estill". */
+/** People who work at a company ("an analyst at Nomura"). */
 const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'partner', 'lawyer', 'attorney', 'researcher', 'researchers', 'engineer', 'engineers', 'trader', 'traders', 'executive', 'executives', 'employee', 'employees', 'staff', 'worker', 'workers']);
+/** Who works at it: "an analyst at Nomura", "a partner at Hall Estill", "head of its IP group at Hall Estill". */
 function employedAt(words: readonly Word[], first: number): boolean {
   if (words[first - 1]?.lower !== 'at') return false;
   const before = words[first - 2];
