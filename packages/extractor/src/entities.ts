@@ -1383,10 +1383,27 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   }
   if (cand.type !== 'Person') delete cand.role;
   if (cand.type === 'Location') {
-    const p = lookupPlace(name);
+    const p = lookupPlace(name) ?? stateAfterTown(words, { first, last }, sFirst);
     cand.place = p ?? { key: `place:${fold(name)}`, name, reason: 'same place name' };
   }
   return cand;
+}
+
+/** The abbreviations of the US states that news writes after a town ("Irvine, Calif.", "Rochester, N.H."). */
+const US_STATES: Record<string, string> = {
+  ala: 'Alabama', ariz: 'Arizona', ark: 'Arkansas', calif: 'California', colo: 'Colorado', conn: 'Connecticut', del: 'Delaware', fla: 'Florida', ga: 'Georgia',
+  ill: 'Illinois', ind: 'Indiana', kan: 'Kansas', ky: 'Kentucky', la: 'Louisiana', md: 'Maryland', mass: 'Massachusetts', mich: 'Michigan', minn: 'Minnesota',
+  miss: 'Mississippi', mo: 'Missouri', mont: 'Montana', neb: 'Nebraska', nev: 'Nevada', 'n.h': 'New Hampshire', 'n.j': 'New Jersey', 'n.m': 'New Mexico',
+  'n.y': 'New York', 'n.c': 'North Carolina', 'n.d': 'North Dakota', okla: 'Oklahoma', ore: 'Oregon', pa: 'Pennsylvania', 'r.i': 'Rhode Island',
+  's.c': 'South Carolina', 's.d': 'South Dakota', tenn: 'Tennessee', tex: 'Texas', vt: 'Vermont', va: 'Virginia', wash: 'Washington', 'w.va': 'West Virginia',
+  wis: 'Wisconsin', wyo: 'Wyoming',
+};
+
+/** "FARMINGTON HILLS, Mich.", "St. Petersburg, Fla.": a state's abbreviation after a town and a comma is the state. */
+function stateAfterTown(words: readonly Word[], run: Run, sFirst: number): PlaceMatch | undefined {
+  if (run.last - run.first !== 1 || run.first - 2 < sFirst || words[run.first - 1]!.text !== ',' || !isCap(words[run.first - 2]!)) return undefined;
+  const state = US_STATES[bare(words[run.first]!.text)];
+  return state ? { key: `place:${fold(state)}`, name: state, reason: 'a US state as news abbreviates it after a town' } : undefined;
 }
 
 /** The possessor before "'s": one capitalized run ending at index k. */
@@ -1442,6 +1459,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const prev2 = c.first - 2 >= sFirst ? words[c.first - 2] : undefined;
   const startsSentence = c.first === sFirst;
 
+  if (stateAfterTown(words, c, sFirst)) return 'Location';
   // "Xóchitl Gálvez of the Broad Front", "Kwame Mensah of the University of Ghana": a name of two or three
   // words, not after "the", then "of the" and a body, is someone who belongs to it.
   if (next?.lower === 'of' && next2?.lower === 'the' && prev?.lower !== 'the' && ws.length >= 2 && ws.length <= 3 && ws.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !ORG_STARTS.has(w.lower) && !INSTITUTIONS.has(w.lower) && !lookupPlace(w.text) && !lookupDemonym(w.text)) && !lookupPlace(c.name) && !orgKind(c.name) && bodyAfter(words, c.last + 1)) return 'Person';

@@ -289,6 +289,11 @@ describe('entities', () => {
     for (const name of ['Italy', 'India', 'America', 'King']) expect(byName(x, name)).toBeUndefined();
   });
 
+  it('reads a US state as news abbreviates it after a town and a comma', () => {
+    const x = run('IRVINE, Calif 1996-08-30\nJones Medical bought Daniels Pharmaceuticals of St. Petersburg, Fla., for $2 million. It moved to Rochester, N.H. last year.');
+    for (const name of ['California', 'Florida', 'New Hampshire']) expect([name, byName(x, name)?.type]).toEqual([name, 'Location']);
+  });
+
   it('reads the two Congos as news names them, and a place\'s own name whole (also with a title word or at a sentence\'s start)', () => {
     const x = run('Mpox swept through the Democratic Republic of Congo. Cases in DR Congo rose. Democratic Republic of Congo\'s president spoke. Prince Edward Island voted.');
     expect(byName(x, 'DR Congo')?.mentions.map((m) => m.text)).toEqual(['Democratic Republic of Congo', 'DR Congo', 'Democratic Republic of Congo']);
