@@ -977,6 +977,9 @@ function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number
     if (!e.mentions.some((m) => !capsLines.has(m.sentence))) continue;
     for (const x of e.surfaces) if (/\p{Ll}/u.test(x)) offer(x, e);
     if (e.type === 'Person' && e.name.includes(' ')) offer(e.name.split(' ').at(-1)!, e);
+    // "RANGERS BEAT INDIANS" over "the Texas Rangers": a body's last word, when it is no place and no body's head.
+    const lastWord = e.name.split(' ').at(-1)!;
+    if (e.type === 'Organization' && e.name.includes(' ') && !ORG_HEADS.has(bare(lastWord)) && !lookupPlace(lastWord) && !lookupDemonym(lastWord) && /^\p{Lu}\p{Ll}/u.test(lastWord)) offer(lastWord, e);
   }
   const lower = new Set<string>();
   for (const w of words) if (/^\p{Ll}/u.test(w.text)) lower.add(w.lower);

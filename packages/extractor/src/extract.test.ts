@@ -248,6 +248,9 @@ describe('entities', () => {
     expect(byName(x, 'River Plate')?.mentions.map((m) => m.text)).toEqual(['RIVER PLATE', 'River Plate']);
     // "may" is also a word of the article: "MAY" stays out.
     expect(byName(x, 'Theresa May')?.mentions.map((m) => m.text)).toEqual(['Theresa May']);
+    // A body's last word: "RANGERS" over "the Texas Rangers".
+    const y = run('BASEBALL - GONZALEZ HOMERS AS RANGERS BEAT ROYALS .\nARLINGTON , Texas 1996-08-30\nJuan Gonzalez homered as the Texas Rangers beat the Kansas City Royals 7-4.');
+    expect(byName(y, 'Texas Rangers')?.mentions.map((m) => m.text)).toEqual(['RANGERS', 'Texas Rangers']);
   });
 
   it('reads the name after a person and a country in brackets, before a time, as their team', () => {
