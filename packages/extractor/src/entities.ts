@@ -139,6 +139,11 @@ const PORTFOLIOS = new Set(
   'state defense defence foreign affairs finance health justice interior treasury commerce energy agriculture education labor labour transportation transport homeland security war economy economic trade culture environment home internal external veterans housing industry information communications tourism sport sports science technology immigration'.split(' '),
 );
 
+/** Acronyms that are words of the news, in capitals only: "AI" (not "Ai Sugiyama"). */
+const NEVER_CAPS = new Set(['AI']);
+/** A capitalized word that is never a name (NEVER_NAMES, and NEVER_CAPS as written). */
+const neverName = (text: string): boolean => NEVER_NAMES.has(bare(text)) || NEVER_CAPS.has(text);
+
 const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le']);
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
@@ -298,14 +303,14 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const opensName = w.text === 'All' && !startsSentence && nameNext;
     // "Jan Egeland", "Jan Kubis": a month's three-letter abbreviation that is a given name, before a name.
     const givenMonth = nameNext && /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && nameShaped(words[i + 1]!);
-    if (!isCap(w) || (NEVER_NAMES.has(bare(w.text)) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to))) {
+    if (!isCap(w) || (neverName(w.text) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to))) {
       i++;
       continue;
     }
     let j = i + 1;
     while (j < to) {
       const n = words[j]!;
-      if (isCap(n) && !NEVER_NAMES.has(bare(n.text)) && n.spaceBefore) {
+      if (isCap(n) && !neverName(n.text) && n.spaceBefore) {
         j++;
         continue;
       }
@@ -319,13 +324,13 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       // (not two people, "Matt Lucas & David Walliams", nor two places, "Serbia & Montenegro").
       const people = isGivenName(w.text) && isGivenName(after?.text ?? '');
       const places = !!lookupPlace(words[j - 1]!.text) && !!after && !!lookupPlace(after.text);
-      if (n.text === '&' && after && isCap(after) && !NEVER_NAMES.has(bare(after.text)) && !people && !places) {
+      if (n.text === '&' && after && isCap(after) && !neverName(after.text) && !people && !places) {
         j += 2;
         continue;
       }
       // "People's Democratic Party", "Women's Institute", "Children's Hospital": a genitive of these words
       // inside a name (not "Biden's Cabinet").
-      if (POSSESSIVE.has(n.text) && !n.spaceBefore && GENITIVE_IN_NAMES.has(words[j - 1]!.lower) && after && isCap(after) && after.spaceBefore && !NEVER_NAMES.has(bare(after.text))) {
+      if (POSSESSIVE.has(n.text) && !n.spaceBefore && GENITIVE_IN_NAMES.has(words[j - 1]!.lower) && after && isCap(after) && after.spaceBefore && !neverName(after.text)) {
         j += 1;
         continue;
       }
@@ -334,13 +339,13 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 2;
         continue;
       }
-      if (CONNECTORS.has(n.text) && after && isCap(after) && !NEVER_NAMES.has(bare(after.text))) {
+      if (CONNECTORS.has(n.text) && after && isCap(after) && !neverName(after.text)) {
         j += 2;
         continue;
       }
       const third = words[j + 2];
       // "Luis de la Fuente", "Musaad bin Mohammed al-Aiban": two particles, or an article glued by a hyphen.
-      if (n.text !== 'of' && CONNECTORS.has(n.text) && after && third && isCap(third) && !NEVER_NAMES.has(bare(third.text)) && ((CONNECTORS.has(after.text) && after.text !== 'of') || (after.text === '-' && !after.spaceBefore && !third.spaceBefore))) {
+      if (n.text !== 'of' && CONNECTORS.has(n.text) && after && third && isCap(third) && !neverName(third.text) && ((CONNECTORS.has(after.text) && after.text !== 'of') || (after.text === '-' && !after.spaceBefore && !third.spaceBefore))) {
         j += 3;
         continue;
       }
@@ -352,7 +357,7 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       // body's name of two or three words (not two names: "Barclays and Lloyds Bank", "Britain and the Bank of England").
       if (n.lower === 'and' && j - i === 1 && !lookupPlace(w.text) && !lookupDemonym(w.text) && !isGivenName(w.text) && !orgKind(w.text)) {
         let k = j + 1;
-        while (k < to && k - j <= 3 && isCap(words[k]!) && words[k]!.spaceBefore && !NEVER_NAMES.has(bare(words[k]!.text)) && words[k]!.lower !== 'the') k++;
+        while (k < to && k - j <= 3 && isCap(words[k]!) && words[k]!.spaceBefore && !neverName(words[k]!.text) && words[k]!.lower !== 'the') k++;
         if (k - j >= 3 && PUBLIC_BODY_HEADS.has(bare(words[k - 1]!.text)) && !(words[k]?.text === 'of')) {
           j = k;
           continue;
@@ -633,7 +638,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (worth.has(w.sentence) || !taggable.has(w.sentence)) return;
       const t = ruleTags[k]!;
       // A capital that only opens a sentence or a common word ("The", "He") is no name; "WHO" may be.
-      const common = /^\p{Lu}[^\p{Lu}]*$/u.test(w.text) && (NOT_NAMES.has(w.lower) || NEVER_NAMES.has(bare(w.text)));
+      const common = /^\p{Lu}[^\p{Lu}]*$/u.test(w.text) && (NOT_NAMES.has(w.lower) || neverName(w.text));
       if (t === 'C' || (t === 'O' && /\p{Lu}/u.test(w.text) && !common)) worth.add(w.sentence);
     });
     const tagged = tagger(ruleTags, (s) => worth.has(s));
@@ -674,7 +679,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       // Zardari", "Markets Authority" out of "Competition and Markets Authority" are the tagger's slips.
       const capital = (k: number): boolean => {
         const w = words[k];
-        return !!w && w.sentence === words[first]!.sentence && isCap(w) && !NOT_NAMES.has(w.lower) && !NEVER_NAMES.has(bare(w.text));
+        return !!w && w.sentence === words[first]!.sentence && isCap(w) && !NOT_NAMES.has(w.lower) && !neverName(w.text);
       };
       const linked = (k: number): boolean => CONNECTORS.has(words[k]?.text ?? '') || words[k]?.text === 'and';
       if (capital(first - 1) || capital(last) || (linked(first - 1) && capital(first - 2)) || (linked(last) && capital(last + 1))) continue;
@@ -1490,7 +1495,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const place = lookupPlace(c.name);
   if (place) {
     // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.
-    if (next && isCap(next) && !allCaps && !NEVER_NAMES.has(bare(next.text))) return undefined;
+    if (next && isCap(next) && !allCaps && !neverName(next.text)) return undefined;
     // A region's name that is a given name too is left open ("Paul", a district of Cape Verde; "Cesar", a
     // department of Colombia): the tagger reads it in its context. Not when a city of 100,000 or more has
     // the name ("Leicester", "Constantine"), nor the states and counties of the English-speaking countries

@@ -430,6 +430,11 @@ describe('entities', () => {
   it('does not take the acronyms of technology and time for organizations', () => {
     const x = runTagged('Sales of DVD players and HDTV sets rose, Toshiba said at 1500 GMT. RFID tags and P2P networks were also discussed.');
     expect(x.entities.map((e) => e.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(DVD|HDTV|GMT|RFID|P2P)$/)]));
+    // "AI" in capitals is the technology; "Ai" is a given name.
+    const y = runTagged('San Francisco-based AI company Midjourney grew. Generative AI tools spread, and AI firms hired. Ai Sugiyama won in Tokyo.');
+    expect(y.entities.map((e) => e.name)).not.toContain('AI');
+    expect(byName(y, 'Midjourney')?.type).toBe('Organization');
+    expect(y.entities.some((e) => e.name.includes('Sugiyama'))).toBe(true);
   });
 
   it('types German corporations and airlines named after a place as organizations', () => {
