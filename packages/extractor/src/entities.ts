@@ -262,6 +262,13 @@ function compassOfList(words: readonly Word[], run: Run): boolean {
   return !!w && !!next && isCap(w) && COMPASS.has(w.lower) && isCap(next) && !COMPASS.has(next.lower) && next.sentence === w.sentence;
 }
 
+/** "Iranian State media", "Chinese State television": the nationality alone (the state's media are no place). */
+function stateMedia(words: readonly Word[], run: Run): Run {
+  const next = words[run.last];
+  if (run.last - run.first !== 2 || words[run.first + 1]!.text !== 'State' || !lookupDemonym(words[run.first]!.text) || !next || !/^(media|television|tv|radio|news|broadcaster|agency|outlets?|press|newspapers?)$/i.test(next.text) || next.text !== next.lower) return run;
+  return { first: run.first, last: run.first + 1 };
+}
+
 const GENITIVE_IN_NAMES = new Set(['people', 'peoples', 'women', 'children', 'men', 'workers', 'veterans', 'farmers']);
 
 /** Whether a place's name of two to five words starts at `i` ("Democratic Republic of Congo", "United Arab Emirates"). */
@@ -488,7 +495,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     for (const found of runs) {
       // "Singer Courtney Love", "Actor Tom Hanks": what the person is opens the sentence, outside the name.
       const raw = found.last - found.first >= 2 && DESCRIPTORS.has(words[found.first]!.lower) && words[found.first + 1]!.spaceBefore ? { first: found.first + 1, last: found.last } : found;
-      const parts = splitHyphenated(words, raw) ?? [raw];
+      const parts = (splitHyphenated(words, raw) ?? [raw]).map((r) => stateMedia(words, r));
       for (const run of parts) {
         if (compassOfList(words, run)) continue;
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });

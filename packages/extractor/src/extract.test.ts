@@ -312,6 +312,11 @@ describe('entities', () => {
     for (const e of x.entities) expect(e.name).not.toContain('Cabinet');
   });
 
+  it('reads "Iranian State media" as the nationality alone, not a place named "Iranian State"', () => {
+    const x = runTagged('Iranian State media posted images, and Chinese State television said the talks went well.');
+    for (const e of x.entities) expect(e.name).not.toMatch(/State$/);
+  });
+
   it('leaves out a direction alone that shares the name at the end of its list', () => {
     const x = runTagged('The RSF attacked West, Central and South Darfur. North and South Korea met. The West, Russia and China disagree.');
     const names = x.entities.map((e) => e.name);
