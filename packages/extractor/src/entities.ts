@@ -173,7 +173,7 @@ export function lookupPlace(name: string): PlaceMatch | undefined {
   if (variant) return { key: `place:${fold(variant)}`, name: variant, reason: 'a known alternative name of the place' };
   const former = FORMER_STATES[f];
   if (former) return { key: `place:${fold(former)}`, name: former, reason: 'a state that is no more' };
-  if (REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f)) return { key: `place:${f}`, name, reason: 'same place name' };
+  if (NATIONS.has(f)) return { key: `place:${f}`, name, reason: 'same place name' };
   const region = regionCountry(name);
   if (region) return { key: `place:${f}`, name, reason: `a region of ${region}`, regionOf: region };
   return undefined;
@@ -204,11 +204,21 @@ const PUBLIC_BODY_HEADS = new Set(['authority', 'administration', 'commission', 
 /** Words that open a sentence before a title or a name without belonging to it. */
 const LEADING_MODIFIERS = new Set(['former', 'ex', 'acting', 'interim', 'outgoing', 'erstwhile']);
 
-/** A continent or a nation of the United Kingdom (England is not the UK: its own place, and its own team). */
-const isNation = (name: string): boolean => {
-  const f = fold(name);
-  return REGIONS.has(f) || MULTIWORD_REGIONS.some((r) => fold(r) === f);
-};
+/** Continents, large regions and the nations of the United Kingdom, folded (England is not the UK: its own place, and its own team). */
+const NATIONS = new Set([...REGIONS, ...MULTIWORD_REGIONS.map((r) => fold(r))]);
+const isNation = (name: string): boolean => NATIONS.has(fold(name));
+
+/**
+ * "TOFTIR, Faroe Islands 1996-08-31", "EL PASO, Texas": a dateline's town in capitals, then a date or a
+ * place (not "KPMG, Fannie Mae's auditor, said": what follows the comma must be a place, not a possessor).
+ */
+function filedInCaps(text: string, words: readonly Word[], run: Run, sLast: number): boolean {
+  if (!words.slice(run.first, run.last).every((w) => w.text === w.text.toUpperCase())) return false;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(words[run.last]?.text ?? '')) return true;
+  let k = run.last + 1;
+  while (k < sLast && isCap(words[k]!)) k++;
+  return words[run.last]?.text === ',' && k > run.last + 1 && !!lookupPlace(textOf(text, words, run.last + 1, k)) && !POSSESSIVE.has(words[k]?.text ?? '');
+}
 
 const COMPETES = new Set(['beat', 'beats', 'won', 'win', 'wins', 'lost', 'lose', 'loses', 'drew', 'draw', 'draws', 'defeated', 'scored', 'trailed', 'led', 'leads', 'rallied', 'clinched', 'finished', 'qualified', 'closed', 'reached', 'declared', 'batted', 'bowled', 'edged', 'thrashed', 'routed', 'swept', 'host', 'hosts', 'hosted']);
 const STANDING = new Set(['lead', 'win', 'wins', 'victory', 'defeat', 'loss', 'losses', 'innings', 'coach', 'manager', 'captain', 'goalkeeper', 'striker', 'defence', 'defense', 'attack', 'squad', 'fans', 'season', 'title']);
@@ -456,6 +466,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     addEntityMention({ entities, refs }, text, words, { key, type, name }, first, last, sentence, reason ?? 'same name');
 
   const bylines: Byline[] = [];
+  /** The words the article writes in lower case somewhere (so not only names). */
+  const lowerWords = new Set(words.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => w.lower));
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
   const taggable = new Set<number>();
   const resultLines = new Set<number>();
@@ -506,17 +518,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
           delete cand.place;
           sides.add(fold(cand.name));
         }
-        // (A dateline in capitals, "TOFTIR, Faroe Islands 1996-08-31", is a place whatever its word suggested;
-        // not "KPMG, Fannie Mae's auditor, said": what follows the comma must be a place.)
-        const capsRun = words.slice(run.first, run.last).every((w) => w.text === w.text.toUpperCase());
-        const filed = (): boolean => {
-          if (/^\d{4}-\d{2}-\d{2}$/.test(words[run.last]?.text ?? '')) return true;
-          let k = run.last + 1;
-          while (k < s.last && isCap(words[k]!)) k++;
-          return words[run.last]?.text === ',' && k > run.last + 1 && !!lookupPlace(textOf(text, words, run.last + 1, k)) && !POSSESSIVE.has(words[k]?.text ?? '');
-        };
-        const dateline = !!cand && (!cand.type || cand.type === 'Location' || (capsRun && filed())) && isDateline(text, words, run, s.first);
-        if (cand && dateline) {
+        // (A dateline in capitals is a place whatever its word suggested: see filedInCaps.)
+        if (cand && isDateline(text, words, run, s.first) && (!cand.type || cand.type === 'Location' || filedInCaps(text, words, run, s.last))) {
           delete cand.role;
           filedFrom.add(cand);
           cand.type = 'Location';
@@ -542,7 +545,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // "Asif Ali Zardari and Bilawal Bhutto Zardari": two full names side by side that end with the same word
   // and differ before it are two people of one family (not "the Heineken Cup and the Davis Cup": the word
   // is no plural, no event's or body's head, and the article never writes it in lower case).
-  const lowerWords = new Set(words.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => w.lower));
+
   const personShaped = (c: Candidate): boolean => {
     const n = c.last - c.first;
     const last = words[c.last - 1]!;
@@ -965,7 +968,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
-  namesInCaps(text, tok, capsLines, { entities, refs });
+  namesInCaps(text, tok, capsLines, lowerWords, { entities, refs });
 
   refs.sort((a, b) => a.first - b.first);
   return { entities, refs, roles, bylines, untyped };
@@ -976,7 +979,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
  * ordinary case elsewhere (a surface of one of its entities, or the surname of one person) is that entity.
  * Longest first; a single word the article also writes in lower case ("MAY", "READING") is left alone.
  */
-function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number>, doc: Pick<DocumentEntities, 'entities' | 'refs'>): void {
+function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number>, lower: ReadonlySet<string>, doc: Pick<DocumentEntities, 'entities' | 'refs'>): void {
   if (capsLines.size === 0) return;
   const { words, sentences } = tok;
   const named = new Map<string, LocalEntity | null>();
@@ -993,8 +996,6 @@ function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number
     const lastWord = e.name.split(' ').at(-1)!;
     if (e.type === 'Organization' && e.name.includes(' ') && !ORG_HEADS.has(bare(lastWord)) && !lookupPlace(lastWord) && !lookupDemonym(lastWord) && /^\p{Lu}\p{Ll}/u.test(lastWord)) offer(lastWord, e);
   }
-  const lower = new Set<string>();
-  for (const w of words) if (/^\p{Ll}/u.test(w.text)) lower.add(w.lower);
   const taken = new Set<number>();
   for (const r of doc.refs) for (let k = r.first; k < r.last; k++) taken.add(k);
   for (const index of capsLines) {
