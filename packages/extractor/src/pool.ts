@@ -15,10 +15,19 @@ import { loadDepModel } from './parse/model-file.js';
 import type { DepModel } from './parse/parser.js';
 
 /** The same weights in memory every worker reads (a SharedArrayBuffer is passed to a worker, not copied). */
-function shared(a: Int16Array): Int16Array {
-  const out = new Int16Array(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
+/** A copy of a model's table whose arrays live in shared memory. */
+function shared<T extends object>(t: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(t)) {
+    if (!ArrayBuffer.isView(v)) {
+      out[k] = v;
+      continue;
+    }
+    const copy = new (v.constructor as new (b: SharedArrayBuffer) => typeof v)(new SharedArrayBuffer(v.byteLength));
+    new Uint8Array(copy.buffer).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    out[k] = copy;
+  }
+  return out as T;
 }
 
 export interface ExtractorPoolOptions {
@@ -61,7 +70,7 @@ function workerFile(): string {
 export function createExtractorPool({ jobs = availableParallelism(), nerModel, parser }: ExtractorPoolOptions = {}): ExtractorPool {
   if (!Number.isInteger(jobs) || jobs < 1) throw new KgExtractorError('INVALID_INPUT', `jobs must be a whole number of at least 1, not ${jobs}`);
   const file = workerFile();
-  // The parser's tables (about 55 MB) are read once, here, and shared: each worker reading its own copy
+  // The parser's tables (about 30 MB) are read once, here, and shared: each worker reading its own copy
   // costs memory, start-up time and, with every core at work, the processor cache they compete for.
   let dep: DepModel | false = false;
   let startFailure: Error | undefined;

@@ -7,8 +7,8 @@
  * Words are numbered 1..n, 0 is the root. Tokens left without a head at the end hang from the root.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Averaged, hashString, mix, random, wordKey } from './hashing.js';
-import { tagPos, trainPos } from './pos.js';
+import { Averaged, hashString, mix, nonZero, packRows, random, rankOf, rowAt, sparseRows, weightsOf, wordKey, type PackedRows, type SparseRows, type Weights } from './hashing.js';
+import { tagPos, trainPos, UPOS as TAGGER_TAGS } from './pos.js';
 
 export interface ParserCard {
   readonly name: string;
@@ -22,14 +22,15 @@ export interface DepModel {
   readonly card: ParserCard;
   readonly labels: readonly string[];
   /**
-   * Transition weights: bucket * 4 + action, as int16 at SCALE (what the file holds): half the memory of
-   * floats, so more of the table stays in the processor's cache, and the same decisions.
+   * Transition weights: a row of 4 (one per action) per bucket, as int16 at SCALE (what the file holds):
+   * half the memory of floats, so more of the table stays in the processor's cache, and the same
+   * decisions; only the rows in use are kept (hashing.ts).
    */
-  readonly arcs: Int16Array;
-  /** Relation weights: bucket * labels + label (int16 at SCALE). */
-  readonly rels: Int16Array;
-  /** The part-of-speech tagger's weights (see pos.ts; int16 at SCALE). */
-  readonly tags: Int16Array;
+  readonly arcs: PackedRows;
+  /** Relation weights: a row of one per label per bucket (int16 at SCALE), only those not zero kept. */
+  readonly rels: SparseRows;
+  /** The part-of-speech tagger's weights (see pos.ts; int16 at SCALE, only those not zero kept). */
+  readonly tags: SparseRows;
 }
 
 export interface TrainingTree {
@@ -48,6 +49,7 @@ const ARC_BITS = 22;
 const REL_BITS = 18;
 /** After the first epoch, the parser follows its own wrong choice this often (and learns what is best from there). */
 const EXPLORE = 0.9;
+const POS_TAGS = TAGGER_TAGS.length;
 const SHIFT = 0;
 const REDUCE = 1;
 const LEFT = 2;
@@ -233,6 +235,10 @@ const dist = (a: number, b: number): number => {
 };
 
 /** The transition features of a state, as bucket numbers. */
+const arcHash1 = (t: number, a: number): number => mix(mix(t, a), 0x5bd1e995);
+const arcHash2 = (t: number, a: number, b: number): number => mix(mix(mix(t, a), b), 0x5bd1e995);
+const arcHash3 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(mix(t, a), b), c), 0x5bd1e995);
+
 function arcFeatures(st: State, x: Sentence, out: Int32Array): number {
   const mask = (1 << ARC_BITS) - 1;
   const { w, p, sfx } = x;
@@ -261,119 +267,110 @@ function arcFeatures(st: State, x: Sentence, out: Int32Array): number {
   const b0ls = b0 !== NO ? st.lset[b0]! : 0;
   let k = 0;
   let t = 0;
-  const f1 = (a: number): void => {
-    out[k++] = mix(mix(++t, a), 0x5bd1e995) & mask;
-  };
-  const f2 = (a: number, b: number): void => {
-    out[k++] = mix(mix(mix(++t, a), b), 0x5bd1e995) & mask;
-  };
-  const f3 = (a: number, b: number, c: number): void => {
-    out[k++] = mix(mix(mix(mix(++t, a), b), c), 0x5bd1e995) & mask;
-  };
-  f1(0); // bias
+  out[k++] = arcHash1(++t, 0) & mask; // bias
   // single words
-  f2(w[s0]!, p[s0]!);
-  f1(w[s0]!);
-  f1(p[s0]!);
-  f2(w[b0]!, p[b0]!);
-  f1(w[b0]!);
-  f1(p[b0]!);
-  f2(w[b1]!, p[b1]!);
-  f1(w[b1]!);
-  f1(p[b1]!);
-  f2(w[b2]!, p[b2]!);
-  f1(p[b2]!);
-  f1(sfx[s0]!);
-  f1(sfx[b0]!);
-  f2(w[s1]!, p[s1]!);
-  f1(p[s1]!);
+  out[k++] = arcHash2(++t, w[s0]!, p[s0]!) & mask;
+  out[k++] = arcHash1(++t, w[s0]!) & mask;
+  out[k++] = arcHash1(++t, p[s0]!) & mask;
+  out[k++] = arcHash2(++t, w[b0]!, p[b0]!) & mask;
+  out[k++] = arcHash1(++t, w[b0]!) & mask;
+  out[k++] = arcHash1(++t, p[b0]!) & mask;
+  out[k++] = arcHash2(++t, w[b1]!, p[b1]!) & mask;
+  out[k++] = arcHash1(++t, w[b1]!) & mask;
+  out[k++] = arcHash1(++t, p[b1]!) & mask;
+  out[k++] = arcHash2(++t, w[b2]!, p[b2]!) & mask;
+  out[k++] = arcHash1(++t, p[b2]!) & mask;
+  out[k++] = arcHash1(++t, sfx[s0]!) & mask;
+  out[k++] = arcHash1(++t, sfx[b0]!) & mask;
+  out[k++] = arcHash2(++t, w[s1]!, p[s1]!) & mask;
+  out[k++] = arcHash1(++t, p[s1]!) & mask;
   // pairs
-  f3(w[s0]!, p[s0]!, mix(w[b0]!, p[b0]!));
-  f3(w[s0]!, p[s0]!, w[b0]!);
-  f3(w[s0]!, w[b0]!, p[b0]!);
-  f3(w[s0]!, p[s0]!, p[b0]!);
-  f3(p[s0]!, w[b0]!, p[b0]!);
-  f2(w[s0]!, w[b0]!);
-  f2(p[s0]!, p[b0]!);
-  f2(p[b0]!, p[b1]!);
-  f2(p[s1]!, p[s0]!);
+  out[k++] = arcHash3(++t, w[s0]!, p[s0]!, mix(w[b0]!, p[b0]!)) & mask;
+  out[k++] = arcHash3(++t, w[s0]!, p[s0]!, w[b0]!) & mask;
+  out[k++] = arcHash3(++t, w[s0]!, w[b0]!, p[b0]!) & mask;
+  out[k++] = arcHash3(++t, w[s0]!, p[s0]!, p[b0]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, w[b0]!, p[b0]!) & mask;
+  out[k++] = arcHash2(++t, w[s0]!, w[b0]!) & mask;
+  out[k++] = arcHash2(++t, p[s0]!, p[b0]!) & mask;
+  out[k++] = arcHash2(++t, p[b0]!, p[b1]!) & mask;
+  out[k++] = arcHash2(++t, p[s1]!, p[s0]!) & mask;
   // three words
-  f3(p[b0]!, p[b1]!, p[b2]!);
-  f3(p[s0]!, p[b0]!, p[b1]!);
-  f3(p[s0h]!, p[s0]!, p[b0]!);
-  f3(p[s0]!, p[s0l]!, p[b0]!);
-  f3(p[s0]!, p[s0r]!, p[b0]!);
-  f3(p[s0]!, p[b0]!, p[b0l]!);
-  f3(p[s1]!, p[s0]!, p[b0]!);
-  f3(w[s0]!, p[b0]!, p[b1]!);
-  f3(p[s0]!, w[b0]!, p[b1]!);
+  out[k++] = arcHash3(++t, p[b0]!, p[b1]!, p[b2]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[b0]!, p[b1]!) & mask;
+  out[k++] = arcHash3(++t, p[s0h]!, p[s0]!, p[b0]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[s0l]!, p[b0]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[s0r]!, p[b0]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[b0]!, p[b0l]!) & mask;
+  out[k++] = arcHash3(++t, p[s1]!, p[s0]!, p[b0]!) & mask;
+  out[k++] = arcHash3(++t, w[s0]!, p[b0]!, p[b1]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, w[b0]!, p[b1]!) & mask;
   // distance
-  f2(w[s0]!, d);
-  f2(p[s0]!, d);
-  f2(w[b0]!, d);
-  f2(p[b0]!, d);
-  f3(w[s0]!, w[b0]!, d);
-  f3(p[s0]!, p[b0]!, d);
+  out[k++] = arcHash2(++t, w[s0]!, d) & mask;
+  out[k++] = arcHash2(++t, p[s0]!, d) & mask;
+  out[k++] = arcHash2(++t, w[b0]!, d) & mask;
+  out[k++] = arcHash2(++t, p[b0]!, d) & mask;
+  out[k++] = arcHash3(++t, w[s0]!, w[b0]!, d) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[b0]!, d) & mask;
   // valency
-  f2(w[s0]!, s0vr);
-  f2(p[s0]!, s0vr);
-  f2(w[s0]!, s0vl);
-  f2(p[s0]!, s0vl);
-  f2(w[b0]!, b0vl);
-  f2(p[b0]!, b0vl);
+  out[k++] = arcHash2(++t, w[s0]!, s0vr) & mask;
+  out[k++] = arcHash2(++t, p[s0]!, s0vr) & mask;
+  out[k++] = arcHash2(++t, w[s0]!, s0vl) & mask;
+  out[k++] = arcHash2(++t, p[s0]!, s0vl) & mask;
+  out[k++] = arcHash2(++t, w[b0]!, b0vl) & mask;
+  out[k++] = arcHash2(++t, p[b0]!, b0vl) & mask;
   // the words around: head, children and their relations
-  f1(w[s0h]!);
-  f1(p[s0h]!);
-  f1(lab(s0));
-  f1(w[s0l]!);
-  f1(p[s0l]!);
-  f1(lab(s0l));
-  f1(w[s0r]!);
-  f1(p[s0r]!);
-  f1(lab(s0r));
-  f1(w[b0l]!);
-  f1(p[b0l]!);
-  f1(lab(b0l));
-  f1(w[s0h2]!);
-  f1(p[s0h2]!);
-  f1(lab(s0h));
-  f1(w[s0l2]!);
-  f1(p[s0l2]!);
-  f1(lab(s0l2));
-  f1(w[s0r2]!);
-  f1(p[s0r2]!);
-  f1(lab(s0r2));
-  f1(w[b0l2]!);
-  f1(p[b0l2]!);
-  f1(lab(b0l2));
-  f3(p[s0]!, p[s0l]!, p[s0l2]!);
-  f3(p[s0]!, p[s0r]!, p[s0r2]!);
-  f3(p[s0]!, p[s0h]!, p[s0h2]!);
-  f3(p[b0]!, p[b0l]!, p[b0l2]!);
+  out[k++] = arcHash1(++t, w[s0h]!) & mask;
+  out[k++] = arcHash1(++t, p[s0h]!) & mask;
+  out[k++] = arcHash1(++t, lab(s0)) & mask;
+  out[k++] = arcHash1(++t, w[s0l]!) & mask;
+  out[k++] = arcHash1(++t, p[s0l]!) & mask;
+  out[k++] = arcHash1(++t, lab(s0l)) & mask;
+  out[k++] = arcHash1(++t, w[s0r]!) & mask;
+  out[k++] = arcHash1(++t, p[s0r]!) & mask;
+  out[k++] = arcHash1(++t, lab(s0r)) & mask;
+  out[k++] = arcHash1(++t, w[b0l]!) & mask;
+  out[k++] = arcHash1(++t, p[b0l]!) & mask;
+  out[k++] = arcHash1(++t, lab(b0l)) & mask;
+  out[k++] = arcHash1(++t, w[s0h2]!) & mask;
+  out[k++] = arcHash1(++t, p[s0h2]!) & mask;
+  out[k++] = arcHash1(++t, lab(s0h)) & mask;
+  out[k++] = arcHash1(++t, w[s0l2]!) & mask;
+  out[k++] = arcHash1(++t, p[s0l2]!) & mask;
+  out[k++] = arcHash1(++t, lab(s0l2)) & mask;
+  out[k++] = arcHash1(++t, w[s0r2]!) & mask;
+  out[k++] = arcHash1(++t, p[s0r2]!) & mask;
+  out[k++] = arcHash1(++t, lab(s0r2)) & mask;
+  out[k++] = arcHash1(++t, w[b0l2]!) & mask;
+  out[k++] = arcHash1(++t, p[b0l2]!) & mask;
+  out[k++] = arcHash1(++t, lab(b0l2)) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[s0l]!, p[s0l2]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[s0r]!, p[s0r2]!) & mask;
+  out[k++] = arcHash3(++t, p[s0]!, p[s0h]!, p[s0h2]!) & mask;
+  out[k++] = arcHash3(++t, p[b0]!, p[b0l]!, p[b0l2]!) & mask;
   // relation sets
-  f2(w[s0]!, s0rs);
-  f2(p[s0]!, s0rs);
-  f2(w[s0]!, s0ls);
-  f2(p[s0]!, s0ls);
-  f2(w[b0]!, b0ls);
-  f2(p[b0]!, b0ls);
+  out[k++] = arcHash2(++t, w[s0]!, s0rs) & mask;
+  out[k++] = arcHash2(++t, p[s0]!, s0rs) & mask;
+  out[k++] = arcHash2(++t, w[s0]!, s0ls) & mask;
+  out[k++] = arcHash2(++t, p[s0]!, s0ls) & mask;
+  out[k++] = arcHash2(++t, w[b0]!, b0ls) & mask;
+  out[k++] = arcHash2(++t, p[b0]!, b0ls) & mask;
   // is s0 attached yet (what REDUCE and LEFT depend on)
-  f3(p[s0]!, p[b0]!, s0h === NO ? 1 : 2);
+  out[k++] = arcHash3(++t, p[s0]!, p[b0]!, s0h === NO ? 1 : 2) & mask;
   // further context, and wink-nlp's own tags beside the tagger's
   {
     const s2 = at(st.top(2));
     const b3 = st.b + 3 <= x.n ? st.b + 3 : NO;
-    f3(p[s2]!, p[s1]!, p[s0]!);
-    f3(mix(p[b0]!, p[b1]!), p[b2]!, p[b3]!);
-    f2(x.wk[s0]!, x.wk[b0]!);
-    f1(x.wk[b0]!);
-    f1(x.wk[s0]!);
-    f2(x.wk[b1]!, p[b0]!);
-    f2(w[s1]!, w[s0]!);
-    f3(w[s0]!, w[b0]!, p[b1]!);
-    f3(w[b0]!, w[b1]!, p[s0]!);
-    f3(p[s1]!, w[s0]!, p[b0]!);
-    f3(p[s0h]!, w[s0]!, p[b0]!);
+    out[k++] = arcHash3(++t, p[s2]!, p[s1]!, p[s0]!) & mask;
+    out[k++] = arcHash3(++t, mix(p[b0]!, p[b1]!), p[b2]!, p[b3]!) & mask;
+    out[k++] = arcHash2(++t, x.wk[s0]!, x.wk[b0]!) & mask;
+    out[k++] = arcHash1(++t, x.wk[b0]!) & mask;
+    out[k++] = arcHash1(++t, x.wk[s0]!) & mask;
+    out[k++] = arcHash2(++t, x.wk[b1]!, p[b0]!) & mask;
+    out[k++] = arcHash2(++t, w[s1]!, w[s0]!) & mask;
+    out[k++] = arcHash3(++t, w[s0]!, w[b0]!, p[b1]!) & mask;
+    out[k++] = arcHash3(++t, w[b0]!, w[b1]!, p[s0]!) & mask;
+    out[k++] = arcHash3(++t, p[s1]!, w[s0]!, p[b0]!) & mask;
+    out[k++] = arcHash3(++t, p[s0h]!, w[s0]!, p[b0]!) & mask;
   }
   return k;
 }
@@ -457,6 +454,43 @@ function score4(w: Float32Array | Int16Array, feats: Int32Array, k: number, out:
   out[3] = d;
 }
 
+/** score4 over a finished model's table. */
+function score4Packed(t: PackedRows, feats: Int32Array, k: number, out: Float64Array): void {
+  const w = t.values;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  for (let i = 0; i < k; i++) {
+    const o = rowAt(t, feats[i]!);
+    if (o < 0) continue;
+    a += w[o]!;
+    b += w[o + 1]!;
+    c += w[o + 2]!;
+    d += w[o + 3]!;
+  }
+  out[0] = a;
+  out[1] = b;
+  out[2] = c;
+  out[3] = d;
+}
+
+/** bestLabel over a finished model's table. */
+function bestLabelPacked(t: SparseRows, feats: Int32Array, k: number, scratch: Float64Array, rootLabel: number, toRoot: boolean): number {
+  if (toRoot) return rootLabel;
+  const L = t.width;
+  const { starts, cols, values } = t;
+  scratch.fill(0);
+  for (let i = 0; i < k; i++) {
+    const r = rankOf(t.index, feats[i]!);
+    if (r < 0) continue;
+    for (let j = starts[r]!, end = starts[r + 1]!; j < end; j++) scratch[cols[j]!]! += values[j]!;
+  }
+  let b = -1;
+  for (let l = 0; l < L; l++) if (l !== rootLabel && (b < 0 || scratch[l]! > scratch[b]!)) b = l;
+  return b;
+}
+
 function bestLabel(w: Float32Array | Int16Array, L: number, feats: Int32Array, k: number, scratch: Float64Array, rootLabel: number, toRoot: boolean): number {
   if (toRoot) return rootLabel;
   scratch.fill(0);
@@ -490,7 +524,7 @@ export function trainParser(trees: readonly TrainingTree[], card: ParserCard, op
   const tagger = trainPos(trees.map(asPos), { epochs: posEpochs });
   options.onStage?.('dependencies');
   const parser = trainArcs(trees.map((t, i) => ({ ...t, upos: tagged[i]! })), options);
-  return { card, labels: parser.labels, arcs: quantize(parser.arcs), rels: quantize(parser.rels), tags: quantize(tagger.weights) };
+  return { card, labels: parser.labels, arcs: packRows(nonZero(quantize(parser.arcs)), 4), rels: sparseRows(nonZero(quantize(parser.rels)), parser.labels.length), tags: sparseRows(nonZero(quantize(tagger.weights)), POS_TAGS) };
 }
 
 function trainArcs(trees: readonly TrainingTree[], { epochs, seed = 1, onEpoch }: TrainOptions): { labels: string[]; arcs: Float32Array; rels: Float32Array } {
@@ -591,13 +625,13 @@ export function parse(model: DepModel, forms: readonly string[], winkPos: readon
   const lscores = new Float64Array(L);
   while (!st.done) {
     const k = arcFeatures(st, x, feats);
-    score4(model.arcs, feats, k, scores);
+    score4Packed(model.arcs, feats, k, scores);
     const a = best(st, scores, true);
     let label = -1;
     if (a === LEFT || a === RIGHT) {
       const s = st.top(0);
       const [h, dep] = a === LEFT ? [st.b, s] : [s, st.b];
-      label = bestLabel(model.rels, L, rf, relFeatures(st, x, h, dep, rf), lscores, rootLabel, h === 0);
+      label = bestLabelPacked(model.rels, rf, relFeatures(st, x, h, dep, rf), lscores, rootLabel, h === 0);
     }
     st.apply(a, label);
   }
@@ -651,14 +685,13 @@ function quantize(w: Float32Array | Int16Array): Int16Array {
   return out;
 }
 
-function packWeights(w: Int16Array): Buffer {
+function packWeights(w: Weights): Buffer {
   // (gap as varint, value as int16) for every weight that is not zero.
-  const parts: number[] = [];
-  let last = -1;
   const bytes: number[] = [];
-  for (let i = 0; i < w.length; i++) {
-    const q = w[i]!;
-    if (q === 0) continue;
+  let last = -1;
+  for (let k = 0; k < w.at.length; k++) {
+    const i = w.at[k]!;
+    const q = w.values[k]!;
     let gap = i - last - 1;
     last = i;
     while (gap >= 0x80) {
@@ -667,21 +700,22 @@ function packWeights(w: Int16Array): Buffer {
     }
     bytes.push(gap);
     bytes.push(q & 0xff, (q >> 8) & 0xff);
-    parts.push(i);
   }
   const head = Buffer.alloc(8);
-  head.writeUInt32LE(w.length, 0);
-  head.writeUInt32LE(parts.length, 4);
+  head.writeUInt32LE(w.size, 0);
+  head.writeUInt32LE(w.at.length, 4);
   return Buffer.concat([head, Buffer.from(bytes)]);
 }
 
-function unpackWeights(raw: Buffer, at: number): { w: Int16Array; next: number } {
-  if (at + 8 > raw.length) throw new Error('cut short');
-  const size = raw.readUInt32LE(at);
-  const count = raw.readUInt32LE(at + 4);
+function unpackWeights(raw: Buffer, from: number): { w: Weights; next: number } {
+  if (from + 8 > raw.length) throw new Error('cut short');
+  const size = raw.readUInt32LE(from);
+  const count = raw.readUInt32LE(from + 4);
   if (size > 1 << 28) throw new Error(`a weight table of ${size} entries`);
-  const w = new Int16Array(size);
-  let o = at + 8;
+  if (count > size || from + 8 + 3 * count > raw.length) throw new Error('cut short');
+  const at = new Uint32Array(count);
+  const values = new Int16Array(count);
+  let o = from + 8;
   let i = -1;
   for (let c = 0; c < count; c++) {
     let gap = 0;
@@ -695,17 +729,18 @@ function unpackWeights(raw: Buffer, at: number): { w: Int16Array; next: number }
     }
     i += gap + 1;
     if (i >= size || o + 2 > raw.length) throw new Error('cut short');
-    w[i] = raw.readInt16LE(o);
+    at[c] = i;
+    values[c] = raw.readInt16LE(o);
     o += 2;
   }
-  return { w, next: o };
+  return { w: { size, at, values }, next: o };
 }
 
 export function saveParser(model: DepModel): Buffer {
   const head = Buffer.from(JSON.stringify({ format: MAGIC, arcBits: ARC_BITS, relBits: REL_BITS, ...model.card, labels: model.labels }), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(head.length, 0);
-  return gzipSync(Buffer.concat([size, head, packWeights(model.arcs), packWeights(model.rels), packWeights(model.tags)]), { level: 9 });
+  return gzipSync(Buffer.concat([size, head, packWeights(weightsOf(model.arcs)), packWeights(weightsOf(model.rels)), packWeights(weightsOf(model.tags))]), { level: 9 });
 }
 
 export function loadParser(file: Uint8Array): DepModel {
@@ -730,7 +765,8 @@ export function loadParser(file: Uint8Array): DepModel {
   const arcs = unpackWeights(raw, 4 + headLength);
   const rels = unpackWeights(raw, arcs.next);
   const tags = unpackWeights(raw, rels.next);
-  if (arcs.w.length !== (1 << ARC_BITS) * 4 || rels.w.length !== (1 << REL_BITS) * labels.length) throw new Error('its weight tables do not fit its labels');
+  if (arcs.w.size !== (1 << ARC_BITS) * 4 || rels.w.size !== (1 << REL_BITS) * labels.length || labels.length === 0) throw new Error('its weight tables do not fit its labels');
   const { format: _f, labels: _l, arcBits: _a, relBits: _r, ...card } = head;
-  return { card, labels, arcs: arcs.w, rels: rels.w, tags: tags.w };
+  if (tags.w.size % (32 * POS_TAGS) !== 0) throw new Error('its tag weights do not fit the tags');
+  return { card, labels, arcs: packRows(arcs.w, 4), rels: sparseRows(rels.w, labels.length), tags: sparseRows(tags.w, POS_TAGS) };
 }

@@ -4,7 +4,7 @@
  * follow other conventions than the treebanks' (88.8% agree on EWT dev), which costs the parser about
  * four points of attachment; this tagger learns the treebanks' conventions with wink's tag as a hint.
  */
-import { Averaged, hashString, mix, random, wordKey } from './hashing.js';
+import { Averaged, hashString, mix, random, rankOf, wordKey, type SparseRows } from './hashing.js';
 
 export const UPOS = ['NOUN', 'PUNCT', 'VERB', 'PRON', 'ADP', 'DET', 'PROPN', 'ADJ', 'AUX', 'ADV', 'CCONJ', 'PART', 'NUM', 'SCONJ', 'X', 'INTJ', 'SYM'] as const;
 const N = UPOS.length;
@@ -12,8 +12,8 @@ const BITS = 19;
 const MASK = (1 << BITS) - 1;
 
 export interface PosTagger {
-  /** Weights: bucket * 17 + tag (floats while training, int16 in a model). */
-  readonly weights: Float32Array | Int16Array;
+  /** Weights: bucket * 17 + tag (floats while training; in a model int16, the rows in use packed). */
+  readonly weights: Float32Array | Int16Array | SparseRows;
 }
 
 export interface PosSentence {
@@ -109,6 +109,19 @@ function argmax(w: Float32Array | Int16Array, feats: Int32Array, k: number, scor
   return b;
 }
 
+function argmaxPacked(t: SparseRows, feats: Int32Array, k: number, scores: Float64Array): number {
+  const { starts, cols, values } = t;
+  scores.fill(0);
+  for (let i = 0; i < k; i++) {
+    const r = rankOf(t.index, feats[i]!);
+    if (r < 0) continue;
+    for (let j = starts[r]!, end = starts[r + 1]!; j < end; j++) scores[cols[j]!]! += values[j]!;
+  }
+  let b = 0;
+  for (let c = 1; c < N; c++) if (scores[c]! > scores[b]!) b = c;
+  return b;
+}
+
 const TAG_ID = new Map<string, number>(UPOS.map((p, i) => [p, i]));
 
 /** Tags one sentence. */
@@ -119,8 +132,10 @@ export function tagPos(tagger: PosTagger, s: PosSentence): string[] {
   const tags: string[] = [];
   let t1 = 101;
   let t2 = 101;
+  const w = tagger.weights;
   for (let i = 0; i < s.forms.length; i++) {
-    const b = argmax(tagger.weights, feats, features(x, i, t1, t2, feats), scores);
+    const k = features(x, i, t1, t2, feats);
+    const b = ArrayBuffer.isView(w) ? argmax(w, feats, k, scores) : argmaxPacked(w, feats, k, scores);
     tags.push(UPOS[b]!);
     t2 = t1;
     t1 = b + 1;
@@ -129,7 +144,7 @@ export function tagPos(tagger: PosTagger, s: PosSentence): string[] {
 }
 
 /** Trains the tagger on sentences with the treebank's tags. */
-export function trainPos(data: readonly (PosSentence & { readonly gold: readonly string[] })[], { epochs, seed = 7 }: { epochs: number; seed?: number }): PosTagger {
+export function trainPos(data: readonly (PosSentence & { readonly gold: readonly string[] })[], { epochs, seed = 7 }: { epochs: number; seed?: number }): { readonly weights: Float32Array } {
   const avg = new Averaged((1 << BITS) * N);
   const rnd = random(seed);
   const order = data.map((_, i) => i);
