@@ -679,7 +679,7 @@ function grammarNominals(ws: readonly Word[], g: Grammar, refAt: Map<number, Ref
 
 /** Whether a word can carry a fact the tree reads: a trigger verb or noun, or a title. */
 export function mayCarryFact(lower: string): boolean {
-  const w = lower.replace(/\.$/, '');
+  const w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   return TRIGGERS.has(w) || NOMINAL_TRIGGERS.has(w) || GRAMMAR_TRIGGERS.has(w) || TITLE_WORDS.has(w);
 }
 

@@ -235,6 +235,12 @@ const dist = (a: number, b: number): number => {
 };
 
 /** The transition features of a state, as bucket numbers. */
+const relHash2 = (t: number, a: number, b: number): number => mix(mix(mix(t, a), b), 0x27d4eb2d);
+const relHash3 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(mix(t, a), b), c), 0x27d4eb2d);
+/** A word's place, or the sentence's "none" when there is no word there (-1). */
+const orNo = (i: number, no: number): number => (i < 0 ? no : i);
+/** The relation a word was attached with, as a feature value. */
+const labelFeature = (st: State, i: number, no: number): number => (i === no ? NONE : st.label[i]! + 7);
 const arcHash1 = (t: number, a: number): number => mix(mix(t, a), 0x5bd1e995);
 const arcHash2 = (t: number, a: number, b: number): number => mix(mix(mix(t, a), b), 0x5bd1e995);
 const arcHash3 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(mix(t, a), b), c), 0x5bd1e995);
@@ -243,21 +249,19 @@ function arcFeatures(st: State, x: Sentence, out: Int32Array): number {
   const mask = (1 << ARC_BITS) - 1;
   const { w, p, sfx } = x;
   const NO = x.n + 1;
-  const at = (i: number): number => (i < 0 ? NO : i);
-  const s0 = at(st.top(0));
-  const s1 = at(st.top(1));
+  const s0 = orNo(st.top(0), NO);
+  const s1 = orNo(st.top(1), NO);
   const b0 = st.b <= x.n ? st.b : NO;
   const b1 = st.b + 1 <= x.n ? st.b + 1 : NO;
   const b2 = st.b + 2 <= x.n ? st.b + 2 : NO;
   const s0h = s0 !== NO && st.head[s0]! >= 0 ? st.head[s0]! : NO;
   const s0h2 = s0h !== NO && st.head[s0h]! >= 0 ? st.head[s0h]! : NO;
-  const s0l = s0 !== NO ? at(st.lc1[s0]!) : NO;
-  const s0l2 = s0 !== NO ? at(st.lc2[s0]!) : NO;
-  const s0r = s0 !== NO ? at(st.rc1[s0]!) : NO;
-  const s0r2 = s0 !== NO ? at(st.rc2[s0]!) : NO;
-  const b0l = b0 !== NO ? at(st.lc1[b0]!) : NO;
-  const b0l2 = b0 !== NO ? at(st.lc2[b0]!) : NO;
-  const lab = (i: number): number => (i === NO ? NONE : st.label[i]! + 7);
+  const s0l = s0 !== NO ? orNo(st.lc1[s0]!, NO) : NO;
+  const s0l2 = s0 !== NO ? orNo(st.lc2[s0]!, NO) : NO;
+  const s0r = s0 !== NO ? orNo(st.rc1[s0]!, NO) : NO;
+  const s0r2 = s0 !== NO ? orNo(st.rc2[s0]!, NO) : NO;
+  const b0l = b0 !== NO ? orNo(st.lc1[b0]!, NO) : NO;
+  const b0l2 = b0 !== NO ? orNo(st.lc2[b0]!, NO) : NO;
   const d = s0 !== NO && b0 !== NO ? dist(s0, b0) : 7;
   const s0vl = s0 !== NO ? st.nl[s0]! : 0;
   const s0vr = s0 !== NO ? st.nr[s0]! : 0;
@@ -321,28 +325,28 @@ function arcFeatures(st: State, x: Sentence, out: Int32Array): number {
   // the words around: head, children and their relations
   out[k++] = arcHash1(++t, w[s0h]!) & mask;
   out[k++] = arcHash1(++t, p[s0h]!) & mask;
-  out[k++] = arcHash1(++t, lab(s0)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, s0, NO)) & mask;
   out[k++] = arcHash1(++t, w[s0l]!) & mask;
   out[k++] = arcHash1(++t, p[s0l]!) & mask;
-  out[k++] = arcHash1(++t, lab(s0l)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, s0l, NO)) & mask;
   out[k++] = arcHash1(++t, w[s0r]!) & mask;
   out[k++] = arcHash1(++t, p[s0r]!) & mask;
-  out[k++] = arcHash1(++t, lab(s0r)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, s0r, NO)) & mask;
   out[k++] = arcHash1(++t, w[b0l]!) & mask;
   out[k++] = arcHash1(++t, p[b0l]!) & mask;
-  out[k++] = arcHash1(++t, lab(b0l)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, b0l, NO)) & mask;
   out[k++] = arcHash1(++t, w[s0h2]!) & mask;
   out[k++] = arcHash1(++t, p[s0h2]!) & mask;
-  out[k++] = arcHash1(++t, lab(s0h)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, s0h, NO)) & mask;
   out[k++] = arcHash1(++t, w[s0l2]!) & mask;
   out[k++] = arcHash1(++t, p[s0l2]!) & mask;
-  out[k++] = arcHash1(++t, lab(s0l2)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, s0l2, NO)) & mask;
   out[k++] = arcHash1(++t, w[s0r2]!) & mask;
   out[k++] = arcHash1(++t, p[s0r2]!) & mask;
-  out[k++] = arcHash1(++t, lab(s0r2)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, s0r2, NO)) & mask;
   out[k++] = arcHash1(++t, w[b0l2]!) & mask;
   out[k++] = arcHash1(++t, p[b0l2]!) & mask;
-  out[k++] = arcHash1(++t, lab(b0l2)) & mask;
+  out[k++] = arcHash1(++t, labelFeature(st, b0l2, NO)) & mask;
   out[k++] = arcHash3(++t, p[s0]!, p[s0l]!, p[s0l2]!) & mask;
   out[k++] = arcHash3(++t, p[s0]!, p[s0r]!, p[s0r2]!) & mask;
   out[k++] = arcHash3(++t, p[s0]!, p[s0h]!, p[s0h2]!) & mask;
@@ -358,7 +362,7 @@ function arcFeatures(st: State, x: Sentence, out: Int32Array): number {
   out[k++] = arcHash3(++t, p[s0]!, p[b0]!, s0h === NO ? 1 : 2) & mask;
   // further context, and wink-nlp's own tags beside the tagger's
   {
-    const s2 = at(st.top(2));
+    const s2 = orNo(st.top(2), NO);
     const b3 = st.b + 3 <= x.n ? st.b + 3 : NO;
     out[k++] = arcHash3(++t, p[s2]!, p[s1]!, p[s0]!) & mask;
     out[k++] = arcHash3(++t, mix(p[b0]!, p[b1]!), p[b2]!, p[b3]!) & mask;
@@ -386,35 +390,28 @@ function relFeatures(st: State, x: Sentence, h: number, dep: number, out: Int32A
   const dr = st.rc1[dep]! >= 0 ? st.rc1[dep]! : NO;
   const hl = st.lc1[h]! >= 0 ? st.lc1[h]! : NO;
   const after = dep + 1 <= x.n ? dep + 1 : NO;
-  const lab = (i: number): number => (i === NO ? NONE : st.label[i]! + 7);
   let k = 0;
   let t = 100;
-  const f2 = (a: number, b: number): void => {
-    out[k++] = mix(mix(mix(++t, a), b), 0x27d4eb2d) & mask;
-  };
-  const f3 = (a: number, b: number, c: number): void => {
-    out[k++] = mix(mix(mix(mix(++t, a), b), c), 0x27d4eb2d) & mask;
-  };
-  f2(dir, 0);
-  f2(w[h]!, dir);
-  f2(p[h]!, dir);
-  f2(w[dep]!, dir);
-  f2(p[dep]!, dir);
-  f2(sfx[dep]!, dir);
-  f3(p[h]!, p[dep]!, dir);
-  f3(w[h]!, p[dep]!, dir);
-  f3(p[h]!, w[dep]!, dir);
-  f3(w[h]!, w[dep]!, dir);
-  f3(p[h]!, p[dep]!, d * 4 + dir);
-  f3(p[dep]!, w[dl]!, dir);
-  f3(p[dep]!, p[dl]!, lab(dl));
-  f3(p[h]!, w[dl]!, p[dep]!);
-  f3(p[dep]!, p[dr]!, lab(dr));
-  f3(p[h]!, p[dep]!, st.nl[dep]!);
-  f3(p[h]!, lab(hl), dir);
-  f3(p[h]!, p[dep]!, h === 0 ? 1 : 2);
-  f2(p[dep]!, p[after]!);
-  f3(w[h]!, w[dl]!, dir);
+  out[k++] = relHash2(++t, dir, 0) & mask;
+  out[k++] = relHash2(++t, w[h]!, dir) & mask;
+  out[k++] = relHash2(++t, p[h]!, dir) & mask;
+  out[k++] = relHash2(++t, w[dep]!, dir) & mask;
+  out[k++] = relHash2(++t, p[dep]!, dir) & mask;
+  out[k++] = relHash2(++t, sfx[dep]!, dir) & mask;
+  out[k++] = relHash3(++t, p[h]!, p[dep]!, dir) & mask;
+  out[k++] = relHash3(++t, w[h]!, p[dep]!, dir) & mask;
+  out[k++] = relHash3(++t, p[h]!, w[dep]!, dir) & mask;
+  out[k++] = relHash3(++t, w[h]!, w[dep]!, dir) & mask;
+  out[k++] = relHash3(++t, p[h]!, p[dep]!, d * 4 + dir) & mask;
+  out[k++] = relHash3(++t, p[dep]!, w[dl]!, dir) & mask;
+  out[k++] = relHash3(++t, p[dep]!, p[dl]!, labelFeature(st, dl, NO)) & mask;
+  out[k++] = relHash3(++t, p[h]!, w[dl]!, p[dep]!) & mask;
+  out[k++] = relHash3(++t, p[dep]!, p[dr]!, labelFeature(st, dr, NO)) & mask;
+  out[k++] = relHash3(++t, p[h]!, p[dep]!, st.nl[dep]!) & mask;
+  out[k++] = relHash3(++t, p[h]!, labelFeature(st, hl, NO), dir) & mask;
+  out[k++] = relHash3(++t, p[h]!, p[dep]!, h === 0 ? 1 : 2) & mask;
+  out[k++] = relHash2(++t, p[dep]!, p[after]!) & mask;
+  out[k++] = relHash3(++t, w[h]!, w[dl]!, dir) & mask;
   return k;
 }
 

@@ -31,6 +31,24 @@ function shape(form: string): number {
   return hashString(`#${s}${form.length > 6 ? '+' : ''}`);
 }
 
+/** A word form's own numbers (word, suffixes, prefixes, shape), kept for the most recent forms. */
+const formCache = new Map<string, Int32Array>();
+function formHashes(f: string): Int32Array {
+  let h = formCache.get(f);
+  if (h) return h;
+  const k = wordKey(f);
+  h = Int32Array.of(hashString(k), hashString(`1${k.slice(-1)}`), hashString(`2${k.slice(-2)}`), hashString(`3${k.slice(-3)}`), hashString(`4${k.slice(-4)}`), hashString(`p${k.slice(0, 1)}`), hashString(`q${k.slice(0, 3)}`), shape(f));
+  if (formCache.size >= 50_000) formCache.clear();
+  formCache.set(f, h);
+  return h;
+}
+const winkCache = new Map<string, number>();
+function winkHash(tag: string): number {
+  let h = winkCache.get(tag);
+  if (h === undefined) winkCache.set(tag, (h = hashString(`w${tag}`)));
+  return h;
+}
+
 /** Per-word numbers the features read (computed once per sentence). */
 function prepare(s: PosSentence): { w: Int32Array; s1: Int32Array; s2: Int32Array; s3: Int32Array; s4: Int32Array; p1: Int32Array; p3: Int32Array; sh: Int32Array; wk: Int32Array; first: Int32Array } {
   const n = s.forms.length;
@@ -42,59 +60,57 @@ function prepare(s: PosSentence): { w: Int32Array; s1: Int32Array; s2: Int32Arra
       out.w[i] = out.s1[i] = out.s2[i] = out.s3[i] = out.s4[i] = out.p1[i] = out.p3[i] = out.sh[i] = out.wk[i] = j < 0 ? 11 : 13;
       continue;
     }
-    const f = s.forms[j]!;
-    const k = wordKey(f);
-    out.w[i] = hashString(k);
-    out.s1[i] = hashString(`1${k.slice(-1)}`);
-    out.s2[i] = hashString(`2${k.slice(-2)}`);
-    out.s3[i] = hashString(`3${k.slice(-3)}`);
-    out.s4[i] = hashString(`4${k.slice(-4)}`);
-    out.p1[i] = hashString(`p${k.slice(0, 1)}`);
-    out.p3[i] = hashString(`q${k.slice(0, 3)}`);
-    out.sh[i] = shape(f);
-    out.wk[i] = hashString(`w${s.wink[j] ?? ''}`);
+    const h = formHashes(s.forms[j]!);
+    out.w[i] = h[0]!;
+    out.s1[i] = h[1]!;
+    out.s2[i] = h[2]!;
+    out.s3[i] = h[3]!;
+    out.s4[i] = h[4]!;
+    out.p1[i] = h[5]!;
+    out.p3[i] = h[6]!;
+    out.sh[i] = h[7]!;
+    out.wk[i] = winkHash(s.wink[j] ?? '');
     out.first[i] = j === 0 ? 1 : 2;
   }
   return out;
 }
 
+const posHash = (t: number, a: number, b = 0): number => mix(mix(mix(t, a), b), 0x1b873593);
+
 function features(x: ReturnType<typeof prepare>, i: number, t1: number, t2: number, out: Int32Array): number {
   const c = i + 2;
   let k = 0;
   let t = 0;
-  const f = (a: number, b = 0): void => {
-    out[k++] = mix(mix(mix(++t, a), b), 0x1b873593) & MASK;
-  };
-  f(0);
-  f(x.w[c]!);
-  f(x.s1[c]!);
-  f(x.s2[c]!);
-  f(x.s3[c]!);
-  f(x.p1[c]!);
-  f(x.sh[c]!, x.first[c]!);
-  f(x.wk[c]!);
-  f(x.wk[c]!, x.w[c]!);
-  f(x.wk[c - 1]!, x.wk[c]!);
-  f(x.wk[c]!, x.wk[c + 1]!);
-  f(x.w[c - 1]!);
-  f(x.w[c + 1]!);
-  f(x.w[c - 2]!);
-  f(x.w[c + 2]!);
-  f(x.s3[c + 1]!);
-  f(x.s3[c - 1]!);
-  f(x.wk[c + 1]!);
-  f(t1);
-  f(t1, t2);
-  f(t1, x.w[c]!);
-  f(x.w[c]!, x.w[c + 1]!);
-  f(x.w[c - 1]!, x.w[c]!);
-  f(t1, x.wk[c]!);
-  f(x.s4[c]!);
-  f(x.p3[c]!);
-  f(mix(x.wk[c - 1]!, x.wk[c]!), x.wk[c + 1]!);
-  f(t1, x.wk[c + 1]!);
-  f(x.wk[c + 2]!);
-  f(x.s2[c + 1]!, x.wk[c]!);
+  out[k++] = posHash(++t, 0) & MASK;
+  out[k++] = posHash(++t, x.w[c]!) & MASK;
+  out[k++] = posHash(++t, x.s1[c]!) & MASK;
+  out[k++] = posHash(++t, x.s2[c]!) & MASK;
+  out[k++] = posHash(++t, x.s3[c]!) & MASK;
+  out[k++] = posHash(++t, x.p1[c]!) & MASK;
+  out[k++] = posHash(++t, x.sh[c]!, x.first[c]!) & MASK;
+  out[k++] = posHash(++t, x.wk[c]!) & MASK;
+  out[k++] = posHash(++t, x.wk[c]!, x.w[c]!) & MASK;
+  out[k++] = posHash(++t, x.wk[c - 1]!, x.wk[c]!) & MASK;
+  out[k++] = posHash(++t, x.wk[c]!, x.wk[c + 1]!) & MASK;
+  out[k++] = posHash(++t, x.w[c - 1]!) & MASK;
+  out[k++] = posHash(++t, x.w[c + 1]!) & MASK;
+  out[k++] = posHash(++t, x.w[c - 2]!) & MASK;
+  out[k++] = posHash(++t, x.w[c + 2]!) & MASK;
+  out[k++] = posHash(++t, x.s3[c + 1]!) & MASK;
+  out[k++] = posHash(++t, x.s3[c - 1]!) & MASK;
+  out[k++] = posHash(++t, x.wk[c + 1]!) & MASK;
+  out[k++] = posHash(++t, t1) & MASK;
+  out[k++] = posHash(++t, t1, t2) & MASK;
+  out[k++] = posHash(++t, t1, x.w[c]!) & MASK;
+  out[k++] = posHash(++t, x.w[c]!, x.w[c + 1]!) & MASK;
+  out[k++] = posHash(++t, x.w[c - 1]!, x.w[c]!) & MASK;
+  out[k++] = posHash(++t, t1, x.wk[c]!) & MASK;
+  out[k++] = posHash(++t, x.s4[c]!) & MASK;
+  out[k++] = posHash(++t, x.p3[c]!) & MASK;
+  out[k++] = posHash(++t, mix(x.wk[c - 1]!, x.wk[c]!), x.wk[c + 1]!) & MASK;
+  out[k++] = posHash(++t, t1, x.wk[c + 1]!) & MASK;
+  out[k++] = posHash(++t, x.wk[c + 2]!) & MASK;
+  out[k++] = posHash(++t, x.s2[c + 1]!, x.wk[c]!) & MASK;
   return k;
 }
 
