@@ -198,3 +198,14 @@ export function rowAt(t: PackedRows, r: number): number {
   const k = rankOf(t.index, r);
   return k < 0 ? -1 : k * t.width;
 }
+
+/** The sums of the rows of `feats[0..k)` into `scores` (one per column). */
+export function sumRows(t: SparseRows, feats: Int32Array, k: number, scores: Float64Array): void {
+  const { index, starts, cols, values } = t;
+  scores.fill(0);
+  for (let i = 0; i < k; i++) {
+    const r = rankOf(index, feats[i]!);
+    if (r < 0) continue;
+    for (let j = starts[r]!, end = starts[r + 1]!; j < end; j++) scores[cols[j]!]! += values[j]!;
+  }
+}

@@ -7,7 +7,7 @@
  * Words are numbered 1..n, 0 is the root. Tokens left without a head at the end hang from the root.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Averaged, hashString, mix, nonZero, packRows, random, rankOf, rowAt, sparseRows, weightsOf, wordKey, type PackedRows, type SparseRows, type Weights } from './hashing.js';
+import { Averaged, hashString, mix, nonZero, packRows, random, rowAt, sparseRows, sumRows, weightsOf, wordKey, type PackedRows, type SparseRows, type Weights } from './hashing.js';
 import { tagPos, trainPos, UPOS as TAGGER_TAGS } from './pos.js';
 
 export interface ParserCard {
@@ -476,13 +476,7 @@ function score4Packed(t: PackedRows, feats: Int32Array, k: number, out: Float64A
 function bestLabelPacked(t: SparseRows, feats: Int32Array, k: number, scratch: Float64Array, rootLabel: number, toRoot: boolean): number {
   if (toRoot) return rootLabel;
   const L = t.width;
-  const { starts, cols, values } = t;
-  scratch.fill(0);
-  for (let i = 0; i < k; i++) {
-    const r = rankOf(t.index, feats[i]!);
-    if (r < 0) continue;
-    for (let j = starts[r]!, end = starts[r + 1]!; j < end; j++) scratch[cols[j]!]! += values[j]!;
-  }
+  sumRows(t, feats, k, scratch);
   let b = -1;
   for (let l = 0; l < L; l++) if (l !== rootLabel && (b < 0 || scratch[l]! > scratch[b]!)) b = l;
   return b;
