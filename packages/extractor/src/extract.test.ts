@@ -519,6 +519,17 @@ describe('entities', () => {
   });
 });
 
+describe('bodies that many countries have', () => {
+  it("are the country's the text ties them to, and no country's when the text only names one nearby", () => {
+    const ids = (text: string): string[] => run(text).entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();
+    expect(ids("As he arrived at Spain's High Court on Wednesday, Mr Botin greeted the press.")).toEqual(['organization:high-court@spain']);
+    expect(ids('A jury ruled that he lied during a libel trial at the High Court in London in 1987.')).toEqual(['organization:high-court@united-kingdom']);
+    expect(ids("He turned John Howard, of Australia's Liberal Party, into a serial election winner.")).toEqual(['organization:liberal-party@australia']);
+    // Iraq is the war's country here, not the party's.
+    expect(ids('He had lost voters\' trust because of the Iraq war and was no longer an asset to the Labour Party.')).toEqual(['organization:labour-party']);
+  });
+});
+
 describe('whose reporting an article carries', () => {
   it('reads the wire service it is from a dateline, a byline or a credit line, and what it attributes to others', () => {
     expect(run('LONDON (Reuters) - Oil prices rose on Monday, traders said.').documents[0]!.outlet).toBe('Reuters');

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
-import { checkExtraction, extractionSchema, slug } from '@kg/graph/contract';
+import { checkExtraction, extractionSchema, fold, slug } from '@kg/graph/contract';
 import type { Entity, EntityType, Evidence, Extraction, Quote, Relation } from '@kg/graph/contract';
 import { findReporting } from './attribution.js';
-import { findEntities, type NameTagger } from './entities.js';
+import { findEntities, lookupPlace, type DocumentEntities, type NameTagger } from './entities.js';
 import { tagSpans, type NameSpan, type NerModel } from './ner/tagger.js';
-import { DESCRIBED, GAZETTEER, isEventHead, officeHolders } from './lexicon.js';
+import { DESCRIBED, GAZETTEER, isEventHead, nationalBody, officeHolders } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
 import { findQuotes, findRelations, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
 import { inClauseOf, parseDocument } from './grammar.js';
 import type { DepModel } from './parse/parser.js';
 import { tokenize, type Tokenized } from './tokens.js';
+import { cityCountry } from './names-gazetteer.js';
 import { dateLine, findDates, findQuantities, parseDay } from './when.js';
 
 export interface ArticleInput {
@@ -236,6 +237,40 @@ function worthParsing(tok: Tokenized, refs: readonly { sentence: number; key?: s
   return (s) => (names[s]! >= 2 && cue[s] === 1) || quote[s] === 1 || (names[s]! >= 1 && pronoun[s] === 1) || (persons[s] === 1 && s + 1 < n && pronoun[s + 1] === 1);
 }
 
+/**
+ * The country of a body that many countries have ("Labor Party", "High Court"; see nationalBody), where
+ * the text ties the two: a country, a place in it or a nationality just before the name ("Spain's High
+ * Court", "Australia's Liberal Party", "the Nigerian Senate") or after "in" or "of" just after it ("the
+ * High Court in London"). One country for all of an article's ties, else none; the country an article is
+ * mostly about is no evidence (BBC's British parties are named in articles about Iraq or Australia).
+ */
+function bodyCountries(tok: Tokenized, found: DocumentEntities): Map<string, string> {
+  const countryOfRef = (r: DocumentEntities['refs'][number]): string | undefined => {
+    if (r.key.startsWith('country:')) return GAZETTEER.byName.get(r.key.slice('country:'.length))?.key;
+    const e = found.entities.get(r.key);
+    if (e?.type !== 'Location') return undefined;
+    const place = lookupPlace(e.name);
+    const city = cityCountry(e.name);
+    return (place?.regionOf ? GAZETTEER.byName.get(fold(place.regionOf)) : (GAZETTEER.capitals.get(fold(e.name)) ?? (city ? GAZETTEER.byCode.get(city) : undefined)))?.key;
+  };
+  const before = new Map<number, string>(); // word a name may start at -> the country just before it
+  const after = new Map<number, string>(); // word a name may end before ("in", "of") -> the country after it
+  for (const r of found.refs) {
+    const country = countryOfRef(r);
+    if (!country) continue;
+    before.set(r.last, country);
+    if (tok.words[r.last]?.lower === "'s" || tok.words[r.last]?.lower === '’s') before.set(r.last + 1, country);
+    if (/^(in|of)$/.test(tok.words[r.first - 1]?.lower ?? '')) after.set(r.first - 1, country);
+  }
+  const ties = new Map<string, Set<string>>();
+  for (const r of found.refs) {
+    const e = found.entities.get(r.key);
+    if (r.kind !== 'name' || e?.type !== 'Organization' || !nationalBody(e.name)) continue;
+    for (const c of [before.get(r.first), after.get(r.last)]) if (c) ties.set(r.key, (ties.get(r.key) ?? new Set()).add(c));
+  }
+  return new Map([...ties].filter(([, c]) => c.size === 1).map(([k, c]) => [k, [...c][0]!]));
+}
+
 function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | undefined, parser: DepModel | undefined): Extraction {
   const { text, source } = input;
   const hashed = documentId(text);
@@ -259,8 +294,13 @@ function extractOne(nlp: WinkMethods, input: ArticleInput, model: NerModel | und
     if (country && key) found.entities.set(key, { key, type: 'Location', name: country.key, surfaces: new Set(), mentions: [], merges: [] });
   }
 
+  // A body many countries have ("Labor Party", "Supreme Court") is the one of the country the text ties it to.
+  const bodyCountry = bodyCountries(tok, found);
   const idOf = new Map<string, string>();
-  for (const e of found.entities.values()) idOf.set(e.key, `${PREFIX[e.type]}:${slug(e.name)}`);
+  for (const e of found.entities.values()) {
+    const country = bodyCountry.get(e.key);
+    idOf.set(e.key, `${PREFIX[e.type]}:${slug(e.name)}${country ? `@${slug(country)}` : ''}`);
+  }
 
   const entities: Entity[] = [...found.entities.values()].map((e) => ({
     id: idOf.get(e.key)!,

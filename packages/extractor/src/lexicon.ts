@@ -72,6 +72,25 @@ export const ORG_CUES = set(`
   band bands label labels orchestra choir ensemble trio quartet duo franchise regiment unit
 `);
 
+/**
+ * Names that many countries give their own bodies, made only of these words: "Labor Party", "National
+ * Assembly", "Supreme Court", "Central Bank", "Foreign Ministry". The same name in articles about two
+ * countries is two bodies (see nationalBody).
+ */
+const NATIONAL_BODY_WORDS = set(`
+  national federal supreme constitutional high central democratic liberal labor labour conservative green
+  greens socialist republican progressive people's peoples workers workers' communist united reform social
+  christian popular radical free patriotic new independent electoral foreign interior justice finance
+  defence defense health education
+`);
+const NATIONAL_BODY_HEADS = set(`party assembly parliament court senate congress council bank commission front alliance coalition ministry`);
+
+/** A name of two words or more that many countries give a body of their own (NATIONAL_BODY_WORDS). */
+export function nationalBody(name: string): boolean {
+  const words = name.toLowerCase().replace(/’/g, "'").split(/\s+/);
+  return words.length >= 2 && NATIONAL_BODY_HEADS.has(words.at(-1)!) && words.slice(0, -1).every((w) => NATIONAL_BODY_WORDS.has(w));
+}
+
 /** Nouns that, after a name, say it is a product: "ATACMS missiles", "Rafale fighter jets". */
 export const PRODUCT_CUES = set(`
   missile missiles jet jets fighter warplane warplanes aircraft plane planes helicopter helicopters
@@ -214,8 +233,10 @@ export const REGIONS = set(`europe asia africa america americas oceania antarcti
 export const MULTIWORD_REGIONS = ['Middle East', 'Latin America', 'South America', 'North America', 'Central Asia', 'Northern Ireland',
   'Eastern Europe', 'Western Europe', 'West Bank', 'Gaza Strip', 'Southeast Asia', 'East Asia', 'Black Sea', 'Red Sea'];
 
-function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string, Country>; capitals: Map<string, Country> } {
+function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string, Country>; capitals: Map<string, Country>; byCode: Map<string, Country> } {
   const byName = new Map<string, Country>();
+  /** By ISO 3166 two-letter code (GeoNames' places give theirs so). */
+  const byCode = new Map<string, Country>();
   const byDemonym = new Map<string, Country>();
   const capitals = new Map<string, Country>();
   // A demonym shared by several entries ("American") belongs to the largest of them.
@@ -228,8 +249,9 @@ function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string
     for (const n of names) if (!byName.has(fold(n))) byName.set(fold(n), country);
     for (const d of demonyms) if (!byDemonym.has(fold(d))) byDemonym.set(fold(d), country);
     for (const cap of c.capital) if (!capitals.has(fold(cap))) capitals.set(fold(cap), country);
+    if (c.cca2 && !byCode.has(c.cca2)) byCode.set(c.cca2, country);
   }
-  return { byName, byDemonym, capitals };
+  return { byName, byDemonym, capitals, byCode };
 }
 
 export const GAZETTEER = buildCountries();

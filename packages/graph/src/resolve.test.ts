@@ -75,3 +75,24 @@ describe('acronyms across articles', () => {
     expect(entities(surfaces)).toEqual(['organization:wada,organization:wada2', 'organization:who,organization:who-uk,organization:who-us', 'organization:wto', 'organization:wto2']);
   });
 });
+
+describe('bodies that many countries have', () => {
+  const entities = (surfaces: Surface[]): string[] => clusterSurfaces(surfaces).map((e) => e.surfaces.join(',')).sort();
+  const inArticles = (s: Surface, n: number): Surface => ({ ...s, names: { [Object.keys(s.names)[0]!]: n } });
+
+  test("Spain's High Court is not Britain's; articles that did not say which join the one most articles named", () => {
+    const surfaces = [inArticles(org('high-court@united-kingdom', 'High Court'), 3), org('high-court@spain', 'High Court'), org('high-court', 'High Court'), org('labor-party@australia', 'Labor Party'), org('labor-party@nigeria', 'Labor Party')];
+    expect(entities(surfaces)).toEqual(['organization:high-court,organization:high-court@united-kingdom', 'organization:high-court@spain', 'organization:labor-party@australia', 'organization:labor-party@nigeria']);
+    // Any order of the same surfaces, and what a store recomputes from one of them, give the same bodies.
+    expect(entities([...surfaces].reverse())).toEqual(entities(surfaces));
+    for (const s of surfaces) {
+      const local = clusterSurfaces(closure(s, surfaces)).find((e) => e.surfaces.includes(s.id))!;
+      expect(local.surfaces).toEqual(clusterSurfaces(surfaces).find((e) => e.surfaces.includes(s.id))!.surfaces);
+    }
+  });
+
+  test('no other rule joins two countries\' bodies: an acronym both gave stays with each', () => {
+    const withAlias = (id: string, name: string, alias: string): Surface => ({ ...org(id, name), aliases: [alias] });
+    expect(entities([withAlias('national-assembly@france', 'National Assembly', 'NA'), withAlias('national-assembly@pakistan', 'National Assembly', 'NA')])).toEqual(['organization:national-assembly@france', 'organization:national-assembly@pakistan']);
+  });
+});

@@ -110,6 +110,11 @@ function nearlySameName(a: string, b: string): boolean {
     return x === y || distance(x, y) <= 2 || (Math.min(x.length, y.length) >= 4 && common >= Math.min(5, x.length, y.length));
   });
 }
+/** The country an article gave a body that many countries have ("organization:labor-party@australia"), or "". */
+const countryOf = (id: string): string => {
+  const at = id.lastIndexOf('@');
+  return at > 0 ? id.slice(at + 1) : '';
+};
 const allNames = (s: Surface): string[] => [...new Set([...Object.keys(s.names), ...s.aliases])].sort(cmp);
 
 /**
@@ -163,12 +168,17 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
     return r;
   };
   const why = new Map<string, string[]>();
+  // The country of the bodies in a cluster ("organization:labor-party@australia"): two countries' are never one.
+  const country = new Map(ids.map((id) => [id, countryOf(id)]));
   const union = (a: string, b: string, alias: string, reason: string): void => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
+    const [ca, cb] = [country.get(ra)!, country.get(rb)!];
+    if (ca && cb && ca !== cb) return;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent.set(child, root);
+    country.set(root, ca || cb);
     why.set(root, [...(why.get(root) ?? []), ...(why.get(child) ?? []), mergeKey({ alias, reason })]);
   };
   const surface = (id: string): Surface => byId.get(id)!;
@@ -196,7 +206,17 @@ export function clusterSurfaces(input: readonly Surface[]): ResolvedEntity[] {
     }
   }
   for (const [k, group] of [...byName.entries()].sort((a, b) => cmp(a[0], b[0]))) {
-    for (const other of group.slice(1)) union(group[0]!, other, k.split('|')[1]!, 'same name after folding case and diacritics');
+    // Bodies of one name in several countries ("Supreme Court") stay apart; articles that did not say
+    // which country join the one most articles named.
+    const byCountry = new Map<string, string[]>();
+    for (const id of group) byCountry.set(countryOf(id), [...(byCountry.get(countryOf(id)) ?? []), id]);
+    const articles = (members: string[]): number => members.reduce((n, id) => n + Object.values(surface(id).names).reduce((a, b) => a + b, 0), 0);
+    const [most] = [...byCountry].filter(([c]) => c !== '').sort((a, b) => articles(b[1]) - articles(a[1]) || cmp(a[0], b[0]));
+    const unsaid = byCountry.get('') ?? [];
+    for (const [c, members] of byCountry) {
+      const all = c === '' || c === most?.[0] ? [...(most?.[1] ?? []), ...unsaid] : members;
+      for (const other of all.slice(1)) union(all[0]!, other, k.split('|')[1]!, 'same name after folding case and diacritics');
+    }
   }
   for (const [, { acronym, ids: group }] of [...byAcronymAlias.entries()].sort((a, b) => cmp(a[0], b[0]))) {
     for (let i = 0; i < group.length; i++) {
