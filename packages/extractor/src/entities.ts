@@ -148,6 +148,9 @@ const CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'van', 'von', 'der', 
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'mx']);
 
+/** Words that open a surname of several words ("van Persie", "De Niro", "da Silva", "El Guerrouj"). */
+const SURNAME_PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'le', 'la', 'el', 'al', 'lo', 'du', 'dos', 'das', 'ter', 'ten']);
+
 /** A word shaped like part of a name: a capital, then letters, apostrophes, periods or hyphens. */
 const nameShaped = (w: Word): boolean => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w.text);
 const isCap = (w: Word): boolean => CAPITAL.test(w.text) && /\p{L}/u.test(w.text);
@@ -919,6 +922,22 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     if (owners.length !== 1) continue;
     absorb(owners[0]!, e, reason, entities, refs, roles);
+  }
+
+  // A person named by the last words of a longer full name of the article is that person: "López
+  // Obrador" after "Andrés Manuel López Obrador", "Lula da Silva" after "Luiz Inácio Lula da Silva"
+  // (a full name that opens with a given name, or a surname that opens with a particle, "Van Persie";
+  // no title or capitals before it: "Rock DJ Huw Stephens" is a span read too long).
+  for (const e of [...entities.values()]) {
+    if (e.type !== 'Person' || !e.name.includes(' ') || !entities.has(e.key)) continue;
+    const tail = ` ${fold(e.name)}`;
+    const particle = SURNAME_PARTICLES.has(fold(e.name.split(' ')[0]!));
+    const owners = [...entities.values()].filter((p) => {
+      if (p === e || p.type !== 'Person' || !fold(p.name).endsWith(tail)) return false;
+      const before = p.name.split(' ').slice(0, p.name.split(' ').length - e.name.split(' ').length);
+      return (particle || isGivenName(before[0]!)) && !before.some((w) => TITLE_WORDS.has(bare(w)) || (w.length > 1 && w === w.toUpperCase()));
+    });
+    if (owners.length === 1) absorb(owners[0]!, e, 'the last words of a full name in the same article', entities, refs, roles);
   }
 
   // Acronyms join the organization whose initials they are ("AFP", "Agence France-Presse").

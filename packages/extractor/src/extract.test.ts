@@ -519,6 +519,14 @@ describe('entities', () => {
   });
 });
 
+describe('a person named again by the last words of the full name', () => {
+  it('is the same person: a double surname, a surname with a particle, an accented given name', () => {
+    const people = (text: string): string[] => runTagged(text).entities.filter((e) => e.type === 'Person').map((e) => `${e.name}: ${e.mentions.length}`).sort();
+    expect(people('Sheinbaum approached outgoing president Andrés Manuel López Obrador. She is expected to follow in the footsteps of her mentor López Obrador.')).toContain('Andrés Manuel López Obrador: 2');
+    expect(people('Ruud van Nistelrooy is fit again. Van Nistelrooy scored twice on Saturday.')).toEqual(['Ruud van Nistelrooy: 2']);
+  });
+});
+
 describe('bodies that many countries have', () => {
   it("are the country's the text ties them to, and no country's when the text only names one nearby", () => {
     const ids = (text: string): string[] => run(text).entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();

@@ -94,7 +94,9 @@ function loadGivenNames(): void {
 /** True for a common English given name ("Peter", "Sarah"). */
 export function isGivenName(word: string): boolean {
   if (!givenNames) loadGivenNames();
-  return givenNames!.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  // "Andrés", "François", "Zoë": the list writes given names without accents.
+  return givenNames!.has(lower) || (/[^\x00-\x7f]/.test(lower) && givenNames!.has(plain(lower)));
 }
 
 /** The gender a given name is listed with, when it is listed with only one ("Margaret": female; "Jordan": neither). */
