@@ -940,6 +940,14 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (owners.length === 1) absorb(owners[0]!, e, 'the last words of a full name in the same article', entities, refs, roles);
   }
 
+  // A body named in the singular and the plural is one ("Lib Dem" candidate, the Lib Dems; "Liberal",
+  // "Liberals"; "US Airway"): the plural keeps its name.
+  const orgsByName = new Map([...entities.values()].filter((e) => e.type === 'Organization').map((e) => [fold(e.name), e]));
+  for (const e of [...orgsByName.values()]) {
+    const one = fold(e.name).endsWith('s') ? orgsByName.get(fold(e.name).slice(0, -1)) : undefined;
+    if (one && one !== e && entities.has(one.key) && entities.has(e.key)) absorb(e, one, 'the same name in the singular in the same article', entities, refs, roles);
+  }
+
   // Acronyms join the organization whose initials they are ("AFP", "Agence France-Presse").
   for (const e of [...entities.values()]) {
     if (e.type !== 'Organization' || !ACRONYM.test(e.name)) continue;

@@ -527,6 +527,13 @@ describe('a person named again by the last words of the full name', () => {
   });
 });
 
+describe('a body named in the singular and the plural', () => {
+  it('is one body under its plural name', () => {
+    const orgs = runTagged('The Lib Dems said the tax was unfair. Lib Dem leader Charles Kennedy said the Conservatives had no plan. A Conservative spokesman disagreed.').entities.filter((e) => e.type === 'Organization');
+    expect(orgs.map((e) => `${e.name} (${e.aliases.join(', ')}): ${e.mentions.length}`).sort()).toEqual(['Conservatives (Conservative): 2', 'Lib Dems (Lib Dem): 2']);
+  });
+});
+
 describe('bodies that many countries have', () => {
   it("are the country's the text ties them to, and no country's when the text only names one nearby", () => {
     const ids = (text: string): string[] => run(text).entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();
