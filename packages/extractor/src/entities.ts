@@ -941,10 +941,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   }
 
   // A body named in the singular and the plural is one ("Lib Dem" candidate, the Lib Dems; "Liberal",
-  // "Liberals"; "US Airway"): the plural keeps its name.
+  // "Liberals"; "Tory", "Tories"; "US Airway"): the plural keeps its name.
   const orgsByName = new Map([...entities.values()].filter((e) => e.type === 'Organization').map((e) => [fold(e.name), e]));
   for (const e of [...orgsByName.values()]) {
-    const one = fold(e.name).endsWith('s') ? orgsByName.get(fold(e.name).slice(0, -1)) : undefined;
+    const f = fold(e.name);
+    const one = f.endsWith('s') ? (orgsByName.get(f.slice(0, -1)) ?? (f.endsWith('ies') ? orgsByName.get(`${f.slice(0, -3)}y`) : undefined)) : undefined;
     if (one && one !== e && entities.has(one.key) && entities.has(e.key)) absorb(e, one, 'the same name in the singular in the same article', entities, refs, roles);
   }
 
