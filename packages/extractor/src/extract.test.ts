@@ -652,6 +652,14 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
   const read = (text: string): Extraction => withParser.extract({ source: 'test.txt', text });
   const speaker = (x: Extraction, needle: string) => x.entities.find((e) => e.id === x.quotes.find((q) => q.text.includes(needle))?.speaker)?.name;
 
+  it('gives "the Prime Minister said" to the one person the article gives that title, never to a deputy or a shadow', () => {
+    const x = read('Prime Minister Narendra Modi joined from South Africa. "Now one day will come when children say the Moon is a tour away," the Prime Minister further said.');
+    expect(speaker(x, 'the Moon is a tour away')).toBe('Narendra Modi');
+    const y = read('Deputy Prime Minister John Prescott and shadow chancellor Oliver Letwin spoke first. "We will hold our nerve on the economy," the prime minister said. "There will be no boom and bust," the chancellor said.');
+    expect(speaker(y, 'hold our nerve')).toBeUndefined();
+    expect(speaker(y, 'no boom and bust')).toBeUndefined();
+  });
+
   it('reads a passive whose agent comes after a time phrase, and a title opened by a nationality', () => {
     const x = read('French President Emmanuel Macron met on Friday with Turkish President Recep Tayyip Erdogan.\nErdogan was criticized on Saturday by Macron.');
     expect(relation(x, 'MEETS', 'Emmanuel Macron', 'Recep Tayyip Erdogan')).toBeDefined();

@@ -31,7 +31,7 @@ export const PARTY_NAMES = set(`
 export const TITLE_MODIFIERS = set(`
   special senior top former acting interim deputy vice foreign defence defense interior finance economy trade
   prime lead chief first regional state national federal presidential military opposition party then new
-  junior assistant executive managing general international
+  junior assistant executive managing general international shadow
 `);
 
 /** Last words of organization names. */

@@ -790,6 +790,28 @@ export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, ty
           refs.push({ key, first: i, last: i + 3, sentence: w.sentence, kind: 'name' });
           advance(i);
           seen.push({ key, first: i, strong: true });
+          continue;
+        }
+      }
+      // "the Prime Minister said", "the president": the one person the article gives that title now.
+      let j = i + 1;
+      while (j < ws.length && j - i <= 3 && (TITLE_WORDS.has(ws[j]!.lower) || TITLE_MODIFIERS.has(ws[j]!.lower))) j++;
+      const phrase = ws.slice(i + 1, j).map((x) => x.lower).join(' ');
+      const next = ws[j];
+      if (j > i + 1 && TITLE_WORDS.has(ws[j - 1]!.lower) && !HONORIFIC_TITLES.test(phrase) && !(next && (/^\p{Lu}/u.test(next.text) || next.lower === 'of'))) {
+        // The title itself, with at most the holder's name or adjective before it ("South African
+        // President"), never another office ("Deputy Prime Minister", "shadow chancellor").
+        const holds = (role: string): boolean => {
+          const words = role.toLowerCase().split(/\s+/);
+          const own = phrase.split(' ').length;
+          return words.slice(-own).join(' ') === phrase && !words.slice(0, -own).some((x) => OTHER_OFFICE.test(x));
+        };
+        const named = new Set(doc.roles.filter((r) => holds(r.role)).map((r) => r.person));
+        if (named.size === 1) {
+          const key = [...named][0]!;
+          refs.push({ key, first: i, last: j, sentence: w.sentence, kind: 'name' });
+          advance(i);
+          seen.push({ key, first: i, strong: true });
         }
       }
     }
@@ -1001,6 +1023,10 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
 }
 
 const WINDOW = 60;
+/** Words before a title that make it another office, or not the present one. */
+const OTHER_OFFICE = /^(deputy|vice|shadow|assistant|junior|former|ex|ex-|then|late|acting|interim|first|second|under|associate|co|outgoing|incoming|designate|elect)$/;
+/** Titles that are only honorifics or name no one in particular ("the lady", "the official"). */
+const HONORIFIC_TITLES = /^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|official|officer|analyst|economist|aide|adviser|advisor|counterpart|leader|head|chief|boss)$/;
 /** Nouns whose possessor is the one who speaks through them. */
 const SPEAKS_FOR = /^(office|spokesman|spokeswoman|spokesperson|spokespeople|campaign|administration|government|ministry|press)$/;
 
