@@ -660,6 +660,13 @@ describe('relations and quotes read from the grammar (the shipped parser)', () =
     expect(speaker(y, 'no boom and bust')).toBeUndefined();
   });
 
+  it('gives "the club said" to the club the article is about, and to no one when another body was named last', () => {
+    const x = read('Manchester United rejected the offer. Manchester United shares fell on Monday. "The board will consider any bona fide proposal," the club said in its statement.');
+    expect(speaker(x, 'bona fide proposal')).toBe('Manchester United');
+    const y = read('General Motors cut its forecast. General Motors shares fell. Its rival Ford Motor Co. gained. "Sales will recover next year," the company said.');
+    expect(speaker(y, 'Sales will recover')).toBeUndefined();
+  });
+
   it('reads a passive whose agent comes after a time phrase, and a title opened by a nationality', () => {
     const x = read('French President Emmanuel Macron met on Friday with Turkish President Recep Tayyip Erdogan.\nErdogan was criticized on Saturday by Macron.');
     expect(relation(x, 'MEETS', 'Emmanuel Macron', 'Recep Tayyip Erdogan')).toBeDefined();

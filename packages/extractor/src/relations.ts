@@ -7,8 +7,8 @@ import { fold, type EntityType, type RelationType } from '@kg/graph/contract';
 import type { DocumentEntities, Ref } from './entities.js';
 import { dependents, headWord, prepositionOf, withConjuncts, type Grammar } from './grammar.js';
 import { addEntityMention, lookupDemonym } from './entities.js';
-import { SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.js';
-import { givenNameGender } from './names-gazetteer.js';
+import { PARTY_NAMES, SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.js';
+import { givenNameGender, orgKind } from './names-gazetteer.js';
 import type { Tokenized, Word } from './tokens.js';
 
 export type Modality = 'reported' | 'planned' | 'denied';
@@ -813,6 +813,25 @@ export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, ty
           advance(i);
           seen.push({ key, first: i, strong: true });
         }
+        continue;
+      }
+      // "the club said", "said the company", "the network's spokesman": the body of that kind the article
+      // has named most so far, when it has named it twice as often as any other and also last (only as a speaker or an employer: what else a body does
+      // is read from its name).
+      const noun = ws[i + 1];
+      const speaks = (k: number): boolean => !!ws[k] && SPEECH_VERBS.has(ws[k]!.lower);
+      const employs = (ws[i + 2]?.lower === "'s" || ws[i + 2]?.lower === '’s') && !!ws[i + 3] && TITLE_WORDS.has(ws[i + 3]!.lower);
+      if (noun && BODY_NOUNS.has(noun.lower) && (speaks(i + 2) || speaks(i - 1) || employs)) {
+        const counts = new Map<string, number>();
+        let last: string | undefined;
+        let lastAt = -1;
+        for (const r of doc.refs) {
+          if (r.first >= i || r.kind !== 'name' || typeOf(r.key) !== 'Organization' || !isBodyOf(noun.lower, doc.entities.get(r.key)?.name ?? '')) continue;
+          counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
+          if (!last || r.first > lastAt) [last, lastAt] = [r.key, r.first];
+        }
+        const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+        if (first && first[0] === last && first[1] >= 2 && (!second || first[1] >= 2 * second[1])) refs.push({ key: first[0], first: i, last: i + 2, sentence: w.sentence, kind: 'name' });
       }
     }
   }
@@ -1023,6 +1042,36 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
 }
 
 const WINDOW = 60;
+/** Nouns by which news names again the body it is about ("the club said"). */
+const BODY_NOUNS = new Set(['company', 'firm', 'club', 'bank', 'carrier', 'airline', 'retailer', 'insurer', 'lender', 'broadcaster', 'network', 'manufacturer', 'carmaker', 'giant', 'team', 'party', 'ministry', 'agency', 'union', 'commission', 'organisation', 'organization', 'institute', 'university']);
+const PARTY_LIKE = /\b(party|front|alliance|coalition|movement|league|congress)\b/i;
+const PUBLIC_BODY = /\b(ministry|department|office|commission|council|committee|agency|authority|union|court|parliament|assembly|senate|government|police|army|forces|nations|organi[sz]ation|federation|association|institute|university|bank)\b/i;
+/** Whether "the club", "the party", "the company" can name this organization (by its name and the gazetteer's kind). */
+function isBodyOf(noun: string, name: string): boolean {
+  const kind = orgKind(name);
+  switch (noun) {
+    case 'party':
+      return PARTY_LIKE.test(name) || PARTY_NAMES.has(name.toLowerCase());
+    case 'club':
+    case 'team':
+      return kind === 'club' || /\b(fc|cf|afc|united|city|rovers|athletic|club)\b/i.test(name);
+    case 'bank':
+    case 'ministry':
+    case 'agency':
+    case 'union':
+    case 'commission':
+    case 'university':
+    case 'institute':
+      return new RegExp(`\\b${noun}\\b`, 'i').test(name);
+    case 'organisation':
+    case 'organization':
+      return /\borgani[sz]ation\b/i.test(name);
+    default:
+      // A company, a firm, a carrier, a group: a business, not a party or a public body.
+      return kind === 'company' || kind === 'company-word' || (!PARTY_LIKE.test(name) && !PUBLIC_BODY.test(name) && !(kind === undefined && /^[A-Z]{2,4}$/.test(name)));
+  }
+}
+
 /** Words before a title that make it another office, or not the present one. */
 const OTHER_OFFICE = /^(deputy|vice|shadow|assistant|junior|former|ex|ex-|then|late|acting|interim|first|second|under|associate|co|outgoing|incoming|designate|elect)$/;
 /** Titles that are only honorifics or name no one in particular ("the lady", "the official"). */
