@@ -985,6 +985,28 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (into) absorb(into, e, 'short form of a company named in full in the same article', entities, refs, roles);
   }
 
+  // "Renault boosted its profits": a one-word name read as a person ("Renault said") that does things to
+  // "its" own and never to "his" or "her" is a body.
+  for (const e of entities.values()) {
+    if (e.type !== 'Person' || e.name.includes(' ') || isGivenName(e.name)) continue;
+    let its = 0;
+    let personal = 0;
+    for (const m of e.mentions) {
+      let k = m.word;
+      while (words[k + 1] && words[k + 1]!.end <= m.end) k++;
+      const verb = words[k + 1];
+      if (!verb || verb.sentence !== m.sentence || (verb.pos !== 'VERB' && verb.pos !== 'AUX') || SPEECH_VERBS.has(verb.lower)) continue;
+      for (let j = k + 2; j < k + 6 && words[j] && words[j]!.sentence === m.sentence && !isCap(words[j]!); j++) {
+        if (words[j]!.lower === 'its') its++;
+        else if (/^(he|his|him|she|her|hers|himself|herself)$/.test(words[j]!.lower)) personal++;
+        else continue;
+        break;
+      }
+    }
+    for (const m of e.mentions) for (let j = m.word; j < m.word + 8 && words[j] && words[j]!.sentence === m.sentence; j++) if (/^(he|his|him|she|her)$/.test(words[j]!.lower)) personal++;
+    if (its > 0 && personal === 0) e.type = 'Organization';
+  }
+
   // A holder named by a surname or another surface ("Putin's envoy") is the entity that has that surface.
   const bySurface = new Map<string, string>();
   for (const e of entities.values()) for (const x of e.surfaces) bySurface.set(fold(x), e.key);

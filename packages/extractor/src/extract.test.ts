@@ -534,6 +534,14 @@ describe('a body named in the singular and the plural', () => {
   });
 });
 
+describe('a one-word name that does things to "its" own', () => {
+  it('is a body, not the person "Archos said" made it; "Smith said its" keeps the person', () => {
+    const types = (text: string): string[] => runTagged(text).entities.map((e) => `${e.type} ${e.name}`).sort();
+    expect(types('Archos said on Monday that sales were strong. Archos has cut its prices by 20% this year.')).toEqual(['Organization Archos']);
+    expect(types('Smith said on Monday that sales were strong. Smith said its prices would fall. He did not say when.')).toEqual(['Person Smith']);
+  });
+});
+
 describe('bodies that many countries have', () => {
   it("are the country's the text ties them to, and no country's when the text only names one nearby", () => {
     const ids = (text: string): string[] => run(text).entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();
