@@ -750,10 +750,14 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       v.set(cand.type, { n: c.n + 1, rules: c.rules || (!fromTagger.has(cand) && !!cand.role && cand.last - cand.first >= 2) });
       votes.set(fold(cand.name), v);
     }
+    // A name the rules made a body by the noun before it ("computer firm Lenovo", "oil companies Rosneft
+    // and Lukoil") is that body wherever the tagger read it otherwise.
+    // (Not by a noun with other senses: "wedding bands Ozzy gave her".)
+    const cued = new Set(pending.filter(({ cand, sentence }) => cand.type === 'Organization' && !fromTagger.has(cand) && hasOrgCueBefore(words, cand.first, sentences[sentence]!.first, VOTING_CUES)).map(({ cand }) => fold(cand.name)));
     for (const { cand } of pending) {
       const v = cand.type && votes.get(fold(cand.name));
       if (!v || v.size < 2) continue;
-      const best = [...v.entries()].reduce((a, b) => (b[1].n > a[1].n || (b[1].n === a[1].n && b[1].rules && !a[1].rules) ? b : a));
+      const best = cued.has(fold(cand.name)) && v.has('Organization') ? (['Organization', v.get('Organization')!] as const) : [...v.entries()].reduce((a, b) => (b[1].n > a[1].n || (b[1].n === a[1].n && b[1].rules && !a[1].rules) ? b : a));
       if (best[0] === cand.type) continue;
       cand.type = best[0];
       if (cand.type === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };
@@ -1749,12 +1753,15 @@ function hasPlaceCueAfter(words: readonly Word[], last: number): boolean {
   return false;
 }
 
+/** ORG_CUES without the nouns that have other senses too ("wedding bands", "record labels" may be objects). */
+const VOTING_CUES: ReadonlySet<string> = new Set([...ORG_CUES].filter((w) => !/^(band|bands|label|labels|unit|duo|trio|quartet|ensemble|outlet|franchise)$/.test(w)));
+
 /** "oil companies Rosneft and Lukoil": an organization noun before the name or before its coordination. */
-function hasOrgCueBefore(words: readonly Word[], first: number, sFirst: number): boolean {
+function hasOrgCueBefore(words: readonly Word[], first: number, sFirst: number, cues: ReadonlySet<string> = ORG_CUES): boolean {
   let k = first - 1;
   while (k >= sFirst && k > first - 8) {
     const w = words[k]!;
-    if (ORG_CUES.has(w.lower) && !isCap(w)) return true;
+    if (cues.has(w.lower) && !isCap(w)) return true;
     if (w.text === 'and' || w.text === ',' || w.lower === 'called' || w.lower === 'named' || isCap(w)) {
       k--;
       continue;

@@ -542,6 +542,13 @@ describe('a one-word name that does things to "its" own', () => {
   });
 });
 
+describe('a name the article makes a body by the noun before it', () => {
+  it('stays that body wherever the tagger reads it otherwise', () => {
+    const types = (text: string, name: string): string[] => runTagged(text).entities.filter((e) => e.name.includes(name)).map((e) => `${e.type} ${e.name}`);
+    expect(types('Profits stall at Lenovo. Profits at Chinese computer firm Lenovo have stood still amid slowing demand. Lenovo bought the PC division of IBM last year. Lenovo said sales were down. Lenovo warned of slower growth.', 'Lenovo')).toEqual(['Organization Lenovo']);
+  });
+});
+
 describe('bodies that many countries have', () => {
   it("are the country's the text ties them to, and no country's when the text only names one nearby", () => {
     const ids = (text: string): string[] => run(text).entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();
