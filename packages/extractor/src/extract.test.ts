@@ -542,10 +542,12 @@ describe('a one-word name that does things to "its" own', () => {
   });
 });
 
-describe('a name the article makes a body by the noun before it', () => {
+describe('a name the article makes a body by the noun before it or the officer after it', () => {
   it('stays that body wherever the tagger reads it otherwise', () => {
     const types = (text: string, name: string): string[] => runTagged(text).entities.filter((e) => e.name.includes(name)).map((e) => `${e.type} ${e.name}`);
     expect(types('Profits stall at Lenovo. Profits at Chinese computer firm Lenovo have stood still amid slowing demand. Lenovo bought the PC division of IBM last year. Lenovo said sales were down. Lenovo warned of slower growth.', 'Lenovo')).toEqual(['Organization Lenovo']);
+    // A company's officer after the name says so too.
+    expect(types('Card fraud has grown, a study by Retail Decisions says. Fraudsters changed tack, Retail Decisions said. Retail Decisions chief executive Carl Clump told reporters there was no doubt the scheme worked. Retail Decisions found that shoppers had adapted.', 'Retail')).toEqual(['Organization Retail Decisions']);
   });
 });
 
