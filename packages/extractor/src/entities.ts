@@ -751,9 +751,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       votes.set(fold(cand.name), v);
     }
     // A name the rules made a body by the noun before it ("computer firm Lenovo", "oil companies Rosneft
-    // and Lukoil") is that body wherever the tagger read it otherwise.
-    // (Not by a noun with other senses: "wedding bands Ozzy gave her".)
-    // "Toyota chief executive", "Lenovo's chairman" (a company's officers) say so too.
+    // and Lukoil"; not a noun with other senses: "wedding bands Ozzy gave her") or by a company officer
+    // after it ("Retail Decisions chief executive") is that body wherever the tagger read it otherwise.
     const cued = new Set(pending.filter(({ cand, sentence }) => cand.type === 'Organization' && !fromTagger.has(cand) && (hasOrgCueBefore(words, cand.first, sentences[sentence]!.first, VOTING_CUES) || officerAfter(words, cand.last))).map(({ cand }) => fold(cand.name)));
     for (const { cand } of pending) {
       const v = cand.type && votes.get(fold(cand.name));

@@ -816,8 +816,8 @@ export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, ty
         continue;
       }
       // "the club said", "said the company", "the network's spokesman": the body of that kind the article
-      // has named most so far, when it has named it twice as often as any other and also last (only as a speaker or an employer: what else a body does
-      // is read from its name).
+      // has named most so far, when it named it twice as often as any other and also last; only as a
+      // speaker or an employer (what else a body does is read from its name).
       const noun = ws[i + 1];
       const speaks = (k: number): boolean => !!ws[k] && SPEECH_VERBS.has(ws[k]!.lower);
       const employs = (ws[i + 2]?.lower === "'s" || ws[i + 2]?.lower === '’s') && !!ws[i + 3] && TITLE_WORDS.has(ws[i + 3]!.lower);
@@ -1067,13 +1067,13 @@ function isBodyOf(noun: string, name: string): boolean {
     case 'organization':
       return /\borgani[sz]ation\b/i.test(name);
     default:
-      // A company, a firm, a carrier, a group: a business, not a party or a public body.
+      // A company, a firm, a carrier, a retailer: a business, not a party or a public body.
       return kind === 'company' || kind === 'company-word' || (!PARTY_LIKE.test(name) && !PUBLIC_BODY.test(name) && !(kind === undefined && /^[A-Z]{2,4}$/.test(name)));
   }
 }
 
 /** Words before a title that make it another office, or not the present one. */
-const OTHER_OFFICE = /^(deputy|vice|shadow|assistant|junior|former|ex|ex-|then|late|acting|interim|first|second|under|associate|co|outgoing|incoming|designate|elect)$/;
+const OTHER_OFFICE = /^(deputy|vice|shadow|assistant|junior|former|ex|then|late|acting|interim|first|second|under|associate|co|outgoing|incoming|designate|elect)$/;
 /** Titles that are only honorifics or name no one in particular ("the lady", "the official"). */
 const HONORIFIC_TITLES = /^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|official|officer|analyst|economist|aide|adviser|advisor|counterpart|leader|head|chief|boss)$/;
 /** Nouns whose possessor is the one who speaks through them. */
