@@ -70,7 +70,7 @@ function workerFile(): string {
 export function createExtractorPool({ jobs = availableParallelism(), nerModel, parser }: ExtractorPoolOptions = {}): ExtractorPool {
   if (!Number.isInteger(jobs) || jobs < 1) throw new KgExtractorError('INVALID_INPUT', `jobs must be a whole number of at least 1, not ${jobs}`);
   const file = workerFile();
-  // The parser's tables (about 30 MB) are read once, here, and shared: each worker reading its own copy
+  // The parser's tables (about 17 MB) are read once, here, and shared: each worker reading its own copy
   // costs memory, start-up time and, with every core at work, the processor cache they compete for.
   let dep: DepModel | false = false;
   let startFailure: Error | undefined;
