@@ -395,10 +395,11 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const wholePlace = of > 0 && !!lookupPlace(words.slice(i, j).map((x) => x.text).join(' '));
     const lastBefore = of > 0 ? bare(words[i + of - 1]!.text) : '';
     // ("Voice of America", "Bank of America": "X of America" names bodies.)
-    const ofCountry = of >= 1 && of <= 4 && !wholePlace && !!lookupPlace(right.map((x) => x.text).join(' '))?.key.startsWith('country:') && right.map((x) => x.text).join(' ') !== 'America' && (!ORG_HEADS.has(lastBefore) || COMPANY_HEADS.has(lastBefore)) && !words.slice(i, i + of).some((x) => isTitle(x) || isTitlish(x)) && !lookupPlace(words.slice(i, i + of).map((x) => x.text).join(' '));
+    const rightName = right.map((x) => x.text).join(' ');
+    const ofCountry = of >= 1 && of <= 4 && !wholePlace && !!lookupPlace(rightName)?.key.startsWith('country:') && rightName !== 'America' && (!ORG_HEADS.has(lastBefore) || COMPANY_HEADS.has(lastBefore)) && !words.slice(i, i + of).some((x) => isTitle(x) || isTitlish(x)) && !lookupPlace(words.slice(i, i + of).map((x) => x.text).join(' '));
     const splitsAtOf = ofCountry || (
       of >= 2 && of <= 3 && !ORG_HEADS.has(lastBefore) && !words.slice(i, i + of).some((x) => isTitle(x)) && !wholePlace &&
-      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(right.map((x) => x.text).join(' '))))));
+      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(rightName)))));
     // "Residents of Gaza City", "Thousands of Hamas fighters", "Leaders of the European Union": a plural
     // that only opens the sentence, then "of" and a name (not "Friends of the Earth": one word after "the").
     const plural = of === 1 && startsSentence && /\p{Ll}s$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && right.length > 0 && !(words[i + 2]?.text === 'the' && right.length === 1);
@@ -548,7 +549,6 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // "Asif Ali Zardari and Bilawal Bhutto Zardari": two full names side by side that end with the same word
   // and differ before it are two people of one family (not "the Heineken Cup and the Davis Cup": the word
   // is no plural, no event's or body's head, and the article never writes it in lower case).
-
   const personShaped = (c: Candidate): boolean => {
     const n = c.last - c.first;
     const last = words[c.last - 1]!;

@@ -249,9 +249,10 @@ function bodyCountries(tok: Tokenized, found: DocumentEntities): Map<string, str
     if (r.key.startsWith('country:')) return GAZETTEER.byName.get(r.key.slice('country:'.length))?.key;
     const e = found.entities.get(r.key);
     if (e?.type !== 'Location') return undefined;
-    const place = lookupPlace(e.name);
+    const region = lookupPlace(e.name)?.regionOf;
+    if (region) return GAZETTEER.byName.get(fold(region))?.key;
     const city = cityCountry(e.name);
-    return (place?.regionOf ? GAZETTEER.byName.get(fold(place.regionOf)) : (GAZETTEER.capitals.get(fold(e.name)) ?? (city ? GAZETTEER.byCode.get(city) : undefined)))?.key;
+    return (GAZETTEER.capitals.get(fold(e.name)) ?? (city ? GAZETTEER.byCode.get(city) : undefined))?.key;
   };
   const before = new Map<number, string>(); // word a name may start at -> the country just before it
   const after = new Map<number, string>(); // word a name may end before ("in", "of") -> the country after it

@@ -822,11 +822,12 @@ export function resolveReferences(ws: readonly Word[], doc: DocumentEntities, ty
       const speaks = (k: number): boolean => !!ws[k] && SPEECH_VERBS.has(ws[k]!.lower);
       const employs = (ws[i + 2]?.lower === "'s" || ws[i + 2]?.lower === '’s') && !!ws[i + 3] && TITLE_WORDS.has(ws[i + 3]!.lower);
       if (noun && BODY_NOUNS.has(noun.lower) && (speaks(i + 2) || speaks(i - 1) || employs)) {
+        const fits = bodyOf(noun.lower);
         const counts = new Map<string, number>();
         let last: string | undefined;
         let lastAt = -1;
         for (const r of doc.refs) {
-          if (r.first >= i || r.kind !== 'name' || typeOf(r.key) !== 'Organization' || !isBodyOf(noun.lower, doc.entities.get(r.key)?.name ?? '')) continue;
+          if (r.first >= i || r.kind !== 'name' || typeOf(r.key) !== 'Organization' || !fits(doc.entities.get(r.key)?.name ?? '')) continue;
           counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
           if (!last || r.first > lastAt) [last, lastAt] = [r.key, r.first];
         }
@@ -1046,29 +1047,33 @@ const WINDOW = 60;
 const BODY_NOUNS = new Set(['company', 'firm', 'club', 'bank', 'carrier', 'airline', 'retailer', 'insurer', 'lender', 'broadcaster', 'network', 'manufacturer', 'carmaker', 'giant', 'team', 'party', 'ministry', 'agency', 'union', 'commission', 'organisation', 'organization', 'institute', 'university']);
 const PARTY_LIKE = /\b(party|front|alliance|coalition|movement|league|congress)\b/i;
 const PUBLIC_BODY = /\b(ministry|department|office|commission|council|committee|agency|authority|union|court|parliament|assembly|senate|government|police|army|forces|nations|organi[sz]ation|federation|association|institute|university|bank)\b/i;
-/** Whether "the club", "the party", "the company" can name this organization (by its name and the gazetteer's kind). */
-function isBodyOf(noun: string, name: string): boolean {
-  const kind = orgKind(name);
+/** Which organizations "the club", "the party", "the company" can name (by the name and the gazetteer's kind). */
+function bodyOf(noun: string): (name: string) => boolean {
   switch (noun) {
     case 'party':
-      return PARTY_LIKE.test(name) || PARTY_NAMES.has(name.toLowerCase());
+      return (name) => PARTY_LIKE.test(name) || PARTY_NAMES.has(name.toLowerCase());
     case 'club':
     case 'team':
-      return kind === 'club' || /\b(fc|cf|afc|united|city|rovers|athletic|club)\b/i.test(name);
+      return (name) => orgKind(name) === 'club' || /\b(fc|cf|afc|united|city|rovers|athletic|club)\b/i.test(name);
     case 'bank':
     case 'ministry':
     case 'agency':
     case 'union':
     case 'commission':
     case 'university':
-    case 'institute':
-      return new RegExp(`\\b${noun}\\b`, 'i').test(name);
+    case 'institute': {
+      const own = new RegExp(`\\b${noun}\\b`, 'i');
+      return (name) => own.test(name);
+    }
     case 'organisation':
     case 'organization':
-      return /\borgani[sz]ation\b/i.test(name);
+      return (name) => /\borgani[sz]ation\b/i.test(name);
     default:
       // A company, a firm, a carrier, a retailer: a business, not a party or a public body.
-      return kind === 'company' || kind === 'company-word' || (!PARTY_LIKE.test(name) && !PUBLIC_BODY.test(name) && !(kind === undefined && /^[A-Z]{2,4}$/.test(name)));
+      return (name) => {
+        const kind = orgKind(name);
+        return kind === 'company' || kind === 'company-word' || (!PARTY_LIKE.test(name) && !PUBLIC_BODY.test(name) && !(kind === undefined && /^[A-Z]{2,4}$/.test(name)));
+      };
   }
 }
 

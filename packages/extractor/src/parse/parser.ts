@@ -8,7 +8,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Averaged, hashString, mix, nonZero, packRows, random, rowAt, sparseRows, sumRows, weightsOf, wordKey, type PackedRows, type SparseRows, type Weights } from './hashing.js';
-import { tagPos, trainPos, UPOS as TAGGER_TAGS } from './pos.js';
+import { formHashes, tagPos, trainPos, UPOS as TAGGER_TAGS } from './pos.js';
 
 export interface ParserCard {
   readonly name: string;
@@ -82,7 +82,7 @@ class Sentence {
     this.sfx[0] = ROOT;
     for (let i = 1; i <= n; i++) {
       const k = wordKey(forms[i - 1]!);
-      this.w[i] = hashString(k);
+      this.w[i] = formHashes(forms[i - 1]!)[0]!; // hashString(k), as the tagger keeps it
       this.p[i] = POS_ID.get(pos[i - 1]!) ?? (hashString(pos[i - 1]!) | 0);
       this.sfx[i] = hashString(`~${k.slice(-3)}`);
       this.wk[i] = hashString(`w${wink[i - 1] ?? ''}`);
@@ -475,10 +475,14 @@ function score4Packed(t: PackedRows, feats: Int32Array, k: number, out: Float64A
 /** bestLabel over a finished model's table. */
 function bestLabelPacked(t: SparseRows, feats: Int32Array, k: number, scratch: Float64Array, rootLabel: number, toRoot: boolean): number {
   if (toRoot) return rootLabel;
-  const L = t.width;
   sumRows(t, feats, k, scratch);
+  return bestNonRoot(scratch, t.width, rootLabel);
+}
+
+/** The label with the highest score that is not the root's. */
+function bestNonRoot(scores: Float64Array, L: number, rootLabel: number): number {
   let b = -1;
-  for (let l = 0; l < L; l++) if (l !== rootLabel && (b < 0 || scratch[l]! > scratch[b]!)) b = l;
+  for (let l = 0; l < L; l++) if (l !== rootLabel && (b < 0 || scores[l]! > scores[b]!)) b = l;
   return b;
 }
 
@@ -489,9 +493,7 @@ function bestLabel(w: Float32Array | Int16Array, L: number, feats: Int32Array, k
     const o = feats[i]! * L;
     for (let l = 0; l < L; l++) scratch[l]! += w[o + l]!;
   }
-  let b = -1;
-  for (let l = 0; l < L; l++) if (l !== rootLabel && (b < 0 || scratch[l]! > scratch[b]!)) b = l;
-  return b;
+  return bestNonRoot(scratch, L, rootLabel);
 }
 
 /**

@@ -33,7 +33,7 @@ function shape(form: string): number {
 
 /** A word form's own numbers (word, suffixes, prefixes, shape), kept for the most recent forms. */
 const formCache = new Map<string, Int32Array>();
-function formHashes(f: string): Int32Array {
+export function formHashes(f: string): Int32Array {
   let h = formCache.get(f);
   if (h) return h;
   const k = wordKey(f);
@@ -143,9 +143,9 @@ export function tagPos(tagger: PosTagger, s: PosSentence): string[] {
   let t1 = 101;
   let t2 = 101;
   const w = tagger.weights;
+  const best = ArrayBuffer.isView(w) ? (k: number) => argmax(w, feats, k, scores) : (k: number) => argmaxPacked(w, feats, k, scores);
   for (let i = 0; i < s.forms.length; i++) {
-    const k = features(x, i, t1, t2, feats);
-    const b = ArrayBuffer.isView(w) ? argmax(w, feats, k, scores) : argmaxPacked(w, feats, k, scores);
+    const b = best(features(x, i, t1, t2, feats));
     tags.push(UPOS[b]!);
     t2 = t1;
     t1 = b + 1;
