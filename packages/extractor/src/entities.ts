@@ -415,6 +415,23 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   return runs;
 }
 
+/** Units written after a number ("30GB", "2GHz", "512K", "3G", "3D"). */
+const UNIT = /^(?:[KMGTP]?B|[KMGT]?bps|[KMGT]?Hz|[kKMGT]?Wh?|mAh|[GDK]|MP|HP|AM|PM|BC|AD)$/;
+
+/**
+ * The word that opens a name at `first`: the digits before it when they are glued to it and stand
+ * alone before ("3M", "6PR", "4Kids"; not "1,300M"), else `first` itself; -1 when they make a
+ * quantity, not a name ("30GB", "3G").
+ */
+function gluedDigits(words: readonly Word[], first: number): number {
+  const w = words[first];
+  const d = words[first - 1];
+  if (!w || !d || w.spaceBefore || d.sentence !== w.sentence || !/^\d{1,3}$/.test(d.text) || !isCap(w) || neverName(w.text)) return first;
+  const before = words[first - 2];
+  if (!(d.spaceBefore || !before || before.sentence !== d.sentence || /^["“‘(]$/.test(before.text))) return first;
+  return UNIT.test(w.text.replace(/\.$/, '')) ? -1 : first - 1;
+}
+
 const textOf = (text: string, words: readonly Word[], first: number, last: number): string =>
   text.slice(words[first]!.start, words[last - 1]!.end);
 
@@ -515,6 +532,10 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       for (const run of parts) {
         if (compassOfList(words, run)) continue;
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
+        // "3M", "6PR", "4Kids": wink-nlp splits the digits off the name; they are part of it.
+        const opens = cand ? gluedDigits(words, cand.first) : 0;
+        if (opens < 0) continue;
+        if (cand && opens < cand.first) Object.assign(cand, { first: opens, name: textOf(text, words, opens, cand.last) });
         // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
         // evidence are teams, organizations, even when named after their town (countries stay places).
         if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine)) {
@@ -686,8 +707,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // Names with other boundaries than the rules' runs, or outside any run.
     for (const [key, type] of tagged) {
       if (exact.has(key) || !type) continue;
-      const [first, last] = key.split(':').map(Number) as [number, number];
-      if (!taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
+      const [tagFirst, last] = key.split(':').map(Number) as [number, number];
+      const first = gluedDigits(words, tagFirst);
+      if (first < 0 || !taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
       // A name the rules did not see is a whole run of capitalized words: "Ali Zardari" out of "Asif Ali
       // Zardari", "Markets Authority" out of "Competition and Markets Authority" are the tagger's slips.
       const capital = (k: number): boolean => {

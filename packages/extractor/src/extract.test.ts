@@ -121,6 +121,14 @@ describe('entities', () => {
     expect(byName(x, 'Lima')?.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Lima', 'Lima']);
   });
 
+
+  it('keeps the digits that open a name (3M, 6PR), and reads no name in a quantity (30GB, 3G)', () => {
+    const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks.';
+    const x = runTagged(text);
+    const names = x.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['6PR', '3M']));
+    expect(names.filter((n) => /^(?:PR|M|GB|G|30GB|3G)$/.test(n))).toEqual([]);
+  });
   it('keeps Unicode names whole, with offsets into the original text', () => {
     const text = 'Ukrainian President Volodymyr Zelensky will meet Turkish President Recep Tayyip Erdoğan in Türkiye. Spanish Prime Minister Pedro Sánchez was there.';
     const x = run(text);
