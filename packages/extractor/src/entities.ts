@@ -397,9 +397,13 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     // ("Voice of America", "Bank of America": "X of America" names bodies.)
     const rightName = right.map((x) => x.text).join(' ');
     const ofCountry = of >= 1 && of <= 4 && !wholePlace && !!lookupPlace(rightName)?.key.startsWith('country:') && rightName !== 'America' && (!ORG_HEADS.has(lastBefore) || COMPANY_HEADS.has(lastBefore)) && !words.slice(i, i + of).some((x) => isTitle(x) || isTitlish(x)) && !lookupPlace(words.slice(i, i + of).map((x) => x.text).join(' '));
+    // ("Professor Amos Frumkin of the Hebrew University", "Dr Sue Black of the University of Westminster":
+    // the titles before the name are the person's.)
+    let named = i;
+    while (named < i + of && isTitle(words[named])) named++;
     const splitsAtOf = ofCountry || (
-      of >= 2 && of <= 3 && !ORG_HEADS.has(lastBefore) && !words.slice(i, i + of).some((x) => isTitle(x)) && !wholePlace &&
-      (isGivenName(words[i]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(rightName)))));
+      of - (named - i) >= 2 && of - (named - i) <= 3 && !ORG_HEADS.has(lastBefore) && !words.slice(named, i + of).some((x) => isTitle(x)) && !wholePlace &&
+      (isGivenName(words[named]!.text) || (!!rightLast && (ORG_HEADS.has(bare(rightLast.text)) || ORG_STARTS.has(right[0]!.lower) || !!lookupPlace(rightName)))));
     // "Residents of Gaza City", "Thousands of Hamas fighters", "Leaders of the European Union": a plural
     // that only opens the sentence, then "of" and a name (not "Friends of the Earth": one word after "the").
     const plural = of === 1 && startsSentence && /\p{Ll}s$/u.test(w.text) && !ORG_HEADS.has(bare(w.text)) && right.length > 0 && !(words[i + 2]?.text === 'the' && right.length === 1);

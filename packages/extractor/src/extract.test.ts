@@ -122,6 +122,18 @@ describe('entities', () => {
   });
 
 
+  it('reads a titled person of a body as the person and the body (Professor Amos Frumkin of the Hebrew University)', () => {
+    const x = run('According to Professor Amos Frumkin of the Hebrew University, the cave is unique. The chair is Dr Sue Black of the University of Westminster.');
+    expect(x.entities.map((e) => [e.type, e.name])).toEqual(
+      expect.arrayContaining([
+        ['Person', 'Amos Frumkin'],
+        ['Organization', 'Hebrew University'],
+        ['Person', 'Sue Black'],
+        ['Organization', 'University of Westminster'],
+      ]),
+    );
+  });
+
   it('keeps the digits that open a name (3M, 6PR), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks.';
     const x = runTagged(text);
