@@ -363,6 +363,19 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 2;
         continue;
       }
+      // "Bosnia and Herzegovina", "Newcastle upon Tyne": a place's own name with a small word inside.
+      if ((n.lower === 'and' || n.lower === 'upon') && after && isCap(after) && after.spaceBefore) {
+        let k = j + 1;
+        let place = 0;
+        while (k < to && k - j <= 3 && isCap(words[k]!) && words[k]!.spaceBefore) {
+          k++;
+          if (lookupPlace(words.slice(i, k).map((x) => x.text).join(' '))) place = k;
+        }
+        if (place) {
+          j = place;
+          continue;
+        }
+      }
       const third = words[j + 2];
       // "Luis de la Fuente", "Musaad bin Mohammed al-Aiban": two particles, or an article glued by a hyphen.
       if (n.text !== 'of' && CONNECTORS.has(n.text) && after && third && isCap(third) && !neverName(third.text) && ((CONNECTORS.has(after.text) && after.text !== 'of') || (after.text === '-' && !after.spaceBefore && !third.spaceBefore))) {

@@ -134,6 +134,12 @@ describe('entities', () => {
     );
   });
 
+  it('reads a place whose name has "and" or "upon" in it whole (Bosnia and Herzegovina, Newcastle upon Tyne), and two places apart', () => {
+    const x = run('He flew to Bosnia and Herzegovina, then to Newcastle upon Tyne. Britain and France met Spain and Italy.');
+    const places = x.entities.filter((e) => e.type === 'Location').map((e) => e.name);
+    expect(places.sort()).toEqual(['Bosnia and Herzegovina', 'France', 'Italy', 'Newcastle upon Tyne', 'Spain', 'United Kingdom']);
+  });
+
   it('keeps the digits that open a name (3M, 6PR), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks.';
     const x = runTagged(text);
