@@ -1535,23 +1535,28 @@ function capitalBefore(words: readonly Word[], k: number, sFirst: number): Run |
 const ENGLISH_SPEAKING = new Set(['United States', 'United Kingdom', 'Canada', 'Australia', 'Ireland', 'New Zealand']);
 
 /**
- * "Rosneft, a Russian oil firm", "Veritas, the software maker", "Marsh, an insurance broker": an
- * apposition after the name that says what kind of body it is (an organization noun within its first
- * five words, before any other punctuation, title or verb).
+ * What the name is said to be, by an apposition or "is"/"was" after it: "Rosneft, a Russian oil firm",
+ * "Veritas, the software maker", "Marsh is an insurance broker" (an organization noun), "Boultham is a
+ * village in Lincolnshire" (a place noun), within the phrase's first five words, before any other
+ * punctuation, title or verb.
  */
-function orgInApposition(words: readonly Word[], after: number): boolean {
-  if (words[after]?.text !== ',' || !/^(a|an|the)$/.test(words[after + 1]?.lower ?? '')) return false;
+function describedAs(words: readonly Word[], after: number): string | undefined {
+  const copula = /^(is|was)$/.test(words[after]?.lower ?? '');
+  if ((words[after]?.text !== ',' && !copula) || !(copula ? /^(a|an)$/ : /^(a|an|the)$/).test(words[after + 1]?.lower ?? '')) return undefined;
   for (let k = after + 2; k < after + 7; k++) {
     const w = words[k];
     // Within the noun phrase: no punctuation, title, verb or preposition ("the godfather of the group"), no
     // capitalized word but a nationality or a place ("a University of Michigan librarian").
-    if (!w || w.sentence !== words[after]!.sentence || /^\p{P}+$/u.test(w.text) || isTitle(w) || /^(VERB|AUX|ADP)$/.test(w.pos)) return false;
-    if (isCap(w) && !lookupDemonym(w.text) && !lookupPlace(w.text)) return false;
-    // (The noun heads the apposition: "Smith, a company spokesman" names a person.)
-    if (APPOSITION_BODIES.has(w.lower)) return !(words[k + 1] && (isTitle(words[k + 1]) || words[k + 1]!.pos === 'NOUN'));
+    if (!w || w.sentence !== words[after]!.sentence || /^\p{P}+$/u.test(w.text) || isTitle(w) || /^(VERB|AUX|ADP)$/.test(w.pos)) return undefined;
+    if (isCap(w) && !lookupDemonym(w.text) && !lookupPlace(w.text)) return undefined;
+    // (The noun heads the phrase: "Smith, a company spokesman" names a person; "a town councillor" too.)
+    if (APPOSITION_BODIES.has(w.lower) || PLACE_KINDS.has(w.lower)) return words[k + 1] && (isTitle(words[k + 1]) || words[k + 1]!.pos === 'NOUN') ? undefined : w.lower;
   }
-  return false;
+  return undefined;
 }
+
+/** What a place is said to be: "Boultham is a village in Lincolnshire", "Robotyne, a village in ...". */
+const PLACE_KINDS = new Set('village town city suburb municipality commune hamlet river lake island county district region province neighbourhood neighborhood parish borough settlement township oblast'.split(' '));
 
 /** The organization nouns of ORG_CUES that name no person ("a senior broadcaster", "the publisher" may). */
 const APPOSITION_BODIES = new Set([...ORG_CUES].filter((w) => !/s$/.test(w) && !/^(broadcaster|publisher|operator|carrier|maker|duo|trio|quartet)$/.test(w)));
@@ -1651,7 +1656,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length > 1 && PLACE_HEADS.has(lastBare)) return 'Location';
   if (prev?.lower === 'of' && prev2 && PLACE_BEFORE.has(prev2.lower)) return 'Location';
   if (hasPlaceCueAfter(words, c.last)) return 'Location';
-  if (orgInApposition(words, c.last)) return 'Organization';
+  const described = describedAs(words, c.last);
+  if (described && PLACE_KINDS.has(described)) return 'Location';
+  if (described) return 'Organization';
 
   const possessive = POSSESSIVE.has(next?.text ?? '');
   const population = placePopulation(c.name);

@@ -140,6 +140,12 @@ describe('entities', () => {
     expect(places.sort()).toEqual(['Bosnia and Herzegovina', 'France', 'Italy', 'Newcastle upon Tyne', 'Spain', 'United Kingdom']);
   });
 
+  it('types a name by what "is a" or an apposition says it is (a village, a company), not by a noun it modifies', () => {
+    const x = runTagged('Boultham is a village in Lincolnshire. Robotyne, a small village in the south, fell. Beck-Crespel is a specialist steel firm. Smith is a town councillor.');
+    expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Location', 'Boultham'], ['Location', 'Robotyne'], ['Organization', 'Beck-Crespel']]));
+    expect(byName(x, 'Smith')?.type).not.toBe('Location');
+  });
+
   it('keeps the digits that open a name (3M, 6PR), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks.';
     const x = runTagged(text);
