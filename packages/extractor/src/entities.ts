@@ -437,15 +437,16 @@ const UNIT = /^(?:[KMGTP]?B|[KMGT]?bps|[KMGT]?Hz|[kKMGT]?Wh?|mAh|[GDK]|MP|HP|AM|
 
 /**
  * The word that opens a name at `first`: the digits before it when they are glued to it and stand
- * alone before ("3M", "6PR", "4Kids"; not "1,300M"), else `first` itself; -1 when they make a
- * quantity, not a name ("30GB", "3G").
+ * alone before ("3M", "6PR", "4Kids"; not "1,300M"), the Arabic article hyphened to it ("al-Qaeda",
+ * "el-Sisi"), else `first` itself; -1 when digits make a quantity, not a name ("30GB", "3G").
  */
-function gluedDigits(words: readonly Word[], first: number): number {
+function gluedOpening(words: readonly Word[], first: number): number {
   const w = words[first];
   const d = words[first - 1];
-  if (!w || !d || w.spaceBefore || d.sentence !== w.sentence || !/^\d{1,3}$/.test(d.text) || !isCap(w) || neverName(w.text)) return first;
+  if (!w || !d || w.spaceBefore || d.sentence !== w.sentence || !isCap(w) || neverName(w.text)) return first;
   const before = words[first - 2];
-  if (!(d.spaceBefore || !before || before.sentence !== d.sentence || /^["“‘(]$/.test(before.text))) return first;
+  if (d.text === '-' && !d.spaceBefore && before && /^(al|el)$/.test(before.text) && before.sentence === w.sentence) return first - 2;
+  if (!/^\d{1,3}$/.test(d.text) || !(d.spaceBefore || !before || before.sentence !== d.sentence || /^["“‘(]$/.test(before.text))) return first;
   return UNIT.test(w.text.replace(/\.$/, '')) ? -1 : first - 1;
 }
 
@@ -549,8 +550,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       for (const run of parts) {
         if (compassOfList(words, run)) continue;
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
-        // "3M", "6PR", "4Kids": wink-nlp splits the digits off the name; they are part of it.
-        const opens = cand ? gluedDigits(words, cand.first) : 0;
+        // "3M", "6PR", "al-Qaeda": wink-nlp splits the digits or the article off the name; they are part of it.
+        const opens = cand ? gluedOpening(words, cand.first) : 0;
         if (opens < 0) continue;
         if (cand && opens < cand.first) Object.assign(cand, { first: opens, name: textOf(text, words, opens, cand.last) });
         // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
@@ -725,7 +726,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     for (const [key, type] of tagged) {
       if (exact.has(key) || !type) continue;
       const [tagFirst, last] = key.split(':').map(Number) as [number, number];
-      const first = gluedDigits(words, tagFirst);
+      const first = gluedOpening(words, tagFirst);
       if (first < 0 || !taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
       // A name the rules did not see is a whole run of capitalized words: "Ali Zardari" out of "Asif Ali
       // Zardari", "Markets Authority" out of "Competition and Markets Authority" are the tagger's slips.
@@ -1559,7 +1560,11 @@ function describedAs(words: readonly Word[], after: number): string | undefined 
 const PLACE_KINDS = new Set('village town city suburb municipality commune hamlet river lake island county district region province neighbourhood neighborhood parish borough settlement township oblast'.split(' '));
 
 /** The organization nouns of ORG_CUES that name no person ("a senior broadcaster", "the publisher" may). */
-const APPOSITION_BODIES = new Set([...ORG_CUES].filter((w) => !/s$/.test(w) && !/^(broadcaster|publisher|operator|carrier|maker|duo|trio|quartet)$/.test(w)));
+const APPOSITION_BODIES = new Set([
+  ...[...ORG_CUES].filter((w) => !/s$/.test(w) && !/^(broadcaster|publisher|operator|carrier|maker|duo|trio|quartet)$/.test(w)),
+  // and the nouns that say what a body is only after its name ("Bilka is a Danish chain of hypermarkets").
+  ...'chain brand corporation organisation organization association charity magazine journal league federation foundation developer distributor supplier supermarket'.split(' '),
+]);
 
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
   const { sFirst, allCaps } = ctx;

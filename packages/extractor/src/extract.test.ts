@@ -141,16 +141,16 @@ describe('entities', () => {
   });
 
   it('types a name by what "is a" or an apposition says it is (a village, a company), not by a noun it modifies', () => {
-    const x = runTagged('Boultham is a village in Lincolnshire. Robotyne, a small village in the south, fell. Beck-Crespel is a specialist steel firm. Smith is a town councillor.');
-    expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Location', 'Boultham'], ['Location', 'Robotyne'], ['Organization', 'Beck-Crespel']]));
+    const x = runTagged('Boultham is a village in Lincolnshire. Robotyne, a small village in the south, fell. Beck-Crespel is a specialist steel firm. Bilka is a Danish chain of hypermarkets. Smith is a town councillor.');
+    expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Location', 'Boultham'], ['Location', 'Robotyne'], ['Organization', 'Beck-Crespel'], ['Organization', 'Bilka']]));
     expect(byName(x, 'Smith')?.type).not.toBe('Location');
   });
 
-  it('keeps the digits that open a name (3M, 6PR), and reads no name in a quantity (30GB, 3G)', () => {
-    const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks.';
+  it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
+    const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
     const names = x.entities.map((e) => e.name);
-    expect(names).toEqual(expect.arrayContaining(['6PR', '3M']));
+    expect(names).toEqual(expect.arrayContaining(['6PR', '3M', 'al-Qaeda']));
     expect(names.filter((n) => /^(?:PR|M|GB|G|30GB|3G)$/.test(n))).toEqual([]);
   });
   it('keeps Unicode names whole, with offsets into the original text', () => {
