@@ -1603,6 +1603,10 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // company listed so, "J. Sainsbury").
   const afterInitial = /^\p{Lu}\.$/u.test(firstW.text) ? ws.slice(1) : /^\p{Lu}$/u.test(firstW.text) && ws[1]?.text === '.' ? ws.slice(2) : [];
   if (afterInitial.length >= 1 && afterInitial.length <= 2 && afterInitial.every((w) => nameShaped(w) && !/^\p{Lu}\.?$/u.test(w.text) && !ORG_HEADS.has(bare(w.text))) && !orgKind(c.name)) return 'Person';
+  // "26 games for Lausanne", "signed with Coburg", "captained Gloucester": who a player plays for is a
+  // team, even under its town's name (not a country or a nation, which news names for its national side,
+  // nor a person's full name, nor "Israeli club Hapoel").
+  if (playsFor(words, c.first) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name) && !(ws.length >= 2 && isGivenName(firstW.text)) && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   const place = lookupPlace(c.name);
   if (place) {
     // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.
@@ -1791,6 +1795,17 @@ function traded(words: readonly Word[], c: Run): boolean {
   const [prev, prev2] = [words[c.first - 1], words[c.first - 2]];
   // (Not "stocks in New York", "the stock of PSPs": a market, or goods.)
   return (prev?.text === 'of' && prev2?.lower === 'shares') || (prev?.text === 'in' && (prev2?.lower === 'stake' || prev2?.lower === 'stakes'));
+}
+
+const PLAYS_FOR = new Set('play plays played playing scored scores appearances games matches caps starred'.split(' '));
+const SIGNS_WITH = new Set('signed signs sign signing'.split(' '));
+
+/** A team by what a player does for it: "played for", "26 games for", "signed with", "captained" (not "coached": players are coached too). */
+function playsFor(words: readonly Word[], first: number): boolean {
+  const [prev, prev2] = [words[first - 1], words[first - 2]];
+  if (!prev) return false;
+  if (prev.text === 'captained' || prev.text === 'captains') return true;
+  return !!prev2 && prev2.text === prev2.lower && ((prev.lower === 'for' && (PLAYS_FOR.has(prev2.lower) || SIGNS_WITH.has(prev2.lower))) || (prev.lower === 'with' && SIGNS_WITH.has(prev2.lower)));
 }
 
 /** "the Donetsk, Luhansk and Kherson regions": a place noun after the name or after its coordination. */

@@ -146,6 +146,12 @@ describe('entities', () => {
     expect(byName(x, 'Smith')?.type).not.toBe('Location');
   });
 
+  it('types who a player plays for as a team, also under a town\'s name, but not a country or a coached player', () => {
+    const x = run('He went on to play 26 games for Lausanne before he signed with Coburg. Vickery, who captained Gloucester, played for England. White coached Burger at under-21 level.');
+    expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Organization', 'Lausanne'], ['Organization', 'Coburg'], ['Organization', 'Gloucester'], ['Location', 'England']]));
+    expect(byName(x, 'Burger')?.type).not.toBe('Organization');
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
