@@ -152,6 +152,11 @@ describe('entities', () => {
     expect(byName(x, 'Burger')?.type).not.toBe('Organization');
   });
 
+  it('reads a body by the noun before it: a regulator, a watchdog, a portal, a carmaker', () => {
+    const x = runTagged('Telecom regulator Ofcom said BT must change. Internet portal Lycos has made a screensaver. The watchdog Icstis fined it. Chinese carmaker Nanjing Auto bought Rover. Ofcom and Lycos said nothing more.');
+    for (const name of ['Ofcom', 'Lycos', 'Icstis', 'Nanjing Auto']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);

@@ -70,6 +70,7 @@ export const ORG_CUES = set(`
   newspapers channel bank banks airline airlines carrier network operator giant maker manufacturer retailer
   club clubs team teams university ministry insurer lender startup conglomerate outlet publisher
   band bands label labels orchestra choir ensemble trio quartet duo franchise regiment unit
+  regulator regulators watchdog portal carmaker carmakers automaker chipmaker drugmaker steelmaker planemaker
 `);
 
 /**
