@@ -693,7 +693,36 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       const common = /^\p{Lu}[^\p{Lu}]*$/u.test(w.text) && (NOT_NAMES.has(w.lower) || neverName(w.text));
       if (t === 'C' || (t === 'O' && /\p{Lu}/u.test(w.text) && !common)) worth.add(w.sentence);
     });
-    const tagged = tagger(ruleTags, (s) => worth.has(s));
+    const tagged = new Map(tagger(ruleTags, (s) => worth.has(s)));
+    // "waiting on Sony and Nintendo to send kits": a name of the tagger's made of two of the rules' runs
+    // joined by "and", each of which the article names alone and types elsewhere, is two names, each of
+    // the type it has there (not "Marks and Spencer").
+    const runAt = new Map(pending.map(({ cand }) => [cand.first, cand]));
+    // (Named alone: the name, or a full name it ends, typed by the rules or outside any other name of the tagger's.)
+    const inside = (c: Candidate): boolean => [...tagged.keys()].some((k) => {
+      const [f, l] = k.split(':').map(Number) as [number, number];
+      return f <= c.first && l >= c.last && l - f > c.last - c.first;
+    });
+    const elsewhere = (c: Candidate, first: number, last: number): Candidate[] => {
+      const f = fold(c.name);
+      return pending.map(({ cand }) => cand).filter((o) => (o.first >= last || o.last <= first) && (fold(o.name) === f || fold(o.name).endsWith(` ${f}`)) && (!!o.type || !inside(o)));
+    };
+    for (const [key, type] of [...tagged]) {
+      const [first, last] = key.split(':').map(Number) as [number, number];
+      const a = runAt.get(first);
+      const b = a && words[a.last]?.lower === 'and' ? runAt.get(a.last + 1) : undefined;
+      if (!a || !b || b.last !== last) continue;
+      const typeOfName = (others: Candidate[]): EntityType | undefined => others.map((c) => c.type ?? tagged.get(`${c.first}:${c.last}`)).find((t) => t);
+      const [inA, inB] = [elsewhere(a, first, last), elsewhere(b, first, last)];
+      let [typeA, typeB] = [typeOfName(inA), typeOfName(inB)];
+      // (Two one-word names, one of them typed as the whole by the rules elsewhere: "Sony and Nintendo" are two bodies.)
+      const ruled = (others: Candidate[]): boolean => others.some((c) => c.type === type);
+      if (a.last - a.first === 1 && b.last - b.first === 1 && (typeA ? !typeB && ruled(inA) : !!typeB && ruled(inB))) [typeA, typeB] = [type, type];
+      if (!typeA || !typeB) continue;
+      tagged.delete(key);
+      tagged.set(`${a.first}:${a.last}`, typeA);
+      tagged.set(`${b.first}:${b.last}`, typeB);
+    }
     const covered = new Set<number>();
     const kept: typeof pending = [];
     // The names whose type is the tagger's (not the rules').
@@ -1029,18 +1058,24 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (into) absorb(into, e, 'short form of a company named in full in the same article', entities, refs, roles);
   }
 
-  // "Renault boosted its profits": a one-word name read as a person ("Renault said") that does things to
-  // "its" own and never to "his" or "her" is a body.
+  // "Renault boosted its profits", "Nintendo is releasing an adapter for its DS", "Lycos, which": a one-word
+  // name read as a person ("Renault said") that does things to "its" own or is a "which", and never to
+  // "his" or "her" nor a "who", is a body.
   for (const e of entities.values()) {
     if (e.type !== 'Person' || e.name.includes(' ') || isGivenName(e.name)) continue;
+    // (A name after a title is a person's: "a son of President Suharto, which ..."; not "market leader Nintendo".)
+    if (e.mentions.some((m) => { const t = words[m.word - 1]; return !!t && ((isTitle(t) && isCap(t)) || HONORIFICS.has(bare(t.text))); })) continue;
     let its = 0;
     let personal = 0;
     for (const m of e.mentions) {
       let k = m.word;
       while (words[k + 1] && words[k + 1]!.end <= m.end) k++;
       const verb = words[k + 1];
+      // ("Lycos, which", not "Lycos, who".)
+      if (verb?.text === ',' && words[k + 2]?.lower === 'which') its++;
+      if (verb?.text === ',' && words[k + 2]?.lower === 'who') personal++;
       if (!verb || verb.sentence !== m.sentence || (verb.pos !== 'VERB' && verb.pos !== 'AUX') || SPEECH_VERBS.has(verb.lower)) continue;
-      for (let j = k + 2; j < k + 6 && words[j] && words[j]!.sentence === m.sentence && !isCap(words[j]!); j++) {
+      for (let j = k + 2; j < k + 8 && words[j] && words[j]!.sentence === m.sentence && !isCap(words[j]!); j++) {
         if (words[j]!.lower === 'its') its++;
         else if (/^(he|his|him|she|her|hers|himself|herself)$/.test(words[j]!.lower)) personal++;
         else continue;

@@ -583,6 +583,22 @@ describe('a one-word name that does things to "its" own', () => {
     expect(types('Archos said on Monday that sales were strong. Archos has cut its prices by 20% this year.')).toEqual(['Organization Archos']);
     expect(types('Smith said on Monday that sales were strong. Smith said its prices would fall. He did not say when.')).toEqual(['Person Smith']);
   });
+
+  it('also further on in the clause, or as a "which"; never after a title', () => {
+    const type = (text: string, name: string): string | undefined => runTagged(text).entities.find((e) => e.name === name)?.type;
+    expect(type('Shares rose after Nintendo said the adapter would be ready in March. Analysts said Nintendo is releasing an adapter for its DS handheld.', 'Nintendo')).toBe('Organization');
+    expect(type('Experts said EduVision, which makes tablets, was growing. Later EduVision said sales were up.', 'EduVision')).toBe('Organization');
+    expect(type('President Suharto spoke on Monday. The cars will be sold by a company controlled by a son of President Suharto, which plans to build them.', 'Suharto')).toBe('Person');
+  });
+});
+
+describe('a name of the tagger\'s made of two names joined by "and"', () => {
+  it('is two names when the article types each alone elsewhere', () => {
+    const names = (text: string): string[] => runTagged(text).entities.map((e) => `${e.type} ${e.name}`).sort();
+    const x = names('Greek sprinters Kostas Kenteris and Katerina Thanou face a ban. Kenteris and Thanou could be suspended for two years. Kenteris, 31, won gold in Sydney, where Thanou, 29, won silver.');
+    expect(x).toEqual(expect.arrayContaining(['Person Kostas Kenteris', 'Person Katerina Thanou']));
+    expect(x.filter((n) => n.includes(' and '))).toEqual([]);
+  });
 });
 
 describe('a name the article makes a body by the noun before it or the officer after it', () => {
