@@ -1857,13 +1857,14 @@ function hasPlaceCueAfter(words: readonly Word[], last: number): boolean {
 /** ORG_CUES without the nouns that have other senses too ("wedding bands", "record labels" may be objects). */
 const VOTING_CUES: ReadonlySet<string> = new Set([...ORG_CUES].filter((w) => !/^(band|bands|label|labels|unit|duo|trio|quartet|ensemble|outlet|franchise)$/.test(w)));
 
-/** "oil companies Rosneft and Lukoil": an organization noun before the name or before its coordination. */
+/** "oil companies Rosneft and Lukoil", "firms such as Sony and NEC": an organization noun before the name or before the list it ends. */
 function hasOrgCueBefore(words: readonly Word[], first: number, sFirst: number, cues: ReadonlySet<string> = ORG_CUES): boolean {
   let k = first - 1;
-  while (k >= sFirst && k > first - 8) {
+  while (k >= sFirst && k > first - 12) {
     const w = words[k]!;
-    if (cues.has(w.lower) && !isCap(w)) return true;
-    if (w.text === 'and' || w.text === ',' || w.lower === 'called' || w.lower === 'named' || isCap(w)) {
+    if (cues.has(w.lower) && (!isCap(w) || k === sFirst)) return true;
+    // ("companies such as Sony, Toshiba and NEC", "bands like New Order, Interpol or Joy Division".)
+    if (/^(and|or|,|called|named|like|including|such|as)$/.test(w.text) || isCap(w)) {
       k--;
       continue;
     }

@@ -157,6 +157,11 @@ describe('entities', () => {
     for (const name of ['Ofcom', 'Lycos', 'Icstis', 'Nanjing Auto']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
   });
 
+  it('reads a body by the noun before the list it ends (companies such as Sony, Toshiba and NEC; bands like Interpol)', () => {
+    const x = runTagged('Hardware makers were slow, analysts said. Companies such as Nokia, Siemens and Philips have cut prices. The group has supported bands like Interpol and Talking Heads.');
+    for (const name of ['Nokia', 'Siemens', 'Philips', 'Interpol', 'Talking Heads']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
