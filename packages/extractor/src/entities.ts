@@ -1340,7 +1340,18 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   // (Not a crown's: "Queens Park Rangers", "Kings Cross".)
   if (lastTitle < 0 && run.last - run.first >= 3 && isTitlePlural(words[run.first]!.lower) && !/^(kings|queens|princes|princesses|lords|ladies|dames)$/.test(words[run.first]!.lower) && isGivenName(words[run.first + 1]!.text)) lastTitle = run.first;
   if (lastTitle >= 0) {
-    if (lastTitle === run.last - 1) return undefined; // only a title ("the Ukrainian President")
+    if (lastTitle === run.last - 1) {
+      // Only a title ("the Ukrainian President"); a place that opens it is named ("a U.S. Senator from
+      // Iowa", "the Seminole County Sheriff").
+      let opens = run.first;
+      while (opens < lastTitle && !isTitle(words[opens]) && !isTitlish(words[opens])) opens++;
+      if (opens === run.first) return undefined;
+      const name = textOf(text, words, run.first, opens);
+      const place = lookupPlace(name) ?? (opens - run.first >= 2 && PLACE_HEADS.has(bare(words[opens - 1]!.text)) ? { key: `place:${fold(name)}`, name, reason: 'same place name' } : undefined);
+      // (Not a given name before a surname that is a title too: "Paul King".)
+      if (!place || words.slice(run.first, opens).some((w) => lookupDemonym(w.text) || isGivenName(w.text))) return undefined;
+      return { first: run.first, last: opens, name, type: 'Location', place };
+    }
     // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Sergei Lavrov": the portfolio is
     // part of the title, and the person follows it.
     if (words[lastTitle + 1]?.text === 'of') {

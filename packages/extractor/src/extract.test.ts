@@ -162,6 +162,12 @@ describe('entities', () => {
     for (const name of ['Nokia', 'Siemens', 'Philips', 'Interpol', 'Talking Heads']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
   });
 
+  it('reads the place that opens a title without a name (a U.S. Senator from Iowa), not a given name before a surname that is a title (Paul King)', () => {
+    const x = run('His son was a U.S. Senator from Iowa. Not least, said Paul King, a consultant at Cisco.');
+    expect(byName(x, 'United States')?.mentions.map((m) => m.text)).toEqual(['U.S.']);
+    expect(byName(x, 'Paul')).toBeUndefined();
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
