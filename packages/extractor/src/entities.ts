@@ -822,11 +822,21 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // A name the rules made a body by the noun before it ("computer firm Lenovo", "oil companies Rosneft
     // and Lukoil"; not a noun with other senses: "wedding bands Ozzy gave her") or by a company officer
     // after it ("Retail Decisions chief executive") is that body wherever the tagger read it otherwise.
-    const cued = new Set(pending.filter(({ cand, sentence }) => cand.type === 'Organization' && !fromTagger.has(cand) && (hasOrgCueBefore(words, cand.first, sentences[sentence]!.first, VOTING_CUES) || officerAfter(words, cand.last))).map(({ cand }) => fold(cand.name)));
+    // So is a name a body's title follows anywhere, also with no one named after it ("his first silverware as
+    // Chelsea manager", "the Everton boss"; not a country's or a nation's: "England coach").
+    const titledBody = (cand: Candidate): boolean => {
+      const t = words[cand.last];
+      return !!t && t.text === t.lower && BODY_TITLES.has(t.lower) && !/^(analyst|economist|founder|co-founder|cofounder)$/.test(t.lower) && !lookupPlace(cand.name)?.key.startsWith('country:') && !isNation(cand.name) && !words.slice(cand.first, cand.last).some((w) => lookupDemonym(w.text));
+    };
+    const titled = new Set(pending.filter(({ cand }) => cand.last - cand.first === 1 && titledBody(cand)).map(({ cand }) => fold(cand.name)));
+    const cued = new Set([...titled, ...pending.filter(({ cand, sentence }) => cand.type === 'Organization' && !fromTagger.has(cand) && (hasOrgCueBefore(words, cand.first, sentences[sentence]!.first, VOTING_CUES) || officerAfter(words, cand.last))).map(({ cand }) => fold(cand.name))]);
     for (const { cand } of pending) {
       const v = cand.type && votes.get(fold(cand.name));
-      if (!v || v.size < 2) continue;
-      const best = cued.has(fold(cand.name)) && v.has('Organization') ? (['Organization', v.get('Organization')!] as const) : [...v.entries()].reduce((a, b) => (b[1].n > a[1].n || (b[1].n === a[1].n && b[1].rules && !a[1].rules) ? b : a));
+      if (!v) continue;
+      // (A name read only as a person's that has a body's title after it is that body.)
+      const organization = v.get('Organization') ?? (v.size === 1 && v.has('Person') && titled.has(fold(cand.name)) ? { n: 0, rules: false } : undefined);
+      if (v.size < 2 && !organization) continue;
+      const best = cued.has(fold(cand.name)) && organization ? (['Organization', organization] as const) : [...v.entries()].reduce((a, b) => (b[1].n > a[1].n || (b[1].n === a[1].n && b[1].rules && !a[1].rules) ? b : a));
       if (best[0] === cand.type) continue;
       cand.type = best[0];
       if (cand.type === 'Location') cand.place = lookupPlace(cand.name) ?? { key: `place:${fold(cand.name)}`, name: cand.name, reason: 'same place name' };

@@ -616,6 +616,9 @@ describe('a name the article makes a body by the noun before it or the officer a
   it('stays that body wherever the tagger reads it otherwise', () => {
     const types = (text: string, name: string): string[] => runTagged(text).entities.filter((e) => e.name.includes(name)).map((e) => `${e.type} ${e.name}`);
     expect(types('Profits stall at Lenovo. Profits at Chinese computer firm Lenovo have stood still amid slowing demand. Lenovo bought the PC division of IBM last year. Lenovo said sales were down. Lenovo warned of slower growth.', 'Lenovo')).toEqual(['Organization Lenovo']);
+    // A club's or a company's title after the name says so too, with no one named after it.
+    expect(types('Chelsea clinch cup in extra-time. It gave Mourinho his first silverware as Chelsea manager. Despite their frustration, Chelsea began to dominate. Chelsea clung on to win.', 'Chelsea')).toEqual(['Organization Chelsea']);
+    expect(types('England coach Andy Robinson named his side. England face Wales on Saturday. The England coach was pleased.', 'England')).toEqual(['Location England']);
     // A company's officer after the name says so too.
     expect(types('Card fraud has grown, a study by Retail Decisions says. Fraudsters changed tack, Retail Decisions said. Retail Decisions chief executive Carl Clump told reporters there was no doubt the scheme worked. Retail Decisions found that shoppers had adapted.', 'Retail')).toEqual(['Organization Retail Decisions']);
   });
