@@ -500,6 +500,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   const refs: Ref[] = [];
   const roles: RoleClaim[] = [];
   const pending: { cand: Candidate; sentence: number; trustTagger: boolean }[] = [];
+  /** One-word towns that open sentences and are common words of the article too (see below). */
+  const openers = new Set<Candidate>();
 
   const addMention = (key: string, type: EntityType, name: string, first: number, last: number, sentence: number, reason?: string): void =>
     addEntityMention({ entities, refs }, text, words, { key, type, name }, first, last, sentence, reason ?? 'same name');
@@ -507,6 +509,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   const bylines: Byline[] = [];
   /** The words the article writes in lower case somewhere (so not only names). */
   const lowerWords = new Set(words.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => w.lower));
+  /** How often the article writes a word in lower case. */
+  const lowerCount = new Map<string, number>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.text)) lowerCount.set(w.lower, (lowerCount.get(w.lower) ?? 0) + 1);
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
   const taggable = new Set<number>();
   const resultLines = new Set<number>();
@@ -550,6 +555,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       for (const run of parts) {
         if (compassOfList(words, run)) continue;
         const cand = analyse(text, words, run, { sFirst: s.first, sLast: s.last, allCaps });
+        // "Mobile networks seek turbo boost ... As mobile phones ...": a one-word town that only opens
+        // sentences, which the article also writes in lower case (twice or more: not "bilje", a word the
+        // name comes from), is the common word (not a country's name; not "Orange", named inside a
+        // sentence too: "mobile phone giant Orange").
+        if (cand?.type === 'Location' && cand.last - cand.first === 1 && (cand.first === s.first || headline) && (lowerCount.get(words[cand.first]!.lower) ?? 0) >= 2 && !cand.place?.key.startsWith('country:')) openers.add(cand);
         // "3M", "6PR", "al-Qaeda": wink-nlp splits the digits or the article off the name; they are part of it.
         const opens = cand ? gluedOpening(words, cand.first) : 0;
         if (opens < 0) continue;
@@ -584,6 +594,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       }
     }
   }
+
+  const inside = new Set(pending.filter(({ cand }) => !openers.has(cand) && cand.first > sentences[words[cand.first]!.sentence]!.first).map(({ cand }) => fold(cand.name)));
+  for (let k = pending.length - 1; k >= 0; k--) if (openers.has(pending[k]!.cand) && !inside.has(fold(pending[k]!.cand.name))) pending.splice(k, 1);
 
   // "Asif Ali Zardari and Bilawal Bhutto Zardari": two full names side by side that end with the same word
   // and differ before it are two people of one family (not "the Heineken Cup and the Davis Cup": the word

@@ -168,6 +168,13 @@ describe('entities', () => {
     expect(byName(x, 'Paul')).toBeUndefined();
   });
 
+  it('reads no town in a common word that only opens sentences (Mobile networks ... mobile phones), but keeps one named inside a sentence too', () => {
+    const x = run('Mobile networks seek a boost. Mobile games are growing because mobile phones are everywhere, and mobile music too.');
+    expect(x.entities.filter((e) => e.type === 'Location')).toEqual([]);
+    const y = run('Orange said it would sue. The colour orange is its brand, and orange is what it sells. The giant Orange is based in Paris.');
+    expect(byName(y, 'Orange')).toBeDefined();
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
