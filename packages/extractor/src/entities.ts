@@ -687,6 +687,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // The tagger completes the rules, reading their decisions as features: a name the rules typed keeps
   // its type and boundaries (on the evaluation sets the rules are the more precise where they decide);
   // a capitalized run they left untyped takes the tagger's type; names they did not see are added.
+  /** The names whose type is the tagger's (not the rules'). */
+  const fromTagger = new Set<Candidate>();
   if (tagger) {
     const ruleTags = words.map(() => 'O');
     for (const { cand } of pending) {
@@ -738,8 +740,6 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     const covered = new Set<number>();
     const kept: typeof pending = [];
-    // The names whose type is the tagger's (not the rules').
-    const fromTagger = new Set<Candidate>();
     const exact = new Set<string>();
     for (const p of pending) {
       const k = `${p.cand.first}:${p.cand.last}`;
@@ -895,7 +895,18 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   // suggested; not a known place (unless it acts as the person: "Neil Jordan ... Jordan said"), a
   // listed organization, a party, an institution, an acronym, nor a word of an organization's name in the
   // article ("Roy Disney" and "Walt Disney Co.": Disney is the company).
-  const fullNames = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && isGivenName(words[cand.first]!.text)).map(({ cand }) => cand.name));
+  // (A full name: a given name first, or two or three words of a name's shape typed a person's inside a
+  // sentence, not after "the", not in capitals, the first no initial, compass word, word the article
+  // writes in lower case nor listed company's: "Ronan O'Gara", not "P Montgomery", "the Millennium Dome",
+  // "North Vancouver", "Latest Opera", "Apple Mac".)
+  const fullName = (c: Candidate): boolean => {
+    const ws = words.slice(c.first, c.last);
+    if (isGivenName(ws[0]!.text)) return true;
+    return ws.length <= 3 && /\p{L}{2}/u.test(ws[0]!.text) && c.first > sentences[ws[0]!.sentence]!.first && words[c.first - 1]?.lower !== 'the' && !lowerWords.has(ws[0]!.lower) && !orgKind(ws[0]!.text) && !PLACE_STARTS.has(bare(ws[0]!.text)) && ws.every((w) => nameShaped(w) && /\p{Ll}/u.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !isTitlish(w));
+  };
+  // (Nor a word the rules typed a place or a body alone elsewhere: "Yeltsin endorses Lebed Chechnya peace plan".)
+  const ruledAlone = new Set(pending.filter(({ cand }) => cand.last - cand.first === 1 && (cand.type === 'Location' || cand.type === 'Organization') && !fromTagger.has(cand)).map(({ cand }) => fold(cand.name)));
+  const fullNames = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && fullName(cand) && (isGivenName(words[cand.first]!.text) || (!words.slice(cand.first, cand.last).some((w) => ruledAlone.has(fold(w.text)))))).map(({ cand }) => cand.name));
   const orgWords = new Set(pending.filter(({ cand }) => cand.type === 'Organization' && cand.last - cand.first >= 2).flatMap(({ cand }) => words.slice(cand.first, cand.last).map((w) => fold(w.text))));
   const ownersOf = (name: string): string[] => [...fullNames].filter((n) => fold(n.split(' ').at(-1)!) === fold(name));
   // A place's name that acts as the person once ("Jordan said") is the person in all its mentions.

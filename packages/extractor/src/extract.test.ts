@@ -175,6 +175,13 @@ describe('entities', () => {
     expect(byName(y, 'Orange')).toBeDefined();
   });
 
+  it('reads a surname alone as the person named in full, also when the given name is not a listed one (Ronan O\'Gara)', () => {
+    const x = runTagged("Ireland beat Argentina thanks to Ronan O'Gara on Saturday. O'Gara kicked all of the points. Ireland relied on O'Gara's boot. O'Gara landed a late drop goal.");
+    expect(x.entities.filter((e) => /Gara/.test(e.name)).map((e) => `${e.type} ${e.name} ${e.mentions.length}`)).toEqual(["Person Ronan O'Gara 4"]);
+    const y = runTagged('A late goal by Dragan Mladenovic sent Rangers through. Mladenovic scored twice in Glasgow. Rangers owe much to Mladenovic.');
+    expect(y.entities.filter((e) => /Mladenovic/.test(e.name)).map((e) => `${e.type} ${e.name} ${e.mentions.length}`)).toEqual(['Person Dragan Mladenovic 3']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
