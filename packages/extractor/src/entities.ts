@@ -432,6 +432,27 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   return runs;
 }
 
+const QUOTE_MARK = /^["“”]$/;
+const TITLE_SMALL_WORDS = new Set('a an the of in on at to for and or by with from is my your our its his her their me you we i'.split(' '));
+
+/**
+ * A name inside the quoted title of a work, not the whole of it: the words between the quotes around it
+ * (at most ten, in its sentence) are all capitalized but small words ("a cover of Siouxsie's "Cities in
+ * Dust"", "the song "Anarchy in Tokyo""). Speech in quotes has words in lower case.
+ */
+function inQuotedTitle(words: readonly Word[], c: Run, sFirst: number, sLast: number): boolean {
+  let open = c.first - 1;
+  while (open >= sFirst && open > c.first - 10 && !QUOTE_MARK.test(words[open]!.text)) open--;
+  let close = c.last;
+  while (close < sLast && close < c.last + 10 && !QUOTE_MARK.test(words[close]!.text)) close++;
+  if (open < sFirst || close >= sLast || !QUOTE_MARK.test(words[open]!.text) || !QUOTE_MARK.test(words[close]!.text)) return false;
+  if (open === c.first - 1 && close === c.last) return false;
+  // (The mark before is an opening one: an even number of marks before it in the sentence.)
+  if (words.slice(sFirst, open).filter((w) => QUOTE_MARK.test(w.text)).length % 2 !== 0) return false;
+  const inside = words.slice(open + 1, close).filter((w) => /\p{L}/u.test(w.text) && !POSSESSIVE.has(w.text));
+  return inside.length >= 2 && inside.every((w) => isCap(w) || TITLE_SMALL_WORDS.has(w.lower));
+}
+
 /** Units written after a number ("30GB", "2GHz", "512K", "3G", "3D"). */
 const UNIT = /^(?:[KMGTP]?B|[KMGT]?bps|[KMGT]?Hz|[kKMGT]?Wh?|mAh|[GDK]|MP|HP|AM|PM|BC|AD)$/;
 
@@ -560,6 +581,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         // name comes from), is the common word (not a country's name; not "Orange", named inside a
         // sentence too: "mobile phone giant Orange").
         if (cand?.type === 'Location' && cand.last - cand.first === 1 && (cand.first === s.first || headline) && (lowerCount.get(words[cand.first]!.lower) ?? 0) >= 2 && !cand.place?.key.startsWith('country:')) openers.add(cand);
+        // "Anarchy in Tokyo", "Live In Memphis": a name inside the quoted title of a work is part of the title.
+        if (cand && inQuotedTitle(words, cand, s.first, s.last)) continue;
         // "3M", "6PR", "al-Qaeda": wink-nlp splits the digits or the article off the name; they are part of it.
         const opens = cand ? gluedOpening(words, cand.first) : 0;
         if (opens < 0) continue;

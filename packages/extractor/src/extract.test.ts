@@ -182,6 +182,11 @@ describe('entities', () => {
     expect(y.entities.filter((e) => /Mladenovic/.test(e.name)).map((e) => `${e.type} ${e.name} ${e.mentions.length}`)).toEqual(['Person Dragan Mladenovic 3']);
   });
 
+  it('reads no name inside the quoted title of a work, but reads one between two quotes of speech', () => {
+    const x = run('The band recorded "Anarchy in Tokyo" and "Live In Memphis" last year. Mr Blair said he was a "huge figure" in Labour and a "valued, personal friend".');
+    expect(x.entities.map((e) => e.name).sort()).toEqual(['Blair', 'Labour']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
