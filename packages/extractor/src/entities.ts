@@ -1223,7 +1223,11 @@ function isMatchSide(words: readonly Word[], run: Run): boolean {
   const next = words[run.last];
   const prev = words[run.first - 1];
   const prev2 = words[run.first - 2];
-  return (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && prev2?.lower === 'drew') || (prev?.lower === 'to' && prev2?.lower === 'lost');
+  // ("losing to Tulsa", "a win over Leeds 2-1": a side after a loss, or before its score.)
+  // (Not "fell to Mardy Fish", "a trip to Turf Moor 0-2": a player, a ground.)
+  const lostTo = prev?.lower === 'to' && /^(lost|losing|lose|loses)$/.test(prev2?.lower ?? '');
+  const scored = /^\d{1,3}-\d{1,3}$/.test(next?.text ?? '') && /^(against|over|and|v|vs)$/.test(prev?.lower ?? '');
+  return scored || lostTo || (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && prev2?.lower === 'drew');
 }
 
 /** "BONN 1996-08-31", "KYIV, Ukraine —": the place a story was filed from, at the start of a line. */

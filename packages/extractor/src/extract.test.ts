@@ -187,6 +187,12 @@ describe('entities', () => {
     expect(x.entities.map((e) => e.name).sort()).toEqual(['Blair', 'Labour']);
   });
 
+  it('reads a town that a side lost to, or that a score follows, as the team', () => {
+    const x = run('They played in the GMAC Bowl, losing to Tulsa in the final. Last week they had a win over Toledo 31-14. The ball fell to Gudjohnsen.');
+    expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Organization', 'Tulsa'], ['Organization', 'Toledo']]));
+    expect(byName(x, 'Gudjohnsen')?.type).not.toBe('Organization');
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
