@@ -303,11 +303,13 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   while (i < to) {
     const w = words[i]!;
     const startsSentence = i === from || /^["“‘(:—–-]$/.test(words[i - 1]!.text);
-    // "65th Air Division", "139th Regiment": an ordinal opens a unit's name.
-    if (/^\d+(?:st|nd|rd|th|d)$/.test(w.text) && words[i + 1] && isCap(words[i + 1]!) && i + 1 < to) {
+    // "65th Air Division", "139th Regiment", "65 Fighter Wing": an ordinal opens a unit's name, or a number
+    // a military unit's.
+    const cardinal = /^\d{1,3}$/.test(w.text);
+    if ((/^\d+(?:st|nd|rd|th|d)$/.test(w.text) || cardinal) && words[i + 1] && isCap(words[i + 1]!) && i + 1 < to) {
       let j = i + 1;
       while (j < to && isCap(words[j]!) && words[j]!.spaceBefore) j++;
-      if (ORG_HEADS.has(bare(words[j - 1]!.text))) {
+      if (cardinal ? MILITARY_UNITS.has(words[j - 1]!.text) : ORG_HEADS.has(bare(words[j - 1]!.text))) {
         runs.push({ first: i, last: j });
         i = j;
         continue;
@@ -382,7 +384,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 3;
         continue;
       }
-      if (n.text === 'of' && after?.text === 'the' && words[j + 2] && isCap(words[j + 2]!)) {
+      // (Not two bodies, the one part of the other: "the IV Corps of the Army of the Potomac".)
+      const partOf = j - i >= 2 && ORG_HEADS.has(bare(words[j - 1]!.text)) && ORG_HEADS.has(bare(words[j + 2]?.text ?? ''));
+      if (n.text === 'of' && after?.text === 'the' && words[j + 2] && isCap(words[j + 2]!) && !partOf) {
         j += 3;
         continue;
       }
@@ -431,6 +435,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   }
   return runs;
 }
+
+/** The heads of military units' names ("65 Fighter Wing", "3 Air Division"). */
+const MILITARY_UNITS = new Set(['Division', 'Wing', 'Squadron', 'Group', 'Corps', 'Brigade', 'Regiment', 'Battalion', 'Fleet', 'Army']);
 
 const QUOTE_MARK = /^["“”]$/;
 const TITLE_SMALL_WORDS = new Set('a an the of in on at to for and or by with from is my your our its his her their me you we i'.split(' '));

@@ -193,6 +193,11 @@ describe('entities', () => {
     expect(byName(x, 'Gudjohnsen')?.type).not.toBe('Organization');
   });
 
+  it('reads military units: a number before a unit\'s name, and a unit of another (the IV Corps of the Army of the Potomac)', () => {
+    const x = run('It was attached to the IV Corps of the Army of the Potomac. Redesignated 65 Air Division on 17 April 1952. He bought 65 Air France tickets.');
+    expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['65 Air Division', 'Air France', 'Army of the Potomac', 'IV Corps']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
