@@ -402,6 +402,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       }
       break;
     }
+    // "Channel 4", "BBC Radio 4", "PlayStation 2", "Xbox 360": a name numbered after one of these words
+    // (not a score: "Channel 4 2-1").
+    if (j < to && NUMBERED.has(words[j - 1]!.text) && /^(\d{1,3}|One|Two|Three|Four|Five)$/.test(words[j]!.text) && words[j]!.spaceBefore && !/^[-:–]|^\d/.test(words[j + 1]?.text ?? '')) j++;
     // "Amos Frumkin of the Hebrew University": a person's name, then the body they belong to.
     const of = words.slice(i, j).findIndex((x, k) => k > 0 && x.text === 'of');
     const right = words.slice(i + of + 1, j).filter((x) => x.text !== 'the');
@@ -435,6 +438,15 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   }
   return runs;
 }
+
+/** Words that a number completes into a name: channels and stations (bodies), consoles and systems (products). */
+const NUMBERED = new Map<string, EntityType>([
+  ['Channel', 'Organization'],
+  ['Radio', 'Organization'],
+  ['PlayStation', 'Product'],
+  ['Xbox', 'Product'],
+  ['Windows', 'Product'],
+]);
 
 /** The heads of military units' names ("65 Fighter Wing", "3 Air Division"). */
 const MILITARY_UNITS = new Set(['Division', 'Wing', 'Squadron', 'Group', 'Corps', 'Brigade', 'Regiment', 'Battalion', 'Fleet', 'Army']);
@@ -1681,6 +1693,8 @@ const APPOSITION_BODIES = new Set([
 ]);
 
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
+  const numbered = c.last - c.first >= 2 && /^(\d{1,3}|One|Two|Three|Four|Five)$/.test(words[c.last - 1]!.text) ? NUMBERED.get(words[c.last - 2]!.text) : undefined;
+  if (numbered) return numbered;
   const { sFirst, allCaps } = ctx;
   const ws = words.slice(c.first, c.last);
   const firstW = ws[0]!;

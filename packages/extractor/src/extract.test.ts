@@ -198,6 +198,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['65 Air Division', 'Air France', 'Army of the Potomac', 'IV Corps']);
   });
 
+  it('reads a channel, a station or a console with its number (Channel 4, BBC Radio 4, PlayStation 2)', () => {
+    const x = run("He told BBC Radio 4's Today programme that Channel 4 would bid. Sony's PlayStation 2 outsold the Xbox 360.");
+    expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Organization', 'BBC Radio 4'], ['Organization', 'Channel 4'], ['Product', 'PlayStation 2'], ['Product', 'Xbox 360']]));
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
