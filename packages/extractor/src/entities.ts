@@ -637,8 +637,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
   }
 
-  const inside = new Set(pending.filter(({ cand }) => !openers.has(cand) && cand.first > sentences[words[cand.first]!.sentence]!.first).map(({ cand }) => fold(cand.name)));
-  for (let k = pending.length - 1; k >= 0; k--) if (openers.has(pending[k]!.cand) && !inside.has(fold(pending[k]!.cand.name))) pending.splice(k, 1);
+  const namedInside = new Set(pending.filter(({ cand }) => !openers.has(cand) && cand.first > sentences[words[cand.first]!.sentence]!.first).map(({ cand }) => fold(cand.name)));
+  for (let k = pending.length - 1; k >= 0; k--) if (openers.has(pending[k]!.cand) && !namedInside.has(fold(pending[k]!.cand.name))) pending.splice(k, 1);
 
   // "Asif Ali Zardari and Bilawal Bhutto Zardari": two full names side by side that end with the same word
   // and differ before it are two people of one family (not "the Heineken Cup and the Davis Cup": the word
@@ -948,7 +948,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   };
   // (Nor a word the rules typed a place or a body alone elsewhere: "Yeltsin endorses Lebed Chechnya peace plan".)
   const ruledAlone = new Set(pending.filter(({ cand }) => cand.last - cand.first === 1 && (cand.type === 'Location' || cand.type === 'Organization') && !fromTagger.has(cand)).map(({ cand }) => fold(cand.name)));
-  const fullNames = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && fullName(cand) && (isGivenName(words[cand.first]!.text) || (!words.slice(cand.first, cand.last).some((w) => ruledAlone.has(fold(w.text)))))).map(({ cand }) => cand.name));
+  const fullNames = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && fullName(cand) && (isGivenName(words[cand.first]!.text) || !words.slice(cand.first, cand.last).some((w) => ruledAlone.has(fold(w.text))))).map(({ cand }) => cand.name));
   const orgWords = new Set(pending.filter(({ cand }) => cand.type === 'Organization' && cand.last - cand.first >= 2).flatMap(({ cand }) => words.slice(cand.first, cand.last).map((w) => fold(w.text))));
   const ownersOf = (name: string): string[] => [...fullNames].filter((n) => fold(n.split(' ').at(-1)!) === fold(name));
   // A place's name that acts as the person once ("Jordan said") is the person in all its mentions.
