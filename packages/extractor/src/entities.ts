@@ -843,6 +843,28 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     }
     pending.length = 0;
     pending.push(...kept);
+    // "Basil Zempilas, Karl Langdon, Glen Jakovich, Shane Woewodin": in a list of three names or more, most
+    // of them people's full names, a name of two or three words the tagger read as a place or a body (no
+    // place's, body's or nationality's word in it) is a person too.
+    for (let k = 0; k < pending.length; ) {
+      let end = k + 1;
+      const joins = (a: Candidate, b: Candidate): boolean => {
+        const gap = words.slice(a.last, b.first).map((w) => w.lower).join(' ');
+        return gap === ',' || gap === 'and' || gap === ', and';
+      };
+      while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
+      const list = pending.slice(k, end).map(({ cand }) => cand);
+      k = end;
+      const people = list.filter((c) => c.type === 'Person' && c.last - c.first >= 2).length;
+      if (list.length < 3 || people < 2 || 2 * people < list.length) continue;
+      for (const c of list) {
+        const n = c.last - c.first;
+        if (c.type === 'Person' || !fromTagger.has(c) || n < 2 || n > 3 || orgKind(c.name) || lookupPlace(c.name)) continue;
+        if (!words.slice(c.first, c.last).every((w) => nameShaped(w) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !orgKind(w.text))) continue;
+        c.type = 'Person';
+        delete c.place;
+      }
+    }
     // "Frederic Michalak (Stade Toulousain)": what stands in brackets after a person of a list is no person
     // (squads list names so); a place it names is the place, anything else the body they play or stand for.
     const personAt = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && words[cand.last]?.text === '(').map(({ cand }) => cand.last + 1));
@@ -1782,7 +1804,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (hasOrgCueBefore(words, c.first, sFirst) && !personName) return 'Organization';
   // A title of a work in quotes ("Corinne", "A Brand New Name") is neither a person nor a place.
   if (/^["“‘]$/.test(prev?.text ?? '') && /^["”’]$/.test(next?.text ?? '') && !lookupPlace(c.name)) return undefined;
-  if (ws.length > 1 && PLACE_STARTS.has(bare(firstW.text))) return 'Location';
+  // ("Glen Jakovich", "Glen Johnson": a given name first is a person's, but "in Glen Coe".)
+  if (ws.length > 1 && PLACE_STARTS.has(bare(firstW.text)) && !(isGivenName(firstW.text) && ws.every(nameShaped) && !/^(in|at|near)$/.test(prev?.lower ?? ''))) return 'Location';
   if (ws.length > 1 && EVENT_HEADS.has(lastBare)) return undefined;
   // "Boston Bruins", "Buffalo Bisons": a place and a capitalized plural name a team.
   if (ws.length >= 2 && /[^aiosu]s$/.test(lastW.text) && lastW.text.length > 4 && !isGivenName(firstW.text)) {

@@ -203,6 +203,12 @@ describe('entities', () => {
     expect(x.entities.map((e) => [e.type, e.name])).toEqual(expect.arrayContaining([['Organization', 'BBC Radio 4'], ['Organization', 'Channel 4'], ['Product', 'PlayStation 2'], ['Product', 'Xbox 360']]));
   });
 
+  it('reads a name of a list of people as a person, and "Glen" before a surname as a given name', () => {
+    const x = runTagged('The commentary team is made of Basil Zempilas, Karl Langdon, Glen Jakovich, Shane Woewodin and Graham Dawson. They stayed in Glen Coe.');
+    expect(byName(x, 'Glen Jakovich')?.type).toBe('Person');
+    expect(byName(x, 'Glen Coe')?.type).toBe('Location');
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
