@@ -1792,6 +1792,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // Economic and Social Research", "Newfoundland and Labrador Court of Appeal", "Court of Arbitration for
   // Sport" are longer than their runs: the tagger reads them whole).
   if (ws.length > 2 && ORG_HEADS.has(bare(firstW.text)) && ws[1]!.lower === 'of') return 'Organization';
+  // "the Island of Divar", "the City of Little Falls", "the Grand Duchy of Poznań": a place's head, then "of".
+  if (ws.length > 2 && PLACE_HEADS.has(bare(firstW.text)) && ws[1]!.lower === 'of' && !ORG_HEADS.has(lastBare)) return 'Location';
   const goesOn = ((next?.lower === 'and' || next?.lower === 'for') && next2 && isCap(next2)) || (prev?.lower === 'and' && prev2 && isCap(prev2));
   if (!goesOn && ws.some((w, k) => k < ws.length - 2 && ORG_HEADS.has(bare(w.text)) && ws[k + 1]!.lower === 'of')) return 'Organization';
   if (ws.some((w) => w.text === '&' || /\p{L}&\p{L}/u.test(w.text))) return 'Organization';

@@ -209,6 +209,11 @@ describe('entities', () => {
     expect(byName(x, 'Glen Coe')?.type).toBe('Location');
   });
 
+  it('reads empires and duchies, and a place\'s head before "of", as places (the Ottoman Empire, the Island of Divar)', () => {
+    const x = run('It spread across the old Ottoman Empire. The Island of Divar was a site of pilgrimage. He was elected for the City of Little Falls.');
+    expect(x.entities.filter((e) => e.type === 'Location').map((e) => e.name).sort()).toEqual(['City of Little Falls', 'Island of Divar', 'Ottoman Empire']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);

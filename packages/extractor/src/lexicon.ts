@@ -128,7 +128,7 @@ export const PLACE_HEADS = set(`
   city county province state island islands river lake mountains mountain valley bay sea ocean gulf peninsula
   desert street road avenue square park bridge airport district region territory coast heights hills falls
   canyon forest strait channel harbour harbor village town dock docks playfield plaza pier reservoir canal castle
-  palace stadium arena
+  palace stadium arena empire duchy kingdom caliphate sultanate emirate principality
 `);
 
 /** First words of place names: "Camp Howe", "Fort Worth", "Mount Kenya", "Lake Tahoe". */
