@@ -402,6 +402,16 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       }
       break;
     }
+    // 'Dwayne "The Rock" Johnson', 'Harold "Junior" Theriault': a given name, a nickname of one to three
+    // capitalized words in quotes, then the rest of the name.
+    if (isGivenName(w.text) && j - i <= 2 && /^["“]$/.test(words[j]?.text ?? '')) {
+      let k = j + 1;
+      while (k < to && k - j <= 3 && isCap(words[k]!)) k++;
+      if (k > j + 1 && /^["”]$/.test(words[k]?.text ?? '') && words[k + 1] && isCap(words[k + 1]!) && nameShaped(words[k + 1]!) && !neverName(words[k + 1]!.text)) {
+        j = k + 2;
+        while (j < to && isCap(words[j]!) && words[j]!.spaceBefore && nameShaped(words[j]!)) j++;
+      }
+    }
     // "Channel 4", "BBC Radio 4", "PlayStation 2", "Xbox 360": a name numbered after one of these words
     // (not a score: "Channel 4 2-1").
     if (j < to && NUMBERED.has(words[j - 1]!.text) && /^(\d{1,3}|One|Two|Three|Four|Five)$/.test(words[j]!.text) && words[j]!.spaceBefore && !/^[-:–]|^\d/.test(words[j + 1]?.text ?? '')) j++;
@@ -1717,6 +1727,9 @@ const APPOSITION_BODIES = new Set([
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
   const numbered = c.last - c.first >= 2 && /^(\d{1,3}|One|Two|Three|Four|Five)$/.test(words[c.last - 1]!.text) ? NUMBERED.get(words[c.last - 2]!.text) : undefined;
   if (numbered) return numbered;
+  // 'Dwayne "The Rock" Johnson': a given name, a nickname in quotes and a surname (see findRuns).
+  const nickAt = (k: number): boolean => c.last - c.first >= k + 3 && /^["“]$/.test(words[c.first + k]?.text ?? '');
+  if (isGivenName(words[c.first]!.text) && (nickAt(1) || nickAt(2))) return 'Person';
   const { sFirst, allCaps } = ctx;
   const ws = words.slice(c.first, c.last);
   const firstW = ws[0]!;

@@ -214,6 +214,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Location').map((e) => e.name).sort()).toEqual(['City of Little Falls', 'Island of Divar', 'Ottoman Empire']);
   });
 
+  it('reads a person named with a nickname in quotes whole (Dwayne "The Rock" Johnson), and his surname alone as him', () => {
+    const x = run('Dwayne "The Rock" Johnson starred in the film. Later Johnson said he liked it.');
+    expect(x.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`)).toEqual(['Person Dwayne "The Rock" Johnson 2']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
