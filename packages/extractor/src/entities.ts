@@ -488,14 +488,15 @@ const UNIT = /^(?:[KMGTP]?B|[KMGT]?bps|[KMGT]?Hz|[kKMGT]?Wh?|mAh|[GDK]|MP|HP|AM|
 /**
  * The word that opens a name at `first`: the digits before it when they are glued to it and stand
  * alone before ("3M", "6PR", "4Kids"; not "1,300M"), the Arabic article hyphened to it ("al-Qaeda",
- * "el-Sisi"), else `first` itself; -1 when digits make a quantity, not a name ("30GB", "3G").
+ * "el-Sisi"; unless `article` is false), else `first` itself; -1 when digits make a quantity, not a name
+ * ("30GB", "3G").
  */
-function gluedOpening(words: readonly Word[], first: number): number {
+function gluedOpening(words: readonly Word[], first: number, article = true): number {
   const w = words[first];
   const d = words[first - 1];
   if (!w || !d || w.spaceBefore || d.sentence !== w.sentence || !isCap(w) || neverName(w.text)) return first;
   const before = words[first - 2];
-  if (d.text === '-' && !d.spaceBefore && before && /^(al|el)$/.test(before.text) && before.sentence === w.sentence) return first - 2;
+  if (article && d.text === '-' && !d.spaceBefore && before && /^(al|el)$/.test(before.text) && before.sentence === w.sentence) return first - 2;
   if (!/^\d{1,3}$/.test(d.text) || !(d.spaceBefore || !before || before.sentence !== d.sentence || /^["“‘(]$/.test(before.text))) return first;
   return UNIT.test(w.text.replace(/\.$/, '')) ? -1 : first - 1;
 }
@@ -613,7 +614,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         // "Anarchy in Tokyo", "Live In Memphis": a name inside the quoted title of a work is part of the title.
         if (cand && inQuotedTitle(words, cand, s.first, s.last)) continue;
         // "3M", "6PR", "al-Qaeda": wink-nlp splits the digits or the article off the name; they are part of it.
-        const opens = cand ? gluedOpening(words, cand.first) : 0;
+        // (The article only for a name the rules typed: the tagger reads the others as wink-nlp split them.)
+        const opens = cand ? gluedOpening(words, cand.first, !!cand.type) : 0;
         if (opens < 0) continue;
         if (cand && opens < cand.first) Object.assign(cand, { first: opens, name: textOf(text, words, opens, cand.last) });
         // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
@@ -820,7 +822,8 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     for (const [key, type] of tagged) {
       if (exact.has(key) || !type) continue;
       const [tagFirst, last] = key.split(':').map(Number) as [number, number];
-      const first = gluedOpening(words, tagFirst);
+      // (Digits only: a word after "al-" the rules left alone is left to them, "said al-Qaeda was".)
+      const first = gluedOpening(words, tagFirst, false);
       if (first < 0 || !taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
       // A name the rules did not see is a whole run of capitalized words: "Ali Zardari" out of "Asif Ali
       // Zardari", "Markets Authority" out of "Competition and Markets Authority" are the tagger's slips.
