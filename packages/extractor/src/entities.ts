@@ -466,8 +466,9 @@ const TITLE_SMALL_WORDS = new Set('a an the of in on at to for and or by with fr
 
 /**
  * A name inside the quoted title of a work, not the whole of it: the words between the quotes around it
- * (at most ten, in its sentence) are all capitalized but small words ("a cover of Siouxsie's "Cities in
- * Dust"", "the song "Anarchy in Tokyo""). Speech in quotes has words in lower case.
+ * (at most ten, in its sentence) are all capitalized but small words, and a work's noun or a possessive
+ * stands around them ("a cover of Siouxsie's "Cities in Dust"", "the song "Anarchy in Tokyo""). Speech in
+ * quotes has words in lower case.
  */
 function inQuotedTitle(words: readonly Word[], c: Run, sFirst: number, sLast: number): boolean {
   let open = c.first - 1;
@@ -479,8 +480,15 @@ function inQuotedTitle(words: readonly Word[], c: Run, sFirst: number, sLast: nu
   // (The mark before is an opening one: an even number of marks before it in the sentence.)
   if (words.slice(sFirst, open).filter((w) => QUOTE_MARK.test(w.text)).length % 2 !== 0) return false;
   const inside = words.slice(open + 1, close).filter((w) => /\p{L}/u.test(w.text) && !POSSESSIVE.has(w.text));
-  return inside.length >= 2 && inside.every((w) => isCap(w) || TITLE_SMALL_WORDS.has(w.lower));
+  if (inside.length < 2 || !inside.every((w) => isCap(w) || TITLE_SMALL_WORDS.has(w.lower))) return false;
+  // A work's, by what stands around it: "the song", "Siouxsie's", ", a single" (not a title a person takes,
+  // "proclaimed himself "Protector of Mexico"", nor a motto, whose names are named).
+  const around = [...words.slice(Math.max(sFirst, open - 4), open), ...words.slice(close + 1, close + 4)];
+  return POSSESSIVE.has(words[open - 1]?.text ?? '') || around.some((w) => WORK_NOUNS.has(w.lower));
 }
+
+/** What a quoted title can be the name of. */
+const WORK_NOUNS = new Set('song songs single singles album albums track tracks film films movie movies book books novel novels play plays show shows programme program series game games record records poem opera musical hit hits cover covers version versions titled entitled'.split(' '));
 
 /** Units written after a number ("30GB", "2GHz", "512K", "3G", "3D"). */
 const UNIT = /^(?:[KMGTP]?B|[KMGT]?bps|[KMGT]?Hz|[kKMGT]?Wh?|mAh|[GDK]|MP|HP|AM|PM|BC|AD)$/;

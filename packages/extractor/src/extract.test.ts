@@ -182,9 +182,11 @@ describe('entities', () => {
     expect(y.entities.filter((e) => /Mladenovic/.test(e.name)).map((e) => `${e.type} ${e.name} ${e.mentions.length}`)).toEqual(['Person Dragan Mladenovic 3']);
   });
 
-  it('reads no name inside the quoted title of a work, but reads one between two quotes of speech', () => {
-    const x = run('The band recorded "Anarchy in Tokyo" and "Live In Memphis" last year. Mr Blair said he was a "huge figure" in Labour and a "valued, personal friend".');
-    expect(x.entities.map((e) => e.name).sort()).toEqual(['Blair', 'Labour']);
+  it('reads no name inside the quoted title of a work, but reads one between two quotes of speech, and in a title a person takes', () => {
+    const x = run('The band released the single "Anarchy in Tokyo" and a cover of Siouxsie\'s "Cities in Dust" last year. Mr Blair said he was a "huge figure" in Labour and a "valued, personal friend". Norton proclaimed himself "Protector of Mexico" in 1859.');
+    const names = x.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Blair', 'Labour', 'Mexico']));
+    expect(names.filter((n) => /Tokyo|Dust|Japan/.test(n))).toEqual([]);
   });
 
   it('reads a town that a side lost to, or that a score follows, as the team', () => {
