@@ -867,12 +867,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // "Basil Zempilas, Karl Langdon, Glen Jakovich, Shane Woewodin": in a list of three names or more, most
     // of them people's full names, a name of two or three words the tagger read as a place or a body (no
     // place's, body's or nationality's word in it) is a person too.
+    const joins = (a: Candidate, b: Candidate): boolean => /^(,|and|, and)$/.test(words.slice(a.last, b.first).map((w) => w.lower).join(' '));
     for (let k = 0; k < pending.length; ) {
       let end = k + 1;
-      const joins = (a: Candidate, b: Candidate): boolean => {
-        const gap = words.slice(a.last, b.first).map((w) => w.lower).join(' ');
-        return gap === ',' || gap === 'and' || gap === ', and';
-      };
       while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
       const list = pending.slice(k, end).map(({ cand }) => cand);
       k = end;
