@@ -2002,6 +2002,8 @@ function hasOrgCueBefore(words: readonly Word[], first: number, sFirst: number, 
   while (k >= sFirst && k > first - 12) {
     const w = words[k]!;
     if (cues.has(w.lower) && (!isCap(w) || k === sFirst)) return true;
+    // "state-owned Rosneft", "state-run Gazprom", "the privately-owned Yukos".
+    if (/^(owned|run|controlled)$/.test(w.lower) && words[k - 1]?.text === '-' && /^(state|government|privately|family|publicly|foreign)$/.test(words[k - 2]?.lower ?? '')) return true;
     // ("companies such as Sony, Toshiba and NEC", "bands like New Order, Interpol or Joy Division".)
     if (/^(and|or|,|called|named|like|including|such|as)$/.test(w.text) || isCap(w)) {
       k--;

@@ -152,9 +152,11 @@ describe('entities', () => {
     expect(byName(x, 'Burger')?.type).not.toBe('Organization');
   });
 
-  it('reads a body by the noun before it: a regulator, a watchdog, a portal, a carmaker', () => {
+  it('reads a body by the noun before it: a regulator, a watchdog, a portal, a carmaker; or by "state-owned"', () => {
     const x = runTagged('Telecom regulator Ofcom said BT must change. Internet portal Lycos has made a screensaver. The watchdog Icstis fined it. Chinese carmaker Nanjing Auto bought Rover. Ofcom and Lycos said nothing more.');
     for (const name of ['Ofcom', 'Lycos', 'Icstis', 'Nanjing Auto']) expect([name, byName(x, name)?.type]).toEqual([name, 'Organization']);
+    const y = runTagged('The revelation came as the government said Rosneft had signed a deal. State-owned Rosneft now owns Yugansk. The deal sees Rosneft receive $6bn.');
+    expect(byName(y, 'Rosneft')?.type).toBe('Organization');
   });
 
   it('reads a body by the noun before the list it ends (companies such as Sony, Toshiba and NEC; bands like Interpol)', () => {
