@@ -487,6 +487,9 @@ function inQuotedTitle(words: readonly Word[], c: Run, sFirst: number, sLast: nu
   return POSSESSIVE.has(words[open - 1]?.text ?? '') || around.some((w) => WORK_NOUNS.has(w.lower));
 }
 
+/** A product's nouns before its name (not "fighter", "tank": "Hamas fighter", "think tank Chatham House"). */
+const PRODUCT_BEFORE = new Set('missile jet warplane aircraft plane helicopter drone rocket launcher howitzer rifle submarine frigate smartphone phone console laptop spacecraft probe satellite handset app vaccine'.split(' '));
+
 /** What a quoted title can be the name of. */
 const WORK_NOUNS = new Set('song songs single singles album albums track tracks film films movie movies book books novel novels play plays show shows programme program series game games record records poem opera musical hit hits cover covers version versions titled entitled'.split(' '));
 
@@ -1807,6 +1810,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // An airline: "Air China", "Air India", "Air Jamaica" (not "Air Force Base", "Air Bag").
   if (ws.length === 2 && firstW.text === 'Air' && (lookupPlace(lastW.text) || placePopulation(lastW.text) > 0)) return 'Organization';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
+  // "the spacecraft Chandrayaan-3", "the smartphone Galaxy S24", "the console PSP": a product's noun before
+  // the name (not a person's name, nor a place's).
+  if (prev && PRODUCT_BEFORE.has(prev.text) && !lookupPlace(c.name) && !(ws.length >= 2 && isGivenName(firstW.text))) return 'Product';
   if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
   // "Army of the Potomac", "Bank of England", "International Court of Justice"; "Procter & Gamble".
   // Inside a name, only when no "and" or "for" goes on with it on either side ("National Institute of

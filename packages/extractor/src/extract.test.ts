@@ -223,6 +223,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name} ${e.mentions.length}`)).toEqual(['Person Dwayne "The Rock" Johnson 2']);
   });
 
+  it('reads a product by its noun before the name (the submarine Kursk, the spacecraft Chandrayaan-3), not a think tank', () => {
+    const x = run("Its cranes lifted the sunken Russian submarine Kursk from the sea bed. India's spacecraft Chandrayaan-3 will land on the moon.");
+    expect(x.entities.filter((e) => e.type === 'Product').map((e) => e.name).sort()).toEqual(['Chandrayaan-3', 'Kursk']);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);
