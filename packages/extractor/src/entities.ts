@@ -569,11 +569,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     addEntityMention({ entities, refs }, text, words, { key, type, name }, first, last, sentence, reason ?? 'same name');
 
   const bylines: Byline[] = [];
-  /** The words the article writes in lower case somewhere (so not only names). */
-  const lowerWords = new Set(words.filter((w) => /^\p{Ll}/u.test(w.text)).map((w) => w.lower));
-  /** How often the article writes a word in lower case. */
-  const lowerCount = new Map<string, number>();
-  for (const w of words) if (/^\p{Ll}/u.test(w.text)) lowerCount.set(w.lower, (lowerCount.get(w.lower) ?? 0) + 1);
+  /** The words the article writes in lower case somewhere (so not only names), and how often. */
+  const lowerWords = new Map<string, number>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.text)) lowerWords.set(w.lower, (lowerWords.get(w.lower) ?? 0) + 1);
   // Sentences whose names the tagger may decide: read as prose (not bylines, page furniture, headlines or capitals).
   const taggable = new Set<number>();
   const resultLines = new Set<number>();
@@ -621,7 +619,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         // sentences, which the article also writes in lower case (twice or more: not "bilje", a word the
         // name comes from), is the common word (not a country's name; not "Orange", named inside a
         // sentence too: "mobile phone giant Orange").
-        if (cand?.type === 'Location' && cand.last - cand.first === 1 && (cand.first === s.first || headline) && (lowerCount.get(words[cand.first]!.lower) ?? 0) >= 2 && !cand.place?.key.startsWith('country:')) openers.add(cand);
+        if (cand?.type === 'Location' && cand.last - cand.first === 1 && (cand.first === s.first || headline) && (lowerWords.get(words[cand.first]!.lower) ?? 0) >= 2 && !cand.place?.key.startsWith('country:')) openers.add(cand);
         // "Anarchy in Tokyo", "Live In Memphis": a name inside the quoted title of a work is part of the title.
         if (cand && inQuotedTitle(words, cand, s.first, s.last)) continue;
         // "3M", "6PR", "al-Qaeda": wink-nlp splits the digits or the article off the name; they are part of it.
@@ -870,7 +868,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // "Basil Zempilas, Karl Langdon, Glen Jakovich, Shane Woewodin": in a list of three names or more, most
     // of them people's full names, a name of two or three words the tagger read as a place or a body (no
     // place's, body's or nationality's word in it) is a person too.
-    const joins = (a: Candidate, b: Candidate): boolean => /^(,|and|, and)$/.test(words.slice(a.last, b.first).map((w) => w.lower).join(' '));
+    const joins = (a: Candidate, b: Candidate): boolean => b.first - a.last <= 2 && /^(,|and|, and)$/.test(words.slice(a.last, b.first).map((w) => w.lower).join(' '));
     for (let k = 0; k < pending.length; ) {
       let end = k + 1;
       while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
@@ -1227,7 +1225,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
  * ordinary case elsewhere (a surface of one of its entities, or the surname of one person) is that entity.
  * Longest first; a single word the article also writes in lower case ("MAY", "READING") is left alone.
  */
-function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number>, lower: ReadonlySet<string>, doc: Pick<DocumentEntities, 'entities' | 'refs'>): void {
+function namesInCaps(text: string, tok: Tokenized, capsLines: ReadonlySet<number>, lower: ReadonlyMap<string, number>, doc: Pick<DocumentEntities, 'entities' | 'refs'>): void {
   if (capsLines.size === 0) return;
   const { words, sentences } = tok;
   const named = new Map<string, LocalEntity | null>();
