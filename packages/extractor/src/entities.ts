@@ -842,6 +842,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       };
       const linked = (k: number): boolean => CONNECTORS.has(words[k]?.text ?? '') || words[k]?.text === 'and';
       if (capital(first - 1) || capital(last) || (linked(first - 1) && capital(first - 2)) || (linked(last) && capital(last + 1))) continue;
+      // "the Observer's Philip French", "Charlize Theron's Oscar", "Novartis' Sandoz": a possessive inside
+      // is an owner and what it owns, not one name; unless the owner's word is one names keep ("People's
+      // Party") or the whole ends as a body's or a place's name does ("the Prince's Trust", "St James' Park").
+      const owner = (w: Word, k: number): boolean => !w.spaceBefore && (/^['’]s$/.test(w.text) || (POSSESSIVE.has(w.text) && /s$/.test(words[k - 1]!.text))) && !GENITIVE_IN_NAMES.has(words[k - 1]!.lower);
+      const head = bare(words[last - 1]!.text);
+      if (words.slice(first + 1, last - 1).some((w, k) => owner(w, first + 1 + k)) && !ORG_HEADS.has(head) && !PLACE_HEADS.has(head) && head !== 'society') continue;
       const name = textOf(text, words, first, last);
       const cand: Candidate = { first, last, name, type };
       fromTagger.add(cand);
@@ -1811,7 +1817,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "the spacecraft Chandrayaan-3", "the smartphone Galaxy S24", "the console PSP": a product's noun before
   // the name (not a person's name, nor a place's).
   if (prev && PRODUCT_BEFORE.has(prev.text) && !lookupPlace(c.name) && !(ws.length >= 2 && isGivenName(firstW.text))) return 'Product';
-  if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_STARTS.has(firstW.lower))) return 'Organization';
+  // The head may close a hyphened word: "the Fort Worth Star-Telegram", "the Austin American-Statesman".
+  if (ws.length > 1 && (ORG_HEADS.has(lastBare) || ORG_HEADS.has(lastBare.slice(lastBare.lastIndexOf('-') + 1)) || ORG_STARTS.has(firstW.lower))) return 'Organization';
   // "Army of the Potomac", "Bank of England", "International Court of Justice"; "Procter & Gamble".
   // Inside a name, only when no "and" or "for" goes on with it on either side ("National Institute of
   // Economic and Social Research", "Newfoundland and Labrador Court of Appeal", "Court of Arbitration for

@@ -228,6 +228,17 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Product').map((e) => e.name).sort()).toEqual(['Chandrayaan-3', 'Kursk']);
   });
 
+  it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
+    const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
+  });
+
+  it("reads no one name across a possessive (the Guardian's Philip French), but keeps one a body's name holds (the Prince's Trust)", () => {
+    const x = runTagged("\"Sideways should win,\" said the Guardian's Philip French. The Prince's Trust gave him a grant.");
+    const names = x.entities.map((e) => e.name);
+    expect(names.filter((n) => /'s /.test(n))).toEqual(["Prince's Trust"]);
+  });
+
   it('keeps the digits or the article that open a name (3M, 6PR, al-Qaeda), and reads no name in a quantity (30GB, 3G)', () => {
     const text = 'Radio station 6PR is owned by Fairfax Media. The company 3M said sales rose. Its 30GB player works on 3G networks. It is doubtful whether al-Qaeda is a global organisation.';
     const x = runTagged(text);

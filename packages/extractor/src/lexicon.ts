@@ -46,6 +46,7 @@ export const ORG_HEADS = set(`
   division brigade corps regiment battalion squadron wing fleet unit laboratory laboratories center centre
   railroad railway orchestra choir ensemble academy school hospital church museum library studios records
   magazine gazette broadcasting television radio llp gmbh ag sa
+  chronicle inquirer enquirer examiner dispatch sentinel bulletin telegram statesman gleaner ledger observer
   co l.l.c l.l.p p.l.c s.a n.v b.v s.p.a a.g nv bv spa oyj
 `);
 
