@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // Builds packages/extractor/data/organizations.tsv, the organization gazetteer the name tagger reads as a
-// feature: football clubs from openfootball/clubs (CC0 1.0) and the S&P 500 companies from
-// datasets/s-and-p-500-companies (ODC-PDDL 1.0). Both are public-domain dedications; the file says so.
-//   node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR
+// feature: football clubs from openfootball/clubs (CC0 1.0), the S&P 500 companies from
+// datasets/s-and-p-500-companies (ODC-PDDL 1.0), both public-domain dedications, and the world's largest
+// employers among Wikipedia's companies, from boberle/random-items (data/companies.csv, 1,555 companies
+// read out of YAGO 3; CC BY 3.0, attribution in the file and in data/README.md).
+//   node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR RANDOM_ITEMS_GIT_DIR
 // Each argument is a git directory (a bare clone or a mirror); the newest commit is read with git show.
 // A one-word company name that is also an English word ("Target", "Visa", "Block": written in lowercase
-// in the training treebanks, ../shared/corpora/train/ud-*) is kept as kind `company-word`: a feature
-// for the tagger, never alone a type for the rules.
+// in the training treebanks, ../shared/corpora/train/ud-*) or a given name ("Arvind") is kept as kind
+// `company-word`: a feature for the tagger, never alone a type for the rules. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [clubsGit, spGit] = process.argv.slice(2);
-if (!clubsGit || !spGit) {
-  console.error('usage: node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR');
+const [clubsGit, spGit, itemsGit] = process.argv.slice(2);
+if (!clubsGit || !spGit || !itemsGit) {
+  console.error('usage: node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR RANDOM_ITEMS_GIT_DIR');
   process.exit(2);
 }
 const git = (dir, ...args) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -50,6 +52,38 @@ for (const row of csv) {
   add(name, 'company');
 }
 
+// Companies of Wikipedia (the name column of a CSV whose descriptions hold quotes, commas and line ends).
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') field += text[++i];
+      else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  return rows;
+}
+const companies = csvRows(git(itemsGit, 'show', 'HEAD:data/companies.csv'));
+const nameAt = companies[0].indexOf('name');
+for (const row of companies.slice(1)) {
+  const name = (row[nameAt] ?? '').replace(/,?\s+(Inc\.|Corporation|Corp\.|Company|plc|Limited|Ltd\.?|N\.V\.|S\.A\.|SA|AG|GmbH|Co\.)$/, '');
+  add(name, 'company');
+}
+
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const train = join(process.env.KG_SHARED ?? join(root, '..', 'shared'), 'corpora', 'train');
 const lowercase = new Set();
@@ -59,13 +93,16 @@ for (const f of ['ud-ewt/en_ewt-ud-train.conllu', 'ud-gum-permissive/en_gum-ud-t
     if (form && /^\p{Ll}+$/u.test(form)) lowercase.add(form);
   }
 }
-for (const [n, k] of names) if (k === 'company' && !n.includes(' ') && lowercase.has(n.toLowerCase())) names.set(n, 'company-word');
+// A one-word company that is a given name too ("Arvind", "Ross") is as weak alone: "Arvind Parmar" is a person.
+const { isGivenName } = await import(join(root, 'packages', 'extractor', 'dist', 'names-gazetteer.js'));
+for (const [n, k] of names) if (k === 'company' && !n.includes(' ') && (lowercase.has(n.toLowerCase()) || isGivenName(n))) names.set(n, 'company-word');
 const out = join(root, 'packages', 'extractor', 'data', 'organizations.tsv');
 const lines = [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([n, k]) => `${k}\t${n}`);
 const header = [
   '# kg organization gazetteer: kind<TAB>name, one a line. Built by scripts/build-org-gazetteer.mjs.',
   `# club: openfootball/clubs @ ${head(clubsGit)} (CC0 1.0 Universal, public domain dedication).`,
   `# company: datasets/s-and-p-500-companies @ ${head(spGit)} data/constituents.csv (ODC-PDDL 1.0).`,
+  `# company: boberle/random-items @ ${head(itemsGit)} data/companies.csv (CC BY 3.0: company names from Wikipedia by way of YAGO 3, by Bruno Oberle).`,
 ];
 writeFileSync(out, `${[...header, ...lines].join('\n')}\n`);
 console.log(`wrote ${out}: ${lines.length} names (${lines.filter((l) => l.startsWith('club')).length} clubs, ${lines.filter((l) => l.startsWith('company')).length} companies, ${lines.filter((l) => l.startsWith('company-word')).length} of them also words)`);

@@ -228,6 +228,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Product').map((e) => e.name).sort()).toEqual(['Chandrayaan-3', 'Kursk']);
   });
 
+  it("knows the world's large companies by name alone (Toshiba, Samsung, Vodafone, Deloitte)", () => {
+    const x = runTagged('Samsung and Toshiba said sales rose. Vodafone bought a stake in Turkcell. Deloitte audited the accounts.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Deloitte', 'Organization Samsung', 'Organization Toshiba', 'Organization Turkcell', 'Organization Vodafone']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);

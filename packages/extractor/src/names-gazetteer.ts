@@ -111,7 +111,8 @@ let orgWords = 0;
 
 /**
  * The kind of organization a name is listed as (football clubs from openfootball, CC0; S&P 500 companies,
- * ODC-PDDL; see data/organizations.tsv), exact spelling folded, or undefined. Many club names are also
+ * ODC-PDDL; the largest of Wikipedia's companies, CC BY 3.0; see data/README.md), exact spelling folded,
+ * or undefined. Many club names are also
  * towns ("Fulham"): a signal for the tagger, never alone a type.
  */
 export function orgKind(name: string): OrgKind | undefined {
