@@ -1809,8 +1809,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (bodyTitleBefore(words, c.first, sFirst) && next?.text !== '-' && placePopulation(c.name) < 100_000) return 'Organization';
   // A title before an acronym is its adjective ("the official IRNA news agency"): persons are not named so.
   if (c.role && !(ws.length === 1 && ACRONYM.test(firstW.text))) return 'Person';
-  // A company of one word that is no English word, place or given name ("Microsoft", "Halliburton").
-  if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) === 0) return 'Organization';
+  // A company of one word that is no English word, given name or town of 30,000 people or more
+  // ("Microsoft", "Halliburton"; "Nokia" and "Cisco" are small towns too, "Dover" and "Toyota" larger ones).
+  if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) < 30_000) return 'Organization';
   // An airline: "Air China", "Air India", "Air Jamaica" (not "Air Force Base", "Air Bag").
   if (ws.length === 2 && firstW.text === 'Air' && (lookupPlace(lastW.text) || placePopulation(lastW.text) > 0)) return 'Organization';
   if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';

@@ -231,6 +231,9 @@ describe('entities', () => {
   it("knows the world's large companies by name alone (Toshiba, Samsung, Vodafone, Deloitte)", () => {
     const x = runTagged('Samsung and Toshiba said sales rose. Vodafone bought a stake in Turkcell. Deloitte audited the accounts.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Deloitte', 'Organization Samsung', 'Organization Toshiba', 'Organization Turkcell', 'Organization Vodafone']);
+    // Also when a small town has the name (Nokia, Finland; Cisco, Texas).
+    const y = runTagged('Nokia and Cisco said sales rose.');
+    expect(y.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Cisco', 'Organization Nokia']);
   });
 
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
