@@ -236,6 +236,11 @@ describe('entities', () => {
     expect(y.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Cisco', 'Organization Nokia']);
   });
 
+  it('reads a place after the kind of place it is and "of" (a suburb of Aarhus, the parish of Heydour)', () => {
+    const x = run('The first store opened in Tilst, a suburb of Aarhus. Aisby lies in the parish of Heydour.');
+    expect(x.entities.filter((e) => e.type === 'Location').map((e) => e.name)).toEqual(expect.arrayContaining(['Aarhus', 'Heydour']));
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);

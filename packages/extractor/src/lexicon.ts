@@ -139,7 +139,7 @@ export const PLACE_STARTS = set(`camp fort mount mt lake cape port isle glen`);
 export const PERSON_AFTER = set(`who whose`);
 
 /** Words around a name that say it is a place. */
-export const PLACE_BEFORE = set(`city town village region province capital county district port island oblast state`);
+export const PLACE_BEFORE = set(`city town village region province capital county district port island oblast state suburb suburbs outskirts municipality commune parish hamlet neighbourhood neighborhood borough township settlement`);
 export const PLACE_AFTER = set(`region regions province provinces oblast oblasts county district city town village island peninsula areas`);
 
 /** Capitalized words that are never names: days, months, pronouns, a few abbreviations. */
