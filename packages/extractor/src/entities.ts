@@ -1739,6 +1739,34 @@ const APPOSITION_BODIES = new Set([
   ...'chain brand corporation organisation organization association charity magazine journal league federation foundation developer distributor supplier supermarket'.split(' '),
 ]);
 
+const YEAR = /^(?:c\.?)?\d{3,4}$/;
+const isMonthWord = (w: string): boolean => /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i.test(w);
+const DASH = /^(?:-|–|—|--)$/;
+
+/**
+ * Brackets at word k that hold the dates of a life: "(born 22 October 1988)", "(1806-1843)",
+ * "(c.1240 - c.1300)", "(20 January 1793 Frankfurt -- 7 July 1866)".
+ */
+function lifeDatesAfter(words: readonly Word[], k: number): boolean {
+  // (Past "commonly known as Cabral," and a comma: "Adilson Tavares Varela, commonly known as Cabral, (born 1988)".)
+  if (words[k]?.text === ',' && /^(?:commonly|better|also|popularly|simply)$/.test(words[k + 1]?.lower ?? '') && words[k + 2]?.lower === 'known' && words[k + 3]?.lower === 'as') {
+    k += 4;
+    while (words[k] && isCap(words[k]!)) k++;
+  }
+  if (words[k]?.text === ',') k++;
+  if (words[k]?.text !== '(') return false;
+  const inner: Word[] = [];
+  for (let j = k + 1; j < k + 14 && words[j] && words[j]!.text !== ')'; j++) inner.push(words[j]!);
+  const close = words[k + 1 + inner.length];
+  if (close?.text !== ')' || inner.length === 0) return false;
+  if (/^(?:born|b\.)$/.test(inner[0]!.lower)) return inner.some((w) => /^\d{4}$/.test(w.text));
+  // Two years and a dash between them, and nothing else but days, months, "c." and a town's name.
+  const years = inner.flatMap((w) => w.text.split(/[-–—]/)).filter((t) => YEAR.test(t)).length;
+  const dash = inner.some((w) => DASH.test(w.text) || /^\d{3,4}[-–—]\d{2,4}$/.test(w.text));
+  const dated = /^(?:c\.?|circa|\d{1,4}|\d{3,4}[-–—]\d{2,4}|c\.?\d{3,4})$/i.test(inner[0]!.text) || isMonthWord(inner[0]!.text);
+  return years >= 2 && dash && dated && inner.every((w) => /^(?:c\.?|circa|\d{1,4}|\d{3,4}[-–—]\d{2,4}|c\.?\d{3,4}|,|\.)$/i.test(w.text) || DASH.test(w.text) || isMonthWord(w.text) || (isCap(w) && nameShaped(w)));
+}
+
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {
   const numbered = c.last - c.first >= 2 && /^(\d{1,3}|One|Two|Three|Four|Five)$/.test(words[c.last - 1]!.text) ? NUMBERED.get(words[c.last - 2]!.text) : undefined;
   if (numbered) return numbered;
@@ -1757,6 +1785,10 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const startsSentence = c.first === sFirst;
 
   if (stateAfterTown(words, c, sFirst)) return 'Location';
+  // "Chad Edward Gaudin (born March 24, 1983)", "Stanisław Baranowski (1806-1843)": a name before the
+  // dates of a life in brackets is a person's (not a place's, a body's or an event's: "the Ottoman
+  // Empire (1299-1922)", "the Soviet Union (1922-1991)", "World War II (1939-1945)").
+  if (lifeDatesAfter(words, c.last) && ws.every((w) => nameShaped(w) || CONNECTORS.has(w.text)) && !lookupPlace(c.name) && !ws.some((w) => ORG_HEADS.has(bare(w.text)) || PLACE_HEADS.has(bare(w.text)) || isEventHead(bare(w.text)) || lookupDemonym(w.text)) && !orgKind(c.name)) return 'Person';
   // "Xóchitl Gálvez of the Broad Front", "Kwame Mensah of the University of Ghana": a name of two or three
   // words, not after "the", then "of the" and a body, is someone who belongs to it.
   if (next?.lower === 'of' && next2?.lower === 'the' && prev?.lower !== 'the' && ws.length >= 2 && ws.length <= 3 && ws.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !ORG_STARTS.has(w.lower) && !INSTITUTIONS.has(w.lower) && !lookupPlace(w.text) && !lookupDemonym(w.text)) && !lookupPlace(c.name) && !orgKind(c.name) && bodyAfter(words, c.last + 1)) return 'Person';

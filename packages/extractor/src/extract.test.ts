@@ -241,6 +241,13 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Location').map((e) => e.name)).toEqual(expect.arrayContaining(['Aarhus', 'Heydour']));
   });
 
+  it('reads a person by the dates of a life in brackets after the name, not an empire or a war', () => {
+    const x = runTagged('She married Stanisław Baranowski (1806-1843) in 1838. Adilson Tavares Varela, commonly known as Cabral, (born 22 October 1988) is a footballer. The Ottoman Empire (1299-1922) fell.');
+    const people = x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort();
+    expect(people).toEqual(['Adilson Tavares Varela', 'Cabral', 'Stanisław Baranowski']);
+    expect(x.entities.find((e) => e.name === 'Ottoman Empire')?.type).toBe('Location');
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);

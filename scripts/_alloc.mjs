@@ -1,0 +1,18 @@
+import '../packages/cli/bin/v8-tiering.js';
+import { Session } from 'node:inspector/promises';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createExtractor, loadDepModel, loadNerModel, WINK_PIPE } from '@kg/extractor';
+import { loadCorpus } from '../bench/extract.mjs';
+const { texts } = loadCorpus('../shared/corpora/bbc');
+const ex = createExtractor({ nlp: winkNLP(model, WINK_PIPE), parser: loadDepModel(), model: loadNerModel() });
+for (const t of texts.slice(0, 300)) ex.extract(t);
+const s = new Session(); s.connect();
+await s.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+for (const t of texts.slice(300, 1300)) ex.extract(t);
+const { profile } = await s.post('HeapProfiler.stopSampling');
+const self = new Map(); let total = 0;
+const walk = (n, stack) => { const f = n.callFrame; const k = `${f.functionName || '(anon)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`; self.set(k, (self.get(k) ?? 0) + n.selfSize); total += n.selfSize; for (const c of n.children) walk(c); };
+walk(profile.head);
+console.log('total sampled MB', (total / 2 ** 20).toFixed(0), 'for 1000 articles');
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log((100 * v / total).toFixed(1).padStart(5), (v / 2 ** 20).toFixed(0).padStart(6), 'MB', k);
