@@ -1436,10 +1436,19 @@ function portfolioOfBody(words: readonly Word[], first: number, k: number): bool
   return of - 1 >= first && words[of]?.lower === 'of' && ORG_HEADS.has(bare(words[of - 1]!.text)) && !isTitle(words[of - 1]);
 }
 
-/** A title word that opens a body's or an event's name: "Premier League", "General Assembly", "General Election". */
+/**
+ * A title word that opens a body's or an event's name: "Premier League", "General Assembly", "General
+ * Election", "Major League Baseball" (a body's head right after it); or a body named after a titled
+ * person, "Bishop Garrigan High School", "Queen Elizabeth Hospital" (a body's head ends the run, and no
+ * "of" follows the title: "Chairman of the Federal Reserve Board" is a title and a body, "Inspector Paul
+ * Miller of Thames Valley Police" a person and one).
+ */
 function namesHead(words: readonly Word[], k: number, last: number): boolean {
   const head = words[k + 1];
-  return k + 2 === last && !!head && (ORG_HEADS.has(bare(head.text)) || EVENT_HEADS.has(bare(head.text)));
+  if (!head) return false;
+  if (k + 2 === last && (ORG_HEADS.has(bare(head.text)) || EVENT_HEADS.has(bare(head.text)))) return true;
+  if (k + 2 < last && ORG_HEADS.has(bare(head.text)) && isCap(head) && !isTitle(head)) return true;
+  return k + 2 < last && !words.slice(k + 1, last).some((w) => w.lower === 'of') && !isTitlish(head) && ORG_HEADS.has(bare(words[last - 1]!.text)) && !isTitle(words[last - 1]);
 }
 
 /** Decide what a capitalized run is: its name span without titles, its type, its role. */
@@ -1462,7 +1471,8 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   // own name: "DR Congo", "Prince Edward Island").
   let lastTitle = -1;
   const placeName = lookupPlace(textOf(text, words, run.first, run.last));
-  if (!placeName) for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
+  // (Nor in a listed company's: "General Electric", "General Dynamics".)
+  if (!placeName && !orgKind(textOf(text, words, run.first, run.last))) for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
   // "Lawmakers Fred Kapondi and Joshua Kutuny": a title in the plural opening the run, before a name.
   // (Not a crown's: "Queens Park Rangers", "Kings Cross".)
   if (lastTitle < 0 && run.last - run.first >= 3 && isTitlePlural(words[run.first]!.lower) && !/^(kings|queens|princes|princesses|lords|ladies|dames)$/.test(words[run.first]!.lower) && isGivenName(words[run.first + 1]!.text)) lastTitle = run.first;

@@ -248,6 +248,13 @@ describe('entities', () => {
     expect(x.entities.find((e) => e.name === 'Ottoman Empire')?.type).toBe('Location');
   });
 
+  it('keeps a title word that is part of a body\'s name (General Electric, Bishop Garrigan High School, the Queen Elizabeth Hospital)', () => {
+    const x = runTagged('General Electric and General Dynamics bid for it. Bishop Garrigan High School is in Algona. He was treated at the Queen Elizabeth Hospital. Detective Inspector Paul Miller said so.');
+    const bodies = x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort();
+    expect(bodies).toEqual(['Bishop Garrigan High School', 'General Dynamics', 'General Electric', 'Queen Elizabeth Hospital']);
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['Paul Miller']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
