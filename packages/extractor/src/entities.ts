@@ -2021,8 +2021,8 @@ function traded(words: readonly Word[], c: Run): boolean {
   if (next && EQUITY.has(next.text) && next2 && (next2.pos === 'VERB' || next2.pos === 'AUX')) return true;
   if (next && POSSESSIVE.has(next.text) && next2 && EQUITY.has(next2.text) && next3 && (next3.pos === 'VERB' || next3.pos === 'AUX')) return true;
   const [prev, prev2] = [words[c.first - 1], words[c.first - 2]];
-  // (Not "stocks in New York", "the stock of PSPs": a market, or goods.)
-  return (prev?.text === 'of' && prev2?.lower === 'shares') || (prev?.text === 'in' && (prev2?.lower === 'stake' || prev2?.lower === 'stakes'));
+  // (Not "stocks in New York", "the stock of PSPs": a market, or goods; "shares in London" is left to the caller's test of a market.)
+  return (prev?.text === 'of' && prev2?.lower === 'shares') || (prev?.text === 'in' && (prev2?.lower === 'stake' || prev2?.lower === 'stakes' || prev2?.lower === 'shares'));
 }
 
 const PLAYS_FOR = new Set('play plays played playing scored scores appearances games matches caps starred'.split(' '));

@@ -255,6 +255,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name)).toEqual(['Paul Miller']);
   });
 
+  it('reads a company by its shares ("Shares in Rolls-Royce fell"), not a market ("Shares in London fell")', () => {
+    const x = run('Shares in Rolls-Royce fell 3% after the engine maker warned on profits. Shares in London fell sharply.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location London', 'Organization Rolls-Royce']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
