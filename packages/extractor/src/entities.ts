@@ -868,6 +868,13 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         delete cand.place;
         sides.add(fold(cand.name));
       }
+      // "invested in OpenAI", "SpaceX's rocket", "WorldCom's collapse": a word with a capital inside
+      // (not "McAllen", "DeShawn", "MacArthur") is a company's or a product's coined name, no place's or person's.
+      if ((cand.type === 'Location' || cand.type === 'Person') && fromTagger.has(cand) && cand.last - cand.first === 1 && COINED.test(cand.name) && !lookupPlace(cand.name)) {
+        cand.type = 'Organization';
+        delete cand.place;
+        delete cand.role;
+      }
     }
     pending.length = 0;
     pending.push(...kept);
@@ -1655,6 +1662,8 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   let cand: Candidate = { first, last, name, type: undefined };
   if (roleText) cand.role = { text: roleText, holder, more: extraHolders };
   cand.type = typeOf(words, cand, ctx);
+  // (A coined word, as the tagger's below: "invested in OpenAI", "WorldCom said".)
+  if ((cand.type === 'Location' || cand.type === 'Person') && last - first === 1 && !roleText && COINED.test(name) && !lookupPlace(name)) cand.type = 'Organization';
   // "County Coroner William McLaughlin": a given name inside a longer run starts the person's name;
   // the capitalized words before it are a title.
   // Only when a word before it is a title or a head ("Coroner", "County"): "Asif Ali Zardari" is one name.
@@ -1748,6 +1757,9 @@ const APPOSITION_BODIES = new Set([
   // and the nouns that say what a body is only after its name ("Bilka is a Danish chain of hypermarkets").
   ...'chain brand corporation organisation organization association charity magazine journal league federation foundation developer distributor supplier supermarket'.split(' '),
 ]);
+
+/** A coined name: a capital inside a word after small letters ("OpenAI", "PwC", "WorldCom"), not a surname's prefix ("McAllen", "DeShawn", "O'Brien"). */
+const COINED = /^(?!Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Fitz|Ja|O')\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u;
 
 const YEAR = /^(?:c\.?)?\d{3,4}$/;
 const isMonthWord = (w: string): boolean => /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i.test(w);
