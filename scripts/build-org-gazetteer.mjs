@@ -77,11 +77,19 @@ function csvRows(text) {
   }
   return rows;
 }
+const variants = new Set();
 const companies = csvRows(git(itemsGit, 'show', 'HEAD:data/companies.csv'));
 const nameAt = companies[0].indexOf('name');
 for (const row of companies.slice(1)) {
   const name = (row[nameAt] ?? '').replace(/,?\s+(Inc\.|Corporation|Corp\.|Company|plc|Limited|Ltd\.?|N\.V\.|S\.A\.|SA|AG|GmbH|Co\.)$/, '');
   add(name, 'company');
+  // "Volkswagen Group" is "Volkswagen" in the news too (not a name of two letters, "SK Group", nor one
+  // that is a word or a given name, "City Holdings", "Wanda Group": see `variants` below).
+  const bare = name.replace(/\s+(Group|Holdings)$/, '');
+  if (bare !== name && bare.length >= 3 && !names.has(bare)) {
+    add(bare, 'company');
+    variants.add(bare);
+  }
 }
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -96,6 +104,7 @@ for (const f of ['ud-ewt/en_ewt-ud-train.conllu', 'ud-gum-permissive/en_gum-ud-t
 // A one-word company that is a given name too ("Arvind", "Ross") is as weak alone: "Arvind Parmar" is a person.
 const { isGivenName } = await import(join(root, 'packages', 'extractor', 'dist', 'names-gazetteer.js'));
 for (const [n, k] of names) if (k === 'company' && !n.includes(' ') && (lowercase.has(n.toLowerCase()) || isGivenName(n))) names.set(n, 'company-word');
+for (const n of variants) if (names.get(n) === 'company-word') names.delete(n);
 const out = join(root, 'packages', 'extractor', 'data', 'organizations.tsv');
 const lines = [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([n, k]) => `${k}\t${n}`);
 const header = [
