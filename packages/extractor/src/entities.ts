@@ -1886,6 +1886,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.some((w) => w.text === '&' || /\p{L}&\p{L}/u.test(w.text))) return 'Organization';
   if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
+  // "the Biden administration", "the Obama presidency": the name of the president, not a body.
+  if (next && /^(administration|presidency)$/.test(next.text) && prev?.lower === 'the' && ws.length <= 3 && ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !PARTY_NAMES.has(w.lower) && !INSTITUTIONS.has(w.lower) && !ACRONYM.test(w.text)) && !orgKind(c.name)) return 'Person';
   // "the Gardes Lafayette regiment", "the Killing Joke band": an organization noun right after the name.
   if (next && !isCap(next) && ORG_CUES.has(next.lower) && !/s$/.test(next.lower) && prev?.lower === 'the') return 'Organization';
   // "the duo Ben Wolff and Andy Dean": people's names outrank a group noun before them.

@@ -265,6 +265,13 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
   });
 
+  it('reads the name before "administration" or "presidency" as the president\'s (the Biden administration), and a body named so elsewhere stays one', () => {
+    const x = runTagged('The Supreme Court ruled against the Biden administration. The Bush administration and the Clinton presidency differed.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Biden', 'Bush', 'Clinton']);
+    const y = runTagged('Hamas fighters attacked Israel on Monday. The Hamas administration in Gaza said 20 people died. Hamas leaders met in Doha.');
+    expect(y.entities.find((e) => e.name === 'Hamas')?.type).toBe('Organization');
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
