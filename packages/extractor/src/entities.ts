@@ -1817,6 +1817,10 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Toyota chairman Akio Toyoda", "Chipotle CEO Brian Niccol", "Chelsea manager Enzo Maresca": the name
   // before a company's or a club's title and a person is the body they work for (countries stay places).
   if (bodyTitleAfter(words, c.last) && !lookupPlace(c.name)?.key.startsWith('country:') && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
+  // "Sinn Fein leader Mary Lou McDonald", "Liberal Democrat leader Charles Kennedy": what a leader leads,
+  // a name of two words or more that is no place ("Northern Ireland leader") nor a person's; one word may
+  // be a place the gazetteer lacks ("Catalonia leader") or an adjective ("Soviet leader").
+  if (next?.text === 'leader' && next2 && isCap(next2) && next2.spaceBefore && !NOT_NAMES.has(next2.lower) && ws.length >= 2 && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text) || isTitlish(w) || lookupPlace(w.text)) && !isGivenName(firstW.text)) return 'Organization';
   // "The former Taco Bell CEO is ...", "an analyst at Nomura", "head of the IP Law Group at Hall Estill":
   // what has a company's officers, or employs an analyst, is a company (not a place: "a professor at Oxford").
   if ((officerAfter(words, c.last) || employedAt(words, c.first)) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
@@ -1868,7 +1872,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.length === 1 && orgKind(c.name) === 'company' && !isGivenName(firstW.text) && placePopulation(c.name) < 30_000) return 'Organization';
   // An airline: "Air China", "Air India", "Air Jamaica" (not "Air Force Base", "Air Bag").
   if (ws.length === 2 && firstW.text === 'Air' && (lookupPlace(lastW.text) || placePopulation(lastW.text) > 0)) return 'Organization';
-  if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next)))) return 'Product';
+  // ("ATACMS long-range missiles", not "the Houthis fired missiles": a modifier between, no verb.)
+  if (next && (PRODUCT_CUES.has(next.lower) || (next2 && PRODUCT_CUES.has(next2.lower) && !isCap(next) && next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'ADP'))) return 'Product';
   // "the spacecraft Chandrayaan-3", "the smartphone Galaxy S24", "the console PSP": a product's noun before
   // the name (not a person's name, nor a place's).
   if (prev && PRODUCT_BEFORE.has(prev.text) && !lookupPlace(c.name) && !(ws.length >= 2 && isGivenName(firstW.text))) return 'Product';

@@ -272,6 +272,17 @@ describe('entities', () => {
     expect(y.entities.find((e) => e.name === 'Hamas')?.type).toBe('Organization');
   });
 
+  it('reads what a leader leads as a body (Sinn Fein leader Mary Lou McDonald), not a nationality (Bosnian Serb leader) or a place', () => {
+    const x = runTagged('Sinn Fein leader Mary Lou McDonald spoke. Bosnian Serb leader Radovan Karadzic was tried. Catalonia leader Carles Puigdemont fled.');
+    expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['Sinn Fein']);
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Carles Puigdemont', 'Mary Lou McDonald', 'Radovan Karadzic']);
+  });
+
+  it('reads no product in "the Houthis fired missiles" (a verb between the name and the weapon)', () => {
+    const x = run('The Houthis fired missiles at ships in the Red Sea.');
+    expect(x.entities.filter((e) => e.type === 'Product')).toEqual([]);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);

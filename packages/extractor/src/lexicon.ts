@@ -259,7 +259,7 @@ function buildCountries(): { byName: Map<string, Country>; byDemonym: Map<string
 export const GAZETTEER = buildCountries();
 
 /** Extra demonyms news uses that the gazetteer lacks. */
-export const EXTRA_DEMONYMS: Record<string, string> = { british: 'United Kingdom', english: 'United Kingdom', scottish: 'United Kingdom', welsh: 'United Kingdom', dutch: 'Netherlands', emirati: 'United Arab Emirates' };
+export const EXTRA_DEMONYMS: Record<string, string> = { british: 'United Kingdom', english: 'United Kingdom', scottish: 'United Kingdom', welsh: 'United Kingdom', dutch: 'Netherlands', emirati: 'United Arab Emirates', bosnian: 'Bosnia and Herzegovina', serb: 'Serbia', croat: 'Croatia', kyrgyz: 'Kyrgyzstan' };
 
 /** A word that describes the name after it: "Washington-based", "NATO-led", "Indian-controlled", "PlayStation-maker". */
 export const DESCRIBED = /^[^-]+-(?:\p{Ll}+(?:ed|ing)|maker|makers|born|run|style|era|wide|like)$/u;
