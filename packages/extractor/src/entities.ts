@@ -897,6 +897,22 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         delete c.place;
       }
     }
+    // "Spotify and Netflix", "Telewest, Energis and BT": in a list with a company the gazetteer lists, a name
+    // of one word neither the rules nor the tagger typed is a company too (no place's, nation's or given
+    // name, no word the article writes in lower case, no plural: "Koreans", "Baftas").
+    for (let k = 0; k < pending.length; ) {
+      let end = k + 1;
+      while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
+      const list = pending.slice(k, end).map(({ cand }) => cand);
+      k = end;
+      if (list.length < 2 || !list.some((c) => c.type === 'Organization' && orgKind(c.name)?.startsWith('company'))) continue;
+      for (const c of list) {
+        const w = words[c.first]!;
+        if (c.type || c.last - c.first !== 1 || !nameShaped(w) || w.pos !== 'PROPN' || lookupPlace(w.text) || placePopulation(w.text) > 0 || lookupDemonym(w.text) || isGivenName(w.text) || NOT_NAMES.has(w.lower) || lowerWords.has(w.lower) || /[^s]s$/.test(w.text)) continue;
+        c.type = 'Organization';
+        fromTagger.add(c);
+      }
+    }
     // "Frederic Michalak (Stade Toulousain)": what stands in brackets after a person of a list is no person
     // (squads list names so); a place it names is the place, anything else the body they play or stand for.
     const personAt = new Set(pending.filter(({ cand }) => cand.type === 'Person' && cand.last - cand.first >= 2 && words[cand.last]?.text === '(').map(({ cand }) => cand.last + 1));

@@ -283,6 +283,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Product')).toEqual([]);
   });
 
+  it('reads an unknown name beside a listed company in a list as a company (Spotify and Netflix), not a plural or a place', () => {
+    const x = runTagged('Spotify and Netflix reported strong subscriber growth. Koreans and Samsung fans queued in Seoul.');
+    expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['Netflix', 'Samsung', 'Spotify']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
