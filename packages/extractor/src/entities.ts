@@ -629,7 +629,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         if (cand && opens < cand.first) Object.assign(cand, { first: opens, name: textOf(text, words, opens, cand.last) });
         // Sports results ("CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset"): sides without a person's
         // evidence are teams, organizations, even when named after their town (countries stay places).
-        if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine)) {
+        // (Not a side named as people are, "Novak Djokovic beat Carlos Alcaraz": two words with no place's or
+        // body's word or plural, and no club the gazetteer lists; the tagger reads it.)
+        if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine) && !(cand.type === undefined && playerShaped(words, cand))) {
           cand.type = 'Organization';
           delete cand.place;
           sides.add(fold(cand.name));
@@ -1308,6 +1310,12 @@ function isResultLine(words: readonly Word[], first: number, last: number): bool
 const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'defeat', 'defeats', 'thrashed', 'edged', 'v', 'vs', 'drew', 'draw']);
 
 /** "Leicestershire beat Somerset", "Birmingham v Barnsley": the two sides of a match. */
+/** A match's side named as a player is: two words, no place's, nation's or body's word, no plural, no listed club. */
+function playerShaped(words: readonly Word[], c: Candidate): boolean {
+  const ws = words.slice(c.first, c.last);
+  return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
+}
+
 function isMatchSide(words: readonly Word[], run: Run): boolean {
   const next = words[run.last];
   const prev = words[run.first - 1];

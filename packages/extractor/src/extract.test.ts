@@ -288,6 +288,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['Netflix', 'Samsung', 'Spotify']);
   });
 
+  it('reads a side of a match named as a player is as no team (Novak Djokovic beat Carlos Alcaraz), but a club as one', () => {
+    const x = runTagged('Novak Djokovic beat Carlos Alcaraz in the Wimbledon final. Aston Villa beat Crystal Palace 2-1.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Aston Villa', 'Organization Crystal Palace', 'Person Carlos Alcaraz', 'Person Novak Djokovic']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
