@@ -289,7 +289,7 @@ describe('entities', () => {
   });
 
   it('reads a side of a match named as a player is as no team (Novak Djokovic beat Carlos Alcaraz), but a club as one', () => {
-    const x = runTagged('Novak Djokovic beat Carlos Alcaraz in the Wimbledon final. Aston Villa beat Crystal Palace 2-1.');
+    const x = runTagged('Novak Djokovic beat Carlos Alcaraz in the final. Aston Villa beat Crystal Palace 2-1.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Aston Villa', 'Organization Crystal Palace', 'Person Carlos Alcaraz', 'Person Novak Djokovic']);
   });
 
