@@ -296,6 +296,25 @@ function placeFrom(words: readonly Word[], i: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Words i..j name a person (a surname last, no body's or place's word, not titles alone) and "of" at j
+ * is followed by a country's name or a body's (its head last): "King Abdullah of Jordan", "Paul Miller of
+ * Thames Valley Police".
+ */
+function personOfBody(words: readonly Word[], i: number, j: number, to: number): boolean {
+  const a = words.slice(i, j);
+  if (a.every((w) => isTitlish(w)) || !nameShaped(a[a.length - 1]!) || isTitlish(a[a.length - 1])) return false;
+  // (A person's: a title before the name, or a given name and a surname; not "Republic of Ireland", "Victims of Crime Trust".)
+  const named = a.filter((w) => !isTitlish(w));
+  if (!(a.some((w) => isTitle(w)) || (named.length >= 2 && isGivenName(named[0]!.text)))) return false;
+  if (a.some((w) => ORG_HEADS.has(bare(w.text)) || PLACE_HEADS.has(bare(w.text)) || ORG_STARTS.has(w.lower) || lookupPlace(w.text)?.key.startsWith('country:') || lookupDemonym(w.text) || ACRONYM.test(w.text))) return false;
+  let k = j + 1;
+  while (k < to && isCap(words[k]!) && words[k]!.spaceBefore && !neverName(words[k]!.text)) k++;
+  if (k === j + 1) return false;
+  const b = words.slice(j + 1, k).map((w) => w.text).join(' ');
+  return !!lookupPlace(b)?.key.startsWith('country:') || (k - j > 2 && ORG_HEADS.has(bare(words[k - 1]!.text)));
+}
+
 /** Maximal runs of capitalized words inside one sentence, joined by "of", hyphens and name particles. */
 function findRuns(words: readonly Word[], from: number, to: number): Run[] {
   const runs: Run[] = [];
@@ -361,6 +380,10 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
         j += 2;
         continue;
       }
+      // ("President Musharraf of Pakistan", "Paul Miller of Thames Valley Police": a person's name, then "of"
+      // and a country or a body, are two names, as "Xóchitl Gálvez of the Broad Front" are; not "Bank of
+      // England", "Duke of Edinburgh", "Lord Irvine of Lairg".)
+      if (n.text === 'of' && after && isCap(after) && personOfBody(words, i, j, to)) break;
       if (CONNECTORS.has(n.text) && after && isCap(after) && !neverName(after.text)) {
         j += 2;
         continue;

@@ -293,6 +293,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Aston Villa', 'Organization Crystal Palace', 'Person Carlos Alcaraz', 'Person Novak Djokovic']);
   });
 
+  it('reads a person "of" a country or a body as two names (President Musharraf of Pakistan), but keeps "Bank of England" and "Lord Irvine of Lairg"', () => {
+    const x = run('On Monday President Musharraf of Pakistan met King Abdullah of Jordan. Detective Inspector Paul Miller of Thames Valley Police said so. The Bank of England agreed. Lord Irvine of Lairg spoke.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location Jordan', 'Location Pakistan', 'Organization Bank of England', 'Organization Thames Valley Police', 'Person Abdullah', 'Person Irvine of Lairg', 'Person Musharraf', 'Person Paul Miller']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
