@@ -47,7 +47,8 @@ const csv = git(spGit, 'show', 'HEAD:data/constituents.csv').split('\n').slice(1
 for (const row of csv) {
   const m = /^[^,]*,("([^"]*)"|[^,]*)/.exec(row);
   if (!m) continue;
-  let name = (m[2] ?? m[1]).replace(/\s*\(Class [A-Z]\)/, '').replace(/\s*\(The\)$/, '');
+  // ("Lilly (Eli)" is "Eli Lilly".)
+  let name = (m[2] ?? m[1]).replace(/\s*\(Class [A-Z]\)/, '').replace(/\s*\(The\)$/, '').replace(/^(.+?) \(([^)]+)\)$/, '$2 $1');
   name = name.replace(/,?\s+(Inc\.|Corporation|Corp\.|Company|plc|Limited|Ltd\.|N\.V\.|Co\.)$/, '');
   add(name, 'company');
 }

@@ -1945,6 +1945,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "the duo Ben Wolff and Andy Dean": people's names outrank a group noun before them.
   const personName = ws.length >= 2 && ws.length <= 3 && isGivenName(firstW.text) && ws.every(nameShaped);
   if (hasOrgCueBefore(words, c.first, sFirst) && !personName) return 'Organization';
+  // "published in Nature", "a study published in The Lancet": a journal (not "published in London").
+  const pub = prev?.lower === 'the' ? c.first - 2 : c.first - 1;
+  if (pub - 1 >= sFirst && words[pub]?.lower === 'in' && /^(published|publishes|publish)$/.test(words[pub - 1]!.lower) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupPlace(w.text) || lookupDemonym(w.text))) return 'Organization';
   // A title of a work in quotes ("Corinne", "A Brand New Name") is neither a person nor a place.
   if (/^["“‘]$/.test(prev?.text ?? '') && /^["”’]$/.test(next?.text ?? '') && !lookupPlace(c.name)) return undefined;
   // ("Glen Jakovich", "Glen Johnson": a given name first is a person's, but "in Glen Coe".)

@@ -298,6 +298,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location Jordan', 'Location Pakistan', 'Organization Bank of England', 'Organization Thames Valley Police', 'Person Abdullah', 'Person Irvine of Lairg', 'Person Musharraf', 'Person Paul Miller']);
   });
 
+  it('reads a journal by "published in" (Nature, the Lancet), not a place (London), and Eli Lilly as the company', () => {
+    const x = runTagged('The study, published in Nature, was led by researchers. A paper published in the Lancet found it. The book was published in London. The FDA approved the drug, Eli Lilly said.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location London', 'Organization Eli Lilly', 'Organization FDA', 'Organization Lancet', 'Organization Nature']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
