@@ -1526,7 +1526,13 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   let lastTitle = -1;
   const placeName = lookupPlace(textOf(text, words, run.first, run.last));
   // (Nor in a listed company's: "General Electric", "General Dynamics".)
-  if (!placeName && !orgKind(textOf(text, words, run.first, run.last))) for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last)) lastTitle = k;
+  // (Nor a surname after a given name, ending the name: "Martin Luther King Jr", "Stephen King", "Julie Bishop".)
+  const surname = (k: number): boolean => {
+    const ends = k === run.last - 1 || (k === run.last - 2 && /^(Jr|Jnr|Sr|Snr|II|III|IV)\.?$/.test(words[k + 1]!.text));
+    const given = (j: number): boolean => j >= run.first && isGivenName(words[j]!.text) && !isTitlish(words[j]) && nameShaped(words[j]!);
+    return ends && SURNAME_TITLES.has(words[k]!.lower) && !PARTY_NAMES.has(words[run.first]!.lower) && (given(k - 1) || (given(k - 2) && nameShaped(words[k - 1]!) && !isTitlish(words[k - 1])));
+  };
+  if (!placeName && !orgKind(textOf(text, words, run.first, run.last))) for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last) && !surname(k)) lastTitle = k;
   // "Lawmakers Fred Kapondi and Joshua Kutuny": a title in the plural opening the run, before a name.
   // (Not a crown's: "Queens Park Rangers", "Kings Cross".)
   if (lastTitle < 0 && run.last - run.first >= 3 && isTitlePlural(words[run.first]!.lower) && !/^(kings|queens|princes|princesses|lords|ladies|dames)$/.test(words[run.first]!.lower) && isGivenName(words[run.first + 1]!.text)) lastTitle = run.first;
@@ -1804,6 +1810,9 @@ const APPOSITION_BODIES = new Set([
   // and the nouns that say what a body is only after its name ("Bilka is a Danish chain of hypermarkets").
   ...'chain brand corporation organisation organization association charity magazine journal league federation foundation developer distributor supplier supermarket'.split(' '),
 ]);
+
+/** Titles that are English surnames too ("Stephen King", "John Major", "Julie Bishop"). */
+const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'judge', 'marshal', 'marshall', 'dean', 'prince', 'abbott', 'duke', 'earl', 'baron', 'knight', 'sheriff', 'mayor', 'pope', 'cardinal', 'chancellor', 'chamberlain', 'provost', 'steward', 'constable', 'pastor', 'deacon', 'sergeant', 'squire', 'bailey']);
 
 /** A coined name: a capital inside a word after small letters ("OpenAI", "PwC", "WorldCom"), not a surname's prefix ("McAllen", "DeShawn", "O'Brien"). */
 const COINED = /^(?!Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Fitz|Ja|O')\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u;

@@ -303,6 +303,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location London', 'Organization Eli Lilly', 'Organization FDA', 'Organization Lancet', 'Organization Nature']);
   });
 
+  it('reads a title that is a surname after a given name as the surname (Martin Luther King Jr, Stephen King), and a title before a name as one', () => {
+    const x = run('The Rev Martin Luther King Jr was killed in Memphis. Stephen King wrote it. Former Prime Minister John Major spoke.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['John Major', 'Martin Luther King Jr', 'Stephen King']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
