@@ -1876,7 +1876,7 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // "Sinn Fein leader Mary Lou McDonald", "Liberal Democrat leader Charles Kennedy": what a leader leads,
   // a name of two words or more that is no place ("Northern Ireland leader") nor a person's; one word may
   // be a place the gazetteer lacks ("Catalonia leader") or an adjective ("Soviet leader").
-  if (next?.text === 'leader' && next2 && isCap(next2) && next2.spaceBefore && !NOT_NAMES.has(next2.lower) && ws.length >= 2 && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text) || isTitlish(w) || lookupPlace(w.text)) && !isGivenName(firstW.text)) return 'Organization';
+  if (next?.text === 'leader' && next2 && isCap(next2) && next2.spaceBefore && !NOT_NAMES.has(next2.lower) && ws.length >= 2 && !lookupPlace(c.name) && !lookupDemonym(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text) || isTitlish(w) || lookupPlace(w.text)) && !isGivenName(firstW.text)) return 'Organization';
   // "The former Taco Bell CEO is ...", "an analyst at Nomura", "head of the IP Law Group at Hall Estill":
   // what has a company's officers, or employs an analyst, is a company (not a place: "a professor at Oxford").
   if ((officerAfter(words, c.last) || employedAt(words, c.first)) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';

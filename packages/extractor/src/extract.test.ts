@@ -273,9 +273,9 @@ describe('entities', () => {
   });
 
   it('reads what a leader leads as a body (Sinn Fein leader Mary Lou McDonald), not a nationality (Bosnian Serb leader) or a place', () => {
-    const x = runTagged('Sinn Fein leader Mary Lou McDonald spoke. Bosnian Serb leader Radovan Karadzic was tried. Catalonia leader Carles Puigdemont fled.');
+    const x = runTagged('Sinn Fein leader Mary Lou McDonald spoke. Bosnian Serb leader Radovan Karadzic was tried. Catalonia leader Carles Puigdemont fled. North Korean leader Kim Jong Un watched.');
     expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name)).toEqual(['Sinn Fein']);
-    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Carles Puigdemont', 'Mary Lou McDonald', 'Radovan Karadzic']);
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Carles Puigdemont', 'Kim Jong Un', 'Mary Lou McDonald', 'Radovan Karadzic']);
   });
 
   it('reads no product in "the Houthis fired missiles" (a verb between the name and the weapon)', () => {
