@@ -1347,7 +1347,11 @@ function isMatchSide(words: readonly Word[], run: Run): boolean {
   // (Not "fell to Mardy Fish", "a trip to Turf Moor 0-2": a player, a ground.)
   const lostTo = prev?.lower === 'to' && /^(lost|losing|lose|loses)$/.test(prev2?.lower ?? '');
   const scored = /^\d{1,3}-\d{1,3}$/.test(next?.text ?? '') && /^(against|over|and|v|vs)$/.test(prev?.lower ?? '');
-  return scored || lostTo || (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && prev2?.lower === 'drew');
+  // ("Liverpool and Manchester City drew 1-1": the first of two sides joined by "and" before the verb.)
+  let k = run.last + 1;
+  if (next?.lower === 'and') while (words[k] && isCap(words[k]!) && words[k]!.sentence === next.sentence) k++;
+  const joined = next?.lower === 'and' && k > run.last + 1 && /^(drew|draw)$/.test(words[k]?.lower ?? '');
+  return scored || lostTo || joined || (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && prev2?.lower === 'drew');
 }
 
 /** "BONN 1996-08-31", "KYIV, Ukraine —": the place a story was filed from, at the start of a line. */

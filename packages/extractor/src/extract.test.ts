@@ -308,6 +308,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['John Major', 'Martin Luther King Jr', 'Stephen King']);
   });
 
+  it('reads both sides of "A and B drew" as teams (Liverpool and Manchester City drew 1-1)', () => {
+    const x = runTagged('Liverpool and Manchester City drew 1-1 at Anfield.');
+    expect(x.entities.find((e) => e.name === 'Liverpool')?.type).toBe('Organization');
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
