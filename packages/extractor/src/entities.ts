@@ -1793,11 +1793,13 @@ const ENGLISH_SPEAKING = new Set(['United States', 'United Kingdom', 'Canada', '
 function describedAs(words: readonly Word[], after: number): string | undefined {
   const copula = /^(is|was)$/.test(words[after]?.lower ?? '');
   if ((words[after]?.text !== ',' && !copula) || !(copula ? /^(a|an)$/ : /^(a|an|the)$/).test(words[after + 1]?.lower ?? '')) return undefined;
-  for (let k = after + 2; k < after + 7; k++) {
+  for (let k = after + 2; k < after + 11; k++) {
     const w = words[k];
     // Within the noun phrase: no punctuation, title, verb or preposition ("the godfather of the group"), no
-    // capitalized word but a nationality or a place ("a University of Michigan librarian").
-    if (!w || w.sentence !== words[after]!.sentence || /^\p{P}+$/u.test(w.text) || isTitle(w) || /^(VERB|AUX|ADP)$/.test(w.pos)) return undefined;
+    // capitalized word but a nationality or a place ("a University of Michigan librarian"); a hyphen and a
+    // possessive may be in it ("the world's second-largest container shipping company").
+    const inPhrase = (w?.text === '-' && !w.spaceBefore) || (!!w && POSSESSIVE.has(w.text) && !w.spaceBefore && k > after + 2);
+    if (!w || w.sentence !== words[after]!.sentence || (/^\p{P}+$/u.test(w.text) && !inPhrase) || isTitle(w) || /^(VERB|AUX|ADP|CCONJ)$/.test(w.pos)) return undefined;
     if (isCap(w) && !lookupDemonym(w.text) && !lookupPlace(w.text)) return undefined;
     // (The noun heads the phrase: "Smith, a company spokesman" names a person; "a town councillor" too.)
     if (APPOSITION_BODIES.has(w.lower) || PLACE_KINDS.has(w.lower)) return words[k + 1] && (isTitle(words[k + 1]) || words[k + 1]!.pos === 'NOUN') ? undefined : w.lower;

@@ -313,6 +313,11 @@ describe('entities', () => {
     expect(x.entities.find((e) => e.name === 'Liverpool')?.type).toBe('Organization');
   });
 
+  it('reads a body described with a hyphen or a possessive in the phrase (Freddie Mac, the country\'s second-largest mortgage company), not past an "and"', () => {
+    const x = runTagged("Icstis, the premium-rate phone services watchdog, said so. Freddie Mac, the country's second-largest mortgage company, said so. John Citrone, a fifteen-time world bodybuilding champion and supplier of products, said so.");
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Freddie Mac', 'Organization Icstis', 'Person John Citrone']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
