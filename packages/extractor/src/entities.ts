@@ -349,6 +349,7 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       continue;
     }
     let j = i + 1;
+    let forAt = 0;
     while (j < to) {
       const n = words[j]!;
       if (isCap(n) && !neverName(n.text) && n.spaceBefore) {
@@ -377,6 +378,18 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
       }
       // "Saint-Germain", "Yong-hyun", "Jae-in": a hyphenated part of a name (not "Sharif-led", "Kremlin-backed").
       if (n.text === '-' && !n.spaceBefore && after && !after.spaceBefore && (/^[\p{Lu}\p{N}]/u.test(after.text) || (/^\p{Ll}+$/u.test(after.text) && !DESCRIBED.test(`x-${after.text}`)))) {
+        j += 2;
+        continue;
+      }
+      // "Institute for Fiscal Studies", "Department for Education", "Bank for International Settlements": a
+      // body's head, "for" and what it is for, capitalized (not a team's: "Manchester United for Real Madrid").
+      if (n.text === 'for' && after && isCap(after) && after.spaceBefore && !neverName(after.text) && FOR_HEADS.has(bare(words[j - 1]!.text)) && !lookupPlace(after.text)?.key.startsWith('country:')) {
+        j += 2;
+        forAt = j;
+        continue;
+      }
+      // ("Department for Work and Pensions", "Department for Culture, Media and Sport": what it is for may be a list.)
+      if (forAt > 0 && (n.lower === 'and' || (n.text === ',' && words[j + 2]?.lower !== 'the')) && after && isCap(after) && after.spaceBefore && !neverName(after.text)) {
         j += 2;
         continue;
       }
@@ -1816,6 +1829,9 @@ const APPOSITION_BODIES = new Set([
   // and the nouns that say what a body is only after its name ("Bilka is a Danish chain of hypermarkets").
   ...'chain brand corporation organisation organization association charity magazine journal league federation foundation developer distributor supplier supermarket'.split(' '),
 ]);
+
+/** Heads of bodies named for what they are for ("Institute for Fiscal Studies", "Campaign for Nuclear Disarmament"). */
+const FOR_HEADS = new Set([...PUBLIC_BODY_HEADS, 'centre', 'center', 'fund', 'society', 'campaign', 'coalition', 'alliance', 'bank', 'association', 'organisation', 'organization', 'federation', 'network', 'foundation', 'museum', 'council']);
 
 /** Titles that are English surnames too ("Stephen King", "John Major", "Julie Bishop"). */
 const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'judge', 'marshal', 'marshall', 'dean', 'prince', 'abbott', 'duke', 'earl', 'baron', 'knight', 'sheriff', 'mayor', 'pope', 'cardinal', 'chancellor', 'chamberlain', 'provost', 'steward', 'constable', 'pastor', 'deacon', 'sergeant', 'squire', 'bailey']);

@@ -318,6 +318,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Freddie Mac', 'Organization Icstis', 'Person John Citrone']);
   });
 
+  it('reads a body named for what it is for whole (the Institute for Fiscal Studies, the Department for Work and Pensions), not a league and its club', () => {
+    const x = runTagged('The Institute for Fiscal Studies said taxes would rise. The Department for Work and Pensions agreed. Cabral plays in the Swiss Super League for FC Basel.');
+    expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['Department for Work and Pensions', 'FC Basel', 'Institute for Fiscal Studies', 'Swiss Super League']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
