@@ -1833,6 +1833,9 @@ const APPOSITION_BODIES = new Set([
 /** Heads of bodies named for what they are for ("Institute for Fiscal Studies", "Campaign for Nuclear Disarmament"). */
 const FOR_HEADS = new Set([...PUBLIC_BODY_HEADS, 'centre', 'center', 'fund', 'society', 'campaign', 'coalition', 'alliance', 'bank', 'association', 'organisation', 'organization', 'federation', 'network', 'foundation', 'museum', 'council']);
 
+/** What a club has, after its name: "a Chelsea side", "Arsenal's squad", "the Everton boss". */
+const TEAM_AFTER = new Set(['side', 'team', 'squad', 'boss', 'manager', 'fans', 'supporters', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'winger', 'players', 'player', 'star', 'academy', 'chairman', 'coach']);
+
 /** Titles that are English surnames too ("Stephen King", "John Major", "Julie Bishop"). */
 const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'judge', 'marshal', 'marshall', 'dean', 'prince', 'abbott', 'duke', 'earl', 'baron', 'knight', 'sheriff', 'mayor', 'pope', 'cardinal', 'chancellor', 'chamberlain', 'provost', 'steward', 'constable', 'pastor', 'deacon', 'sergeant', 'squire', 'bailey']);
 
@@ -1969,6 +1972,12 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (ws.some((w) => w.text === '&' || /\p{L}&\p{L}/u.test(w.text))) return 'Organization';
   if (ws.length === 1 && INSTITUTIONS.has(firstW.lower)) return 'Organization';
   if (next && (next.lower === 'party' || (next.lower === 'opposition' && next2?.lower === 'party'))) return 'Organization';
+  // "a Chelsea side", "Chelsea's squad", "the Arsenal boss": a club the gazetteer lists, before what a club
+  // has, is the club, also under a given name or a town's.
+  {
+    const at = POSSESSIVE.has(next?.text ?? '') && !next!.spaceBefore ? c.last + 1 : c.last;
+    if (TEAM_AFTER.has(words[at]?.text ?? '') && (orgKind(c.name) === 'club' || isClubWord(c.name)) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name)) return 'Organization';
+  }
   // "the Biden administration", "the Obama presidency": the name of the president, not a body.
   if (next && /^(administration|presidency)$/.test(next.text) && prev?.lower === 'the' && ws.length <= 3 && ws.every((w) => nameShaped(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !PARTY_NAMES.has(w.lower) && !INSTITUTIONS.has(w.lower) && !ACRONYM.test(w.text)) && !orgKind(c.name)) return 'Person';
   // "the Gardes Lafayette regiment", "the Killing Joke band": an organization noun right after the name.

@@ -323,6 +323,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['Department for Work and Pensions', 'FC Basel', 'Institute for Fiscal Studies', 'Swiss Super League']);
   });
 
+  it('reads a listed club before what a club has as the club (a Chelsea side, Chelsea\'s striker), not a person named so (Chelsea Clinton)', () => {
+    const x = runTagged("Portsmouth unsettled a Chelsea side that struggled. Drogba, Chelsea's striker, has missed three games. Chelsea Clinton spoke.");
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location Portsmouth', 'Organization Chelsea', 'Person Chelsea Clinton', 'Person Drogba']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
