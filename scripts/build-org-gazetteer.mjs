@@ -7,7 +7,7 @@
 //   node scripts/build-org-gazetteer.mjs CLUBS_GIT_DIR SP500_GIT_DIR RANDOM_ITEMS_GIT_DIR
 // Each argument is a git directory (a bare clone or a mirror); the newest commit is read with git show.
 // A one-word company name that is also an English word ("Target", "Visa", "Block": written in lowercase
-// in the training treebanks, ../shared/corpora/train/ud-*) or a given name ("Arvind") is kept as kind
+// in the training treebanks, ../shared/corpora/train/ud-*) or a given name ("Taylor") is kept as kind
 // `company-word`: a feature for the tagger, never alone a type for the rules. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -102,7 +102,7 @@ for (const f of ['ud-ewt/en_ewt-ud-train.conllu', 'ud-gum-permissive/en_gum-ud-t
     if (form && /^\p{Ll}+$/u.test(form)) lowercase.add(form);
   }
 }
-// A one-word company that is a given name too ("Arvind", "Ross") is as weak alone: "Arvind Parmar" is a person.
+// A one-word company that is a given name too ("Taylor", "Hanson") is as weak alone: "Taylor" is mostly a person.
 const { isGivenName } = await import(join(root, 'packages', 'extractor', 'dist', 'names-gazetteer.js'));
 for (const [n, k] of names) if (k === 'company' && !n.includes(' ') && (lowercase.has(n.toLowerCase()) || isGivenName(n))) names.set(n, 'company-word');
 for (const n of variants) if (names.get(n) === 'company-word') names.delete(n);

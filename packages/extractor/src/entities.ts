@@ -920,11 +920,18 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // of them people's full names, a name of two or three words the tagger read as a place or a body (no
     // place's, body's or nationality's word in it) is a person too.
     const joins = (a: Candidate, b: Candidate): boolean => b.first - a.last <= 2 && /^(,|and|, and)$/.test(words.slice(a.last, b.first).map((w) => w.lower).join(' '));
-    for (let k = 0; k < pending.length; ) {
-      let end = k + 1;
-      while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
-      const list = pending.slice(k, end).map(({ cand }) => cand);
-      k = end;
+    /** The names in a row joined by commas and "and" (one name alone is a list of one). */
+    const lists = (): Candidate[][] => {
+      const out: Candidate[][] = [];
+      for (let k = 0; k < pending.length; ) {
+        let end = k + 1;
+        while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
+        out.push(pending.slice(k, end).map(({ cand }) => cand));
+        k = end;
+      }
+      return out;
+    };
+    for (const list of lists()) {
       const people = list.filter((c) => c.type === 'Person' && c.last - c.first >= 2).length;
       if (list.length < 3 || people < 2 || 2 * people < list.length) continue;
       for (const c of list) {
@@ -938,11 +945,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // "Spotify and Netflix", "Telewest, Energis and BT": in a list with a company the gazetteer lists, a name
     // of one word neither the rules nor the tagger typed is a company too (no place's, nation's or given
     // name, no word the article writes in lower case, no plural: "Koreans", "Baftas").
-    for (let k = 0; k < pending.length; ) {
-      let end = k + 1;
-      while (end < pending.length && joins(pending[end - 1]!.cand, pending[end]!.cand)) end++;
-      const list = pending.slice(k, end).map(({ cand }) => cand);
-      k = end;
+    for (const list of lists()) {
       if (list.length < 2 || !list.some((c) => c.type === 'Organization' && orgKind(c.name)?.startsWith('company'))) continue;
       for (const c of list) {
         const w = words[c.first]!;
@@ -1345,13 +1348,13 @@ function isResultLine(words: readonly Word[], first: number, last: number): bool
 
 const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'defeat', 'defeats', 'thrashed', 'edged', 'v', 'vs', 'drew', 'draw']);
 
-/** "Leicestershire beat Somerset", "Birmingham v Barnsley": the two sides of a match. */
 /** A match's side named as a player is: two words, no place's, nation's or body's word, no plural, no listed club. */
 function playerShaped(words: readonly Word[], c: Candidate): boolean {
   const ws = words.slice(c.first, c.last);
   return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
 }
 
+/** "Leicestershire beat Somerset", "Birmingham v Barnsley": the two sides of a match. */
 function isMatchSide(words: readonly Word[], run: Run): boolean {
   const next = words[run.last];
   const prev = words[run.first - 1];
@@ -1542,13 +1545,13 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   // own name: "DR Congo", "Prince Edward Island").
   let lastTitle = -1;
   const placeName = lookupPlace(textOf(text, words, run.first, run.last));
-  // (Nor in a listed company's: "General Electric", "General Dynamics".)
   // (Nor a surname after a given name, ending the name: "Martin Luther King Jr", "Stephen King", "Julie Bishop".)
   const surname = (k: number): boolean => {
     const ends = k === run.last - 1 || (k === run.last - 2 && /^(Jr|Jnr|Sr|Snr|II|III|IV)\.?$/.test(words[k + 1]!.text));
     const given = (j: number): boolean => j >= run.first && isGivenName(words[j]!.text) && !isTitlish(words[j]) && nameShaped(words[j]!);
     return ends && SURNAME_TITLES.has(words[k]!.lower) && !PARTY_NAMES.has(words[run.first]!.lower) && (given(k - 1) || (given(k - 2) && nameShaped(words[k - 1]!) && !isTitlish(words[k - 1])));
   };
+  // (Nor in a listed company's name: "General Electric", "General Dynamics".)
   if (!placeName && !orgKind(textOf(text, words, run.first, run.last))) for (let k = run.first; k < run.last; k++) if (isTitle(words[k]) && !portfolioOfBody(words, run.first, k) && !namesHead(words, k, run.last) && !surname(k)) lastTitle = k;
   // "Lawmakers Fred Kapondi and Joshua Kutuny": a title in the plural opening the run, before a name.
   // (Not a crown's: "Queens Park Rangers", "Kings Cross".)
