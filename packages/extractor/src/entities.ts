@@ -868,9 +868,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // Names with other boundaries than the rules' runs, or outside any run.
     for (const [key, type] of tagged) {
       if (exact.has(key) || !type) continue;
-      const [tagFirst, last] = key.split(':').map(Number) as [number, number];
+      const [tagFirst, tagLast] = key.split(':').map(Number) as [number, number];
       // (Digits only: a word after "al-" the rules left alone is left to them, "said al-Qaeda was".)
       const first = gluedOpening(words, tagFirst, false);
+      // (A dash the tagger took after the name is no part of it: "the Institute for Applied Radio System Technology - has".)
+      let last = tagLast;
+      while (last - 1 > first && /^[-–—]+$/.test(words[last - 1]!.text) && words[last - 1]!.spaceBefore) last--;
       if (first < 0 || !taggable.has(words[first]!.sentence) || [...Array(last - first).keys()].some((i) => covered.has(first + i))) continue;
       // A name the rules did not see is a whole run of capitalized words: "Ali Zardari" out of "Asif Ali
       // Zardari", "Markets Authority" out of "Competition and Markets Authority" are the tagger's slips.

@@ -328,6 +328,12 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location Portsmouth', 'Organization Chelsea', 'Person Chelsea Clinton', 'Person Drogba']);
   });
 
+  it('leaves out of a name the dash that follows it (the Institute for Applied Radio System Technology - has ...)', () => {
+    const x = runTagged('Two groups - Siemens Mobile Communications and the Institute for Applied Radio System Technology - has souped up mobile communications.');
+    expect(x.entities.map((e) => e.name).filter((n) => /-$/.test(n))).toEqual([]);
+    expect(x.entities.map((e) => e.name)).toContain('Institute for Applied Radio System Technology');
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
