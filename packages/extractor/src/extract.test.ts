@@ -334,6 +334,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => e.name)).toContain('Institute for Applied Radio System Technology');
   });
 
+  it('reads the person after a title "of" a place (Mayor of London Sadiq Khan, Archbishop of Canterbury Justin Welby)', () => {
+    const x = runTagged('Mayor of London Sadiq Khan said the city was safe. Archbishop of Canterbury Justin Welby resigned. Governor of New York Kathy Hochul spoke.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Justin Welby', 'Kathy Hochul', 'Sadiq Khan']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
