@@ -344,7 +344,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const opensName = w.text === 'All' && !startsSentence && nameNext;
     // "Jan Egeland", "Jan Kubis": a month's three-letter abbreviation that is a given name, before a name.
     const givenMonth = nameNext && /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && nameShaped(words[i + 1]!);
-    if (!isCap(w) || (neverName(w.text) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to))) {
+    // ("President of France Emmanuel Macron arrived": a title opening the sentence, then "of" and a name.)
+    const titleOf = startsSentence && isTitle(w) && words[i + 1]?.lower === 'of' && i + 2 < to && isCap(words[i + 2]!);
+    if (!isCap(w) || (neverName(w.text) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to) && !titleOf)) {
       i++;
       continue;
     }
@@ -1581,14 +1583,16 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
       while (j < run.last - 1 && PORTFOLIOS.has(words[j]!.lower)) j++;
       if (j > from && j < run.last) lastTitle = j - 1;
     }
-    // "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby": a place after "of", then a
-    // person's name of two to four words: the place is part of the title, the name is the person's.
+    // "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby", "Chief Executive of Tesco Ken
+    // Murphy": a place, a listed company or an acronym after "of", then a person's name of two to four
+    // words: what comes after "of" is part of the title, the name is the person's.
     if (words[lastTitle + 1]?.text === 'of') {
       const k = lastTitle + 2;
       let placeEnd = 0;
       for (let e = k + 1; e <= run.last - 2 && e <= k + 4; e++) {
         const rest = words.slice(e, run.last);
-        if (lookupPlace(textOf(text, words, k, e)) && rest.length <= 4 && rest.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) placeEnd = e;
+        const owner = textOf(text, words, k, e);
+        if ((lookupPlace(owner) || orgKind(owner)?.startsWith('company') || (e === k + 1 && (ACRONYM.test(owner) || INSTITUTIONS.has(words[k]!.lower)))) && rest.length <= 4 && rest.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) placeEnd = e;
       }
       if (placeEnd) lastTitle = placeEnd - 1;
     }

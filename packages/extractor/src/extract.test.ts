@@ -339,6 +339,11 @@ describe('entities', () => {
     expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Justin Welby', 'Kathy Hochul', 'Sadiq Khan']);
   });
 
+  it('reads the person after a title "of" a country or an acronym at the start of a sentence (President of France Emmanuel Macron)', () => {
+    const x = runTagged('President of France Emmanuel Macron arrived. Secretary-General of NATO Mark Rutte warned Russia.');
+    expect(x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['Emmanuel Macron', 'Mark Rutte']);
+  });
+
   it('reads a newspaper by its title under a town\'s name (Houston Chronicle, Fort Worth Star-Telegram)', () => {
     const x = runTagged('He ranked second on the Houston Chronicle list. The Fort Worth Star-Telegram and the Philadelphia Inquirer named him too.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Fort Worth Star-Telegram', 'Organization Houston Chronicle', 'Organization Philadelphia Inquirer']);
