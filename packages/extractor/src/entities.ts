@@ -1583,18 +1583,18 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
       while (j < run.last - 1 && PORTFOLIOS.has(words[j]!.lower)) j++;
       if (j > from && j < run.last) lastTitle = j - 1;
     }
-    // "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby", "Chief Executive of Tesco Ken
-    // Murphy": a place, a listed company or an acronym after "of", then a person's name of two to four
+    // "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby", "Secretary-General of NATO
+    // Mark Rutte": a place, a listed company or an acronym after "of", then a person's name of two to four
     // words: what comes after "of" is part of the title, the name is the person's.
     if (words[lastTitle + 1]?.text === 'of') {
       const k = lastTitle + 2;
-      let placeEnd = 0;
+      let ownerEnd = 0;
       for (let e = k + 1; e <= run.last - 2 && e <= k + 4; e++) {
         const rest = words.slice(e, run.last);
         const owner = textOf(text, words, k, e);
-        if ((lookupPlace(owner) || orgKind(owner)?.startsWith('company') || (e === k + 1 && (ACRONYM.test(owner) || INSTITUTIONS.has(words[k]!.lower)))) && rest.length <= 4 && rest.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) placeEnd = e;
+        if ((lookupPlace(owner) || orgKind(owner)?.startsWith('company') || (e === k + 1 && (ACRONYM.test(owner) || INSTITUTIONS.has(words[k]!.lower)))) && rest.length <= 4 && rest.every((w) => nameShaped(w) && !isTitlish(w) && !ORG_HEADS.has(bare(w.text)) && !lookupPlace(w.text) && !lookupDemonym(w.text))) ownerEnd = e;
       }
-      if (placeEnd) lastTitle = placeEnd - 1;
+      if (ownerEnd) lastTitle = ownerEnd - 1;
     }
     if (words[lastTitle + 1]?.text === 'of') {
       // "Co-founder of Australians Against Further Immigration": what follows is the body, typed on its own.
