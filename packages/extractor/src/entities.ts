@@ -35,6 +35,7 @@ import {
   TITLE_WORDS,
 } from './lexicon.js';
 import { escapeRegExp, type Tokenized, type Word } from './tokens.js';
+import { isMonthName } from './when.js';
 
 /** A thing named in the document, before ids are given. */
 export interface LocalEntity {
@@ -913,7 +914,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       }
       // "invested in OpenAI", "SpaceX's rocket", "WorldCom's collapse": a word with a capital inside
       // (not "McAllen", "DeShawn", "MacArthur") is a company's or a product's coined name, no place's or person's.
-      if ((cand.type === 'Location' || cand.type === 'Person') && fromTagger.has(cand) && cand.last - cand.first === 1 && COINED.test(cand.name) && !lookupPlace(cand.name)) {
+      if ((cand.type === 'Location' || cand.type === 'Person') && fromTagger.has(cand) && cand.last - cand.first === 1 && coined(cand.name)) {
         cand.type = 'Organization';
         delete cand.place;
         delete cand.role;
@@ -1754,7 +1755,7 @@ function analyse(text: string, words: readonly Word[], run: Run, ctx: SentenceCo
   if (roleText) cand.role = { text: roleText, holder, more: extraHolders };
   cand.type = typeOf(words, cand, ctx);
   // (A coined word, as the tagger's below: "invested in OpenAI", "WorldCom said".)
-  if ((cand.type === 'Location' || cand.type === 'Person') && last - first === 1 && !roleText && COINED.test(name) && !lookupPlace(name)) cand.type = 'Organization';
+  if ((cand.type === 'Location' || cand.type === 'Person') && last - first === 1 && !roleText && coined(name)) cand.type = 'Organization';
   // "County Coroner William McLaughlin": a given name inside a longer run starts the person's name;
   // the capitalized words before it are a title.
   // Only when a word before it is a title or a head ("Coroner", "County"): "Asif Ali Zardari" is one name.
@@ -1862,9 +1863,11 @@ const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'judge', 'marshal', '
 
 /** A coined name: a capital inside a word after small letters ("OpenAI", "PwC", "WorldCom"), not a surname's prefix ("McAllen", "DeShawn", "O'Brien"). */
 const COINED = /^(?!Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Fitz|Ja|O')\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u;
+const coined = (name: string): boolean => COINED.test(name) && !lookupPlace(name);
 
 const YEAR = /^(?:c\.?)?\d{3,4}$/;
-const isMonthWord = (w: string): boolean => /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i.test(w);
+/** A part of a date in a life's brackets: "c.", "circa", a day or a year, "1806-1843", "c.1240". */
+const DATE_PART = /^(?:c\.?|circa|\d{1,4}|\d{3,4}[-–—]\d{2,4}|c\.?\d{3,4})$/i;
 const DASH = /^(?:-|–|—|--)$/;
 
 /**
@@ -1887,8 +1890,8 @@ function lifeDatesAfter(words: readonly Word[], k: number): boolean {
   // Two years and a dash between them, and nothing else but days, months, "c." and a town's name.
   const years = inner.flatMap((w) => w.text.split(/[-–—]/)).filter((t) => YEAR.test(t)).length;
   const dash = inner.some((w) => DASH.test(w.text) || /^\d{3,4}[-–—]\d{2,4}$/.test(w.text));
-  const dated = /^(?:c\.?|circa|\d{1,4}|\d{3,4}[-–—]\d{2,4}|c\.?\d{3,4})$/i.test(inner[0]!.text) || isMonthWord(inner[0]!.text);
-  return years >= 2 && dash && dated && inner.every((w) => /^(?:c\.?|circa|\d{1,4}|\d{3,4}[-–—]\d{2,4}|c\.?\d{3,4}|,|\.)$/i.test(w.text) || DASH.test(w.text) || isMonthWord(w.text) || (isCap(w) && nameShaped(w)));
+  const dated = DATE_PART.test(inner[0]!.text) || isMonthName(inner[0]!.text);
+  return years >= 2 && dash && dated && inner.every((w) => DATE_PART.test(w.text) || w.text === ',' || w.text === '.' || DASH.test(w.text) || isMonthName(w.text) || (isCap(w) && nameShaped(w)));
 }
 
 function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): EntityType | undefined {

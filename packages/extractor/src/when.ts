@@ -21,6 +21,9 @@ export interface QuantityMention {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_WORD = new RegExp(`^${MONTH}\\.?$`, 'i');
+/** A month's name, whole or abbreviated ("March", "Sept."). */
+export const isMonthName = (word: string): boolean => MONTH_WORD.test(word);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 type Kind = 'iso' | 'monthDay' | 'dayMonth' | 'weekday' | 'relative' | 'ago' | 'month' | 'year';
