@@ -8,7 +8,7 @@ import { findEntities, lookupPlace, type DocumentEntities, type NameTagger } fro
 import { tagSpans, type NameSpan, type NerModel } from './ner/tagger.js';
 import { DESCRIBED, GAZETTEER, isEventHead, nationalBody, officeHolders } from './lexicon.js';
 import { KgExtractorError } from './errors.js';
-import { findQuotes, findRelations, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
+import { findQuotes, findRelations, isQuoteVerb, mayCarryFact, resolveReferences, typeFromGrammar } from './relations.js';
 import { inClauseOf, parseDocument } from './grammar.js';
 import type { DepModel } from './parse/parser.js';
 import { tokenize, type Tokenized } from './tokens.js';
@@ -224,6 +224,7 @@ function worthParsing(tok: Tokenized, refs: readonly { sentence: number; key?: s
   const persons = new Uint8Array(n);
   const pronoun = new Uint8Array(n);
   const quote = new Uint8Array(n);
+  const speech = new Uint8Array(n);
   const cue = new Uint8Array(n);
   for (const r of refs) {
     names[r.sentence] = Math.min(65535, names[r.sentence]! + 1);
@@ -232,9 +233,12 @@ function worthParsing(tok: Tokenized, refs: readonly { sentence: number; key?: s
   for (const w of tok.words) {
     if (/^(he|she|him|her)$/.test(w.lower)) pronoun[w.sentence] = 1;
     else if (/^[“”"«»]$/.test(w.text)) quote[w.sentence] = 1;
-    else if (cue[w.sentence] === 0 && mayCarryFact(w.lower)) cue[w.sentence] = 1;
+    else {
+      if (cue[w.sentence] === 0 && mayCarryFact(w.lower)) cue[w.sentence] = 1;
+      if (speech[w.sentence] === 0 && isQuoteVerb(w.lower)) speech[w.sentence] = 1;
+    }
   }
-  return (s) => (names[s]! >= 2 && cue[s] === 1) || quote[s] === 1 || (names[s]! >= 1 && pronoun[s] === 1) || (persons[s] === 1 && s + 1 < n && pronoun[s + 1] === 1);
+  return (s) => (names[s]! >= 2 && cue[s] === 1) || (quote[s] === 1 && speech[s] === 1) || (names[s]! >= 1 && pronoun[s] === 1) || (persons[s] === 1 && s + 1 < n && pronoun[s + 1] === 1);
 }
 
 /**

@@ -683,6 +683,11 @@ export function mayCarryFact(lower: string): boolean {
   return TRIGGERS.has(w) || NOMINAL_TRIGGERS.has(w) || GRAMMAR_TRIGGERS.has(w) || TITLE_WORDS.has(w);
 }
 
+/** Whether a word can name a quote's speaker beside it: a speech verb, "according (to)", "accused"... */
+export function isQuoteVerb(lower: string): boolean {
+  return SPEECH_VERBS.has(lower) || /^(slammed|accused|called|according|per)$/.test(lower);
+}
+
 /** Verbs whose both sides are people ("met", "meets"): who meets a person, or whom a person meets, is one. */
 const MEETING_VERBS = /^(meet|meets|met|meeting)$/;
 
@@ -1002,7 +1007,7 @@ export function findQuotes(text: string, tok: Tokenized, resolved: readonly Ref[
     }
     const near = refsBetween(lo - WINDOW - 8, end + WINDOW + 8);
     const verbs = outside
-      .filter(({ w }) => SPEECH_VERBS.has(w.lower) || /^(slammed|accused|called|according|per)$/.test(w.lower))
+      .filter(({ w }) => isQuoteVerb(w.lower))
       .sort((a, b) => distance(a.w, q) - distance(b.w, q));
     let speaker: string | undefined;
     for (const { i } of verbs) {
