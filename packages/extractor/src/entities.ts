@@ -842,6 +842,11 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       tagged.set(`${a.first}:${a.last}`, typeA);
       tagged.set(`${b.first}:${b.last}`, typeB);
     }
+    // A name the tagger reads as a person that speaks of itself as "it" is a body ("Shell said its profits doubled").
+    for (const [key, type] of tagged) {
+      const [first, last] = key.split(':').map(Number) as [number, number];
+      if (type === 'Person' && last - first <= 4 && (last - first === 1 || !isGivenName(words[first]!.text)) && SPEECH_VERBS.has(words[last]?.lower ?? '') && words[last]!.pos === 'VERB' && saysItDoes(words, last + 1)) tagged.set(key, 'Organization');
+    }
     const covered = new Set<number>();
     const kept: typeof pending = [];
     const exact = new Set<string>();
@@ -2045,6 +2050,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   const shaped = ws.every((w, k) => (nameShaped(w) && !ORG_HEADS.has(bare(w.text))) || particle(w, k));
   if (!shaped || ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
   const speaks = !!next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB';
+  // "Spotify said it would cut 1,500 jobs", "Shell said its profits doubled": what speaks of itself as "it" is a body.
+  if (speaks && saysItDoes(words, c.last + 1) && ws.length <= 4 && (ws.length === 1 || !givenFirst) && !isNation(c.name)) return 'Organization';
   const who = next?.text === ',' && !!next2 && PERSON_AFTER.has(next2.lower);
   const capitals = ws.filter((w, k) => !particle(w, k)).length;
   // "The White House said", "the CARE International worker": a person's name takes no article.
@@ -2052,6 +2059,31 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (capitals < ws.length ? capitals <= 3 && isGivenName(firstW.text) : ws.length >= 2 && ws.length <= 4 && (givenFirst || speaks || who)) return 'Person';
   if (ws.length === 1 && !startsSentence && !allCaps && firstW.pos === 'PROPN' && ((isGivenName(firstW.text) && population < 1000) || speaks || who)) return 'Person';
   return undefined;
+}
+
+/** Words between a speech verb and what it says: "said on Tuesday that", "said in a statement". */
+const SAID_FILLER = /^(that|on|in|a|statement|last|this|week|month|earlier|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Auxiliaries and adverbs between "it" and its verb: "it would not", "it had already". */
+const IT_AUX = /^(would|will|could|can|may|might|should|must|had|has|did|does|not|n't|also|now|still|already|then)$/;
+/** Verbs whose "it" is anyone's ("he said it would be hard", "it took years", "it made sense"). */
+const IMPERSONAL = /^(be|been|being|seem|seems|seemed|appear|appears|appeared|look|looks|looked|feel|feels|felt|sound|sounds|sounded|take|takes|took|taken|mean|means|meant|become|becomes|became|remain|remains|remained|happen|happens|happened|matter|matters|mattered|come|comes|came|make|makes|made|go|goes|went|gone|get|gets|got|help|helps|helped|depend|depends|depended|cost|costs|work|works|worked|need|needs|needed)$/;
+
+/**
+ * Whether the words from k (just after a speech verb) have the speaker speak of itself as "it": "said its
+ * profits", "said it would cut", "said on Monday that it had agreed". A person says "it was", "it would
+ * be", "it took years" of anything, so "it" counts only as the subject of another verb.
+ */
+function saysItDoes(words: readonly Word[], k: number): boolean {
+  const sentence = words[k - 1]?.sentence;
+  for (let skipped = 0; k < words.length && skipped < 4 && SAID_FILLER.test(words[k]!.lower) && words[k]!.sentence === sentence; skipped++) k++;
+  const w = words[k];
+  if (!w || w.sentence !== sentence) return false;
+  if (w.lower === 'its') return true;
+  if (w.lower !== 'it') return false;
+  k++;
+  for (let n = 0; n < 3 && words[k] && IT_AUX.test(words[k]!.lower); n++) k++;
+  const v = words[k];
+  return !!v && v.sentence === sentence && v.pos === 'VERB' && !IMPERSONAL.test(v.lower);
 }
 
 /** A body's name from word k ("the" aside): capitalized words with a body's head or opening word among them ("the Hebrew University", "the University of Ghana"). */

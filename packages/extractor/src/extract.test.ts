@@ -260,6 +260,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location London', 'Organization Rolls-Royce']);
   });
 
+  it('reads a name that speaks of itself as "it" as a body ("Spotify said it would cut jobs", "Shell said its profits doubled"), not a person who says "it would be"', () => {
+    const x = runTagged('Spotify said it would cut 1,500 jobs. Shell said its profits had doubled. Univision said on Tuesday that it had signed a deal. Smith said it would be difficult.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Shell', 'Organization Spotify', 'Organization Univision', 'Person Smith']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
