@@ -619,7 +619,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
   /** The names that are a side of a match somewhere in the article (folded). */
   const sides = new Set<string>();
   // (Countries and the UK's nations are places whatever they play; "Hove : Sussex 363" heads a result with its venue.)
-  const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && !isNation(cand.name) && !isVenue(words, cand) && (resultLine || isMatchSide(words, cand));
+  const isTeamSide = (cand: Candidate, resultLine: boolean): boolean => !lookupPlace(cand.name)?.key.startsWith('country:') && !isNation(cand.name) && !isVenue(words, cand) && (resultLine || isMatchSide(words, cand) || isTransferClub(words, cand));
   /** The towns a story was filed from (its datelines): places, whatever else their name is in the article. */
   const filedFrom = new Set<Candidate>();
   // The edges of an article: its first lines, and what follows its last sentence (credits, tags, links).
@@ -1365,6 +1365,36 @@ function playerShaped(words: readonly Word[], c: Candidate): boolean {
   return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
 }
 
+/** Words that make a sentence about a player's move between clubs. */
+const PLAYER_NOUNS = /^(striker|strikers|midfielder|midfielders|defender|defenders|goalkeeper|goalkeepers|keeper|winger|wingers|full-back|centre-back|center-back|playmaker|footballer|footballers|loan|transfer|fee)$/;
+const TRANSFER_VERBS = /^(signed|signs|sign|signing|joined|joins|join|joining|rejoined|moved|moves|move|loaned|bought|buy|buys|sold|sells|recruited|transferred|arrived|snapped)$/;
+
+/**
+ * A club a player moves from or to: "the striker joined Chelsea from Benfica", "Barcelona signed the
+ * midfielder from Ajax", "on loan at Juventus". Only in a sentence about players (a position, a loan, a
+ * fee): "she joined Google from Microsoft" and "he moved to London from Paris" are left alone; so is
+ * "a move to Anfield" (a ground, or a town).
+ */
+function isTransferClub(words: readonly Word[], run: Run & { readonly name: string }): boolean {
+  const sentence = words[run.first]!.sentence;
+  const [prev, prev2] = [words[run.first - 1], words[run.first - 2]];
+  // (Words as written, in lower case: a headline in capitals, "ROMARIO JOINS BRAZIL IN FRIENDLY", is not read.)
+  let about = false;
+  for (let k = run.first - 1; k >= 0 && words[k]!.sentence === sentence && !about; k--) about = PLAYER_NOUNS.test(words[k]!.text);
+  for (let k = run.last; k < words.length && words[k]!.sentence === sentence && !about; k++) about = PLAYER_NOUNS.test(words[k]!.text);
+  if (!about) return false;
+  // (A town that signs or buys a player is its club: "Barcelona signed the midfielder from Ajax".)
+  const verb = /^(have|has|had)$/.test(words[run.last]?.text ?? '') ? words[run.last + 1] : words[run.last];
+  if (verb && /^(signed|signs|bought|buys|recruited|loaned)$/.test(verb.text) && (placePopulation(run.name) >= 50_000 || isClubWord(run.name))) return true;
+  if (!prev) return false;
+  // (Not "join EastEnders' actress": what has something is not what is joined.)
+  if (/^(joined|joins|join|joining|rejoined)$/.test(prev.text)) return !POSSESSIVE.has(words[run.last]?.text ?? '');
+  if (/^(at|to)$/.test(prev.text) && (prev2?.text === 'loan' || prev2?.text === 'loaned')) return true;
+  if (prev.text !== 'from') return false;
+  for (let k = run.first - 2; k >= 0 && k >= run.first - 12 && words[k]!.sentence === sentence; k--) if (TRANSFER_VERBS.test(words[k]!.text) || words[k]!.text === 'loan') return true;
+  return false;
+}
+
 /** "Leicestershire beat Somerset", "Birmingham v Barnsley": the two sides of a match. */
 function isMatchSide(words: readonly Word[], run: Run): boolean {
   const next = words[run.last];
@@ -1378,7 +1408,7 @@ function isMatchSide(words: readonly Word[], run: Run): boolean {
   let k = run.last + 1;
   if (next?.lower === 'and') while (words[k] && isCap(words[k]!) && words[k]!.sentence === next.sentence) k++;
   const joined = next?.lower === 'and' && k > run.last + 1 && /^(drew|draw)$/.test(words[k]?.lower ?? '');
-  return scored || lostTo || joined || (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && prev2?.lower === 'drew');
+  return scored || lostTo || joined || (!!next && MATCH_VERBS.has(next.text.toLowerCase().replace(/\.$/, ''))) || (!!prev && MATCH_VERBS.has(prev.text.toLowerCase().replace(/\.$/, ''))) || (prev?.lower === 'with' && (prev2?.lower === 'drew' || (prev.text === 'with' && /^\d{1,3}-\d{1,3}$/.test(prev2?.text ?? '') && /^(drew|draw|draws)$/.test(words[run.first - 3]?.text ?? ''))));
 }
 
 /** "BONN 1996-08-31", "KYIV, Ukraine —": the place a story was filed from, at the start of a line. */

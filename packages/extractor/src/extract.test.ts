@@ -265,6 +265,13 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Shell', 'Organization Spotify', 'Organization Univision', 'Person Smith']);
   });
 
+  it('reads the clubs of a player\'s move ("joined Chelsea from Benfica", "on loan at Juventus", "Barcelona signed the midfielder from Ajax") and of a draw ("drew 1-1 with Sunderland"), not the towns of anyone\'s move', () => {
+    const x = runTagged('The striker joined Chelsea from Benfica in January. Barcelona signed the midfielder from Ajax for 60 million euros. The defender spent a year on loan at Juventus. Leeds drew 1-1 with Sunderland. She joined Google from Microsoft in 2019. He moved to London from Paris.');
+    const type = (name: string) => x.entities.find((e) => e.name === name)?.type;
+    expect(['Chelsea', 'Benfica', 'Barcelona', 'Ajax', 'Juventus', 'Leeds', 'Sunderland'].map(type)).toEqual(Array(7).fill('Organization'));
+    expect(['London', 'Paris'].map(type)).toEqual(['Location', 'Location']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
