@@ -670,7 +670,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
         // evidence are teams, organizations, even when named after their town (countries stay places).
         // (Not a side named as people are, "Novak Djokovic beat Carlos Alcaraz": two words with no place's or
         // body's word or plural, and no club the gazetteer lists; the tagger reads it.)
-        if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine) && !(cand.type === undefined && playerShaped(words, cand))) {
+        if (cand && cand.type !== 'Person' && isTeamSide(cand, resultLine) && !(cand.type === undefined && playerShaped(words, cand, resultLine))) {
           cand.type = 'Organization';
           delete cand.place;
           sides.add(fold(cand.name));
@@ -1351,17 +1351,39 @@ function isAllCaps(words: readonly Word[], first: number, last: number): boolean
 /** A line of names and scores ("CHICAGO 3 Atlanta 2", "Ulsan 1 0 2 8 9 3"): no verbs, numbers after names. */
 function isResultLine(words: readonly Word[], first: number, last: number): boolean {
   const ws = words.slice(first, last);
+  // A result as a headline writes it: "Clyde 0-5 Celtic" (capitalized words, the score, capitalized words).
+  const score = ws.findIndex((w) => /^\d{1,2}-\d{1,2}$/.test(w.text));
+  if (score > 0 && score < ws.length - 1 && ws.every((w, k) => k === score || (isCap(w) && w.text !== w.text.toUpperCase()))) return true;
   const numbers = ws.filter((w) => /^\d+$/.test(w.text)).length;
   if (numbers < 2 || ws.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return false;
+  // A team sheet ("Cech, Ferreira, Gallas (Kezman 74), Terry, ...") names players, its numbers only in brackets.
+  let depth = 0;
+  let bare = 0;
+  for (const w of ws) {
+    if (w.text === '(') depth++;
+    else if (w.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /^\d+$/.test(w.text)) bare++;
+  }
+  if (bare === 0 && ws.filter((w) => w.text === ',').length >= 4) return false;
   const alpha = ws.filter((w) => /\p{L}/u.test(w.text));
   return alpha.length > 0 && alpha.every((w) => isCap(w) || /^(v|vs|at|and|of|the)$/i.test(w.text));
 }
 
 const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'defeat', 'defeats', 'thrashed', 'edged', 'v', 'vs', 'drew', 'draw']);
 
-/** A match's side named as a player is: two words, no place's, nation's or body's word, no plural, no listed club. */
-function playerShaped(words: readonly Word[], c: Candidate): boolean {
+/**
+ * A match's side named as a player is: two words, no place's, nation's or body's word, no plural, no listed
+ * club; or, in a sentence (not a line of results, "Haitai 3 Hanwha 1", nor a fixture, "v Glamorgan"), one
+ * such word ("Sinner beat Alcaraz") that names no town of 5,000 people or more, no region, and is no acronym.
+ */
+function playerShaped(words: readonly Word[], c: Candidate, resultLine: boolean): boolean {
   const ws = words.slice(c.first, c.last);
+  if (ws.length === 1 && !resultLine) {
+    const w = ws[0]!;
+    // (A fixture, "v Glamorgan", names teams.)
+    if (/^(v|vs)\.?$/i.test(words[c.first - 1]?.text ?? '') || /^(v|vs)\.?$/i.test(words[c.last]?.text ?? '')) return false;
+    return nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) < 5000 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text) && !orgKind(w.text);
+  }
   return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
 }
 

@@ -272,6 +272,12 @@ describe('entities', () => {
     expect(['London', 'Paris'].map(type)).toEqual(['Location', 'Location']);
   });
 
+  it('reads the players of a team sheet and of "Sinner beat Alcaraz" as no teams, and the sides of "Clyde 0-5 Celtic", "Haitai 3 Hanwha 1" and "v Glamorgan" as teams', () => {
+    const x = runTagged('Clyde 0-5 Celtic\n\nCeltic brushed aside Clyde on Saturday.\n\nHalliwell, Mensing, Bollan, Balmer, Potter, Sheridan (Burns 61), Arbuckle (Gilhaney 61), Gibson, Malone.\n\nSinner beat Alcaraz in the final.\n\nHaitai 3 Hanwha 1\n\nJuly 16-18 v Glamorgan ( three days )');
+    const bodies = x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort();
+    expect(bodies).toEqual(['Celtic', 'Clyde', 'Glamorgan', 'Haitai', 'Hanwha']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
