@@ -2005,6 +2005,15 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // team, even under its town's name (not a country or a nation, which news names for its national side,
   // nor a person's full name, nor "Israeli club Hapoel").
   if (playsFor(words, c.first) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name) && !(ws.length >= 2 && isGivenName(firstW.text)) && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
+  // "Wrexham were promoted", "Leicester have been relegated": a town or a club that goes up or down a league is its club.
+  {
+    let k = c.last;
+    while (k < c.last + 3 && /^(were|was|are|is|have|has|had|been|will|be|could|would|may)$/.test(words[k]?.text ?? '')) k++;
+    const team = placePopulation(c.name) >= 10_000 || isClubWord(c.name) || orgKind(c.name) === 'club';
+    if (/^(promoted|relegated)$/.test(words[k]?.text ?? '') && team && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name)) return 'Organization';
+  }
+  // "McLaren team principal Andrea Stella", "the Mercedes team boss": a team's head after the name.
+  if (next?.text === 'team' && /^(principal|boss|owner|chief|director|manager)$/.test(next2?.text ?? '') && !lookupPlace(c.name) && !isNation(c.name) && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   const place = lookupPlace(c.name);
   if (place) {
     // "Washington Post" is not Washington; "in Berlin Thursday" is Berlin.

@@ -278,6 +278,11 @@ describe('entities', () => {
     expect(bodies).toEqual(['Celtic', 'Clyde', 'Glamorgan', 'Haitai', 'Hanwha']);
   });
 
+  it('reads a town that is promoted or relegated as its club ("Wrexham were promoted"), and a team principal\'s team ("McLaren team principal Andrea Stella")', () => {
+    const x = runTagged('Wrexham were promoted again. Leicester have been relegated from the Premier League. McLaren team principal Andrea Stella praised both drivers. Smith was promoted to chief executive.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Leicester', 'Organization McLaren', 'Organization Premier League', 'Organization Wrexham', 'Person Andrea Stella', 'Person Smith']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
