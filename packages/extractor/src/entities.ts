@@ -646,6 +646,7 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     if (!headline && !allCaps) taggable.add(s.index);
     const resultLine = isResultLine(words, s.first, s.last);
     if (resultLine) resultLines.add(s.index);
+    const roster = isRosterLine(words, s.first, s.last);
     const runs = findRuns(words, s.first, s.last);
     for (const found of runs) {
       // "Singer Courtney Love", "Actor Tom Hanks": what the person is opens the sentence, outside the name.
@@ -674,6 +675,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
           cand.type = 'Organization';
           delete cand.place;
           sides.add(fold(cand.name));
+        }
+        // In a team sheet every name is a player's: "Cech, Ferreira, Gallas (Kezman 74), Terry, ..." (not
+        // a place, a club, a company or an acronym the line may list).
+        if (cand && roster && !lookupPlace(cand.name) && !orgKind(cand.name) && !isClubWord(cand.name) && !ACRONYM.test(cand.name) && words.slice(cand.first, cand.last).every(nameShaped)) {
+          cand.type = 'Person';
+          delete cand.place;
         }
         // (A dateline in capitals is a place whatever its word suggested: see filedInCaps.)
         if (cand && isDateline(text, words, run, s.first) && (!cand.type || cand.type === 'Location' || filedInCaps(text, words, run, s.last))) {
@@ -1367,6 +1374,28 @@ function isResultLine(words: readonly Word[], first: number, last: number): bool
   if (bare === 0 && ws.filter((w) => w.text === ',').length >= 4) return false;
   const alpha = ws.filter((w) => /\p{L}/u.test(w.text));
   return alpha.length > 0 && alpha.every((w) => isCap(w) || /^(v|vs|at|and|of|the)$/i.test(w.text));
+}
+
+/**
+ * A team sheet: names and commas only, eleven names or more, or five or more with a substitute's name and
+ * minute in brackets ("Cech, Ferreira, Gallas (Kezman 74), Terry, Lampard, Drogba."); numbers only there.
+ */
+function isRosterLine(words: readonly Word[], first: number, last: number): boolean {
+  let commas = 0;
+  let subs = 0;
+  let depth = 0;
+  for (let k = first; k < last; k++) {
+    const w = words[k]!;
+    if (w.text === ',') commas++;
+    else if (w.text === '(') {
+      depth++;
+      if (words[k + 1] && isCap(words[k + 1]!) && /^\d{1,3}$/.test(words[k + 2]?.text ?? '')) subs++;
+    } else if (w.text === ')') depth = Math.max(0, depth - 1);
+    else if (/^\d+$/.test(w.text)) {
+      if (depth === 0) return false;
+    } else if (/\p{L}/u.test(w.text) && !isCap(w) && !CONNECTORS.has(w.text)) return false;
+  }
+  return commas >= 10 || (commas >= 4 && subs >= 1);
 }
 
 const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'defeat', 'defeats', 'thrashed', 'edged', 'v', 'vs', 'drew', 'draw']);

@@ -283,6 +283,12 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Leicester', 'Organization McLaren', 'Organization Premier League', 'Organization Wrexham', 'Person Andrea Stella', 'Person Smith']);
   });
 
+  it('reads the names of a team sheet as players, not its places or clubs ("Cech, Ferreira, Gallas (Kezman 74), ...")', () => {
+    const x = runTagged('The home side won easily on Saturday.\n\nCech, Ferreira, Carvalho, Terry, Gallas (Kezman 74), Jarosik (Gudjohnsen 45), Lampard, Makelele, Drogba, Duff.');
+    const people = x.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort();
+    expect(people).toEqual(['Carvalho', 'Cech', 'Drogba', 'Duff', 'Ferreira', 'Gallas', 'Gudjohnsen', 'Jarosik', 'Kezman', 'Lampard', 'Makelele', 'Terry']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
