@@ -2041,6 +2041,9 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     const team = placePopulation(c.name) >= 10_000 || isClubWord(c.name) || orgKind(c.name) === 'club';
     if (/^(promoted|relegated)$/.test(words[k]?.text ?? '') && team && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name)) return 'Organization';
   }
+  // "Chelsea won", "Everton lost again": a club's one-word name that wins or loses is the club, also when
+  // it is a given name or a town's too (not a country: "Jordan won" is left to the others).
+  if (ws.length === 1 && isClubWord(c.name) && competes(words, c) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name)) return 'Organization';
   // "McLaren team principal Andrea Stella", "the Mercedes team boss": a team's head after the name.
   if (next?.text === 'team' && /^(principal|boss|owner|chief|director|manager)$/.test(next2?.text ?? '') && !lookupPlace(c.name) && !isNation(c.name) && !ws.some((w) => lookupDemonym(w.text))) return 'Organization';
   const place = lookupPlace(c.name);

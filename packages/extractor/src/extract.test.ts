@@ -289,6 +289,11 @@ describe('entities', () => {
     expect(people).toEqual(['Carvalho', 'Cech', 'Drogba', 'Duff', 'Ferreira', 'Gallas', 'Gudjohnsen', 'Jarosik', 'Kezman', 'Lampard', 'Makelele', 'Terry']);
   });
 
+  it('reads a club\'s one-word name that wins or loses as the club ("Chelsea won", "Everton lost"), not a person named so', () => {
+    const x = runTagged('Chelsea won the game easily on Saturday. Everton lost again. Chelsea Clinton won praise for her speech.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Chelsea', 'Organization Everton', 'Person Chelsea Clinton']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
