@@ -347,7 +347,9 @@ function findRuns(words: readonly Word[], from: number, to: number): Run[] {
     const givenMonth = nameNext && /^\p{Lu}\p{Ll}{2}$/u.test(w.text) && isGivenName(w.text) && nameShaped(words[i + 1]!);
     // ("President of France Emmanuel Macron arrived": a title opening the sentence, then "of" and a name.)
     const titleOf = startsSentence && isTitle(w) && words[i + 1]?.lower === 'of' && i + 2 < to && isCap(words[i + 2]!);
-    if (!isCap(w) || (neverName(w.text) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to) && !titleOf)) {
+    // ("Downing Street said": a street's name opening the sentence, whatever wink-nlp made of its first word.)
+    const street = startsSentence && nameNext && /^(Street|Road|Avenue|Lane|Square)$/.test(words[i + 1]!.text);
+    if (!isCap(w) || (neverName(w.text) && !givenMonth) || (NOT_NAMES.has(w.lower) && !opensName && !givenMonth) || (startsSentence && w.pos !== 'PROPN' && !ACRONYM.test(w.text) && !lookupPlace(w.text) && !lookupDemonym(w.text) && !placeFrom(words, i, to) && !titleOf && !street)) {
       i++;
       continue;
     }

@@ -294,6 +294,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Organization Chelsea', 'Organization Everton', 'Person Chelsea Clinton']);
   });
 
+  it('reads a street opening a sentence whole ("Downing Street said"), not a person named "Street"', () => {
+    const x = runTagged('Downing Street said the prime minister had full confidence in her.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`)).toEqual(['Location Downing Street']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
