@@ -855,6 +855,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     for (const [key, type] of tagged) {
       const [first, last] = key.split(':').map(Number) as [number, number];
       if (type === 'Person' && last - first <= 4 && (last - first === 1 || !isGivenName(words[first]!.text)) && SPEECH_VERBS.has(words[last]?.lower ?? '') && words[last]!.pos === 'VERB' && saysItDoes(words, last + 1)) tagged.set(key, 'Organization');
+      // Nor is a person's name one that takes "the", unless it stands for what the person leads or did ("the
+      // Bush administration", "the Michael Jackson trial"): "the Louvre was closed", "the Kiwis won".
+      else if (type === 'Person' && words[first - 1]?.lower === 'the' && words[first - 1]!.sentence === words[first]!.sentence && words[last]?.pos !== 'NOUN') tagged.set(key, undefined);
     }
     const covered = new Set<number>();
     const kept: typeof pending = [];

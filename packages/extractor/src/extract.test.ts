@@ -299,6 +299,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`)).toEqual(['Location Downing Street']);
   });
 
+  it('takes no person of the tagger\'s after "the" ("the Louvre was closed"), unless the name stands before what it names ("the Bush administration")', () => {
+    const x = runTagged('The Louvre was closed after thieves stole jewels. The Bush administration denied it.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`)).toEqual(['Person Bush']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
