@@ -1421,6 +1421,21 @@ function playerShaped(words: readonly Word[], c: Candidate, resultLine: boolean)
   return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
 }
 
+/** Words before a clause's subject: the sentence's start, "the", a comma, a conjunction that opens a clause (not "and", which joins two). */
+const CLAUSE_OPENERS = /^(the|,|but|while|when|as|because|that|after|before|since|if|though|although|so|until|where)$/;
+
+/**
+ * Whether a plural verb follows the name as its subject: "Coldplay have", "Leeds are", "Arsenal were". Not
+ * after "and" or "of" ("Blair and Brown were", "supporters of Blair were": the verb is another subject's).
+ */
+function groupVerbAfter(words: readonly Word[], c: Run): boolean {
+  const next = words[c.last];
+  if (!next || !/^(are|were|have|'re|’re)$/.test(next.text) || next.sentence !== words[c.first]!.sentence) return false;
+  // ("Coldplay have to", "Leeds have got": still the name's verb; not "have" as a question, "Have Coldplay".)
+  const prev = words[c.first - 1];
+  return !prev || prev.sentence !== next.sentence || CLAUSE_OPENERS.test(prev.lower);
+}
+
 /** Words that make a sentence about a player's move between clubs. */
 const PLAYER_NOUNS = /^(striker|strikers|midfielder|midfielders|defender|defenders|goalkeeper|goalkeepers|keeper|winger|wingers|full-back|centre-back|center-back|playmaker|footballer|footballers|loan|transfer|fee)$/;
 const TRANSFER_VERBS = /^(signed|signs|sign|signing|joined|joins|join|joining|rejoined|moved|moves|move|loaned|bought|buy|buys|sold|sells|recruited|transferred|arrived|snapped)$/;
@@ -2046,6 +2061,22 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
     const team = placePopulation(c.name) >= 10_000 || isClubWord(c.name) || orgKind(c.name) === 'club';
     if (/^(promoted|relegated)$/.test(words[k]?.text ?? '') && team && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name)) return 'Organization';
   }
+  // "Coldplay have sold millions", "Leeds are top": a name that takes a plural verb is a group (a band, a
+  // team, a company), never a person, nor a town (a country stays a place: "England were beaten" is its side).
+  if (
+    groupVerbAfter(words, c) &&
+    !lookupPlace(c.name)?.key.startsWith('country:') &&
+    !isNation(c.name) &&
+    // (Nor a nationality, "Europeans were"; an event or a law, "the FIFA World Cup", "the Hunting Bill"; a model, "A350".)
+    !ws.some((w) => lookupDemonym(w.text) || lookupDemonym(w.text.replace(/s$/, '')) || NOT_NAMES.has(w.lower) || PLACE_HEADS.has(bare(w.text)) || COMPASS.has(w.lower) || /\d/.test(w.text)) &&
+    !isEventHead(lastBare) &&
+    !(ws.length === 1 && (ORG_HEADS.has(bare(firstW.text)) || TITLE_WORDS.has(firstW.lower.replace(/s$/, '')))) &&
+    !(ws.length >= 2 && isGivenName(firstW.text)) &&
+    // (Not a plural noun: "PCs", "CSOs"; nor a common one opening the sentence, "Ministers were", "Critics have".)
+    !/^\p{Lu}+s$/u.test(lastW.text) &&
+    !(startsSentence && ws.length === 1 && !writtenAsName(words, firstW.text))
+  )
+    return 'Organization';
   // "Chelsea won", "Everton lost again": a club's one-word name that wins or loses is the club, also when
   // it is a given name or a town's too (not a country: "Jordan won" is left to the others).
   if (ws.length === 1 && isClubWord(c.name) && competes(words, c) && !lookupPlace(c.name)?.key.startsWith('country:') && !isNation(c.name)) return 'Organization';

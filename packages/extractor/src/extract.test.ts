@@ -304,6 +304,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`)).toEqual(['Person Bush']);
   });
 
+  it('reads a name that takes a plural verb as a group ("Coldplay have", "Arsenal were"), not two people ("Blair and Brown were"), a country\'s side or a common noun', () => {
+    const x = runTagged('Analysts say that Coldplay have sold millions of records. On Sunday, Arsenal were beaten at home. Blair and Brown were at odds. England were beaten by France. Senators were told to wait.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location England', 'Location France', 'Organization Arsenal', 'Organization Coldplay', 'Person Blair', 'Person Brown']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
