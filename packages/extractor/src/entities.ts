@@ -857,6 +857,9 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       if (type === 'Person' && last - first <= 4 && (last - first === 1 || !isGivenName(words[first]!.text)) && SPEECH_VERBS.has(words[last]?.lower ?? '') && words[last]!.pos === 'VERB' && saysItDoes(words, last + 1)) tagged.set(key, 'Organization');
       // Nor is a person's name one that takes "the", unless it stands for what the person leads or did ("the
       // Bush administration", "the Michael Jackson trial"): "the Louvre was closed", "the Kiwis won".
+      // ("NHS England warned", "Exane BNP Paribas": a name with a body's acronym in it is a body's; not
+      // initials, "JRR Tolkien", a king's number, "Richard III", or honours, "William Haughey OBE".)
+      else if (type === 'Person' && last - first >= 2 && bodyAcronymIn(words, first, last)) tagged.set(key, 'Organization');
       else if (type === 'Person' && words[first - 1]?.lower === 'the' && words[first - 1]!.sentence === words[first]!.sentence && words[last]?.pos !== 'NOUN') tagged.set(key, undefined);
     }
     const covered = new Set<number>();
@@ -1419,6 +1422,23 @@ function playerShaped(words: readonly Word[], c: Candidate, resultLine: boolean)
     return nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) < 5000 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text) && !orgKind(w.text);
   }
   return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
+}
+
+/** Letters after a person's name: honours, offices, degrees. */
+const POST_NOMINALS = /^(OBE|MBE|CBE|KBE|DBE|MP|MSP|MEP|QC|KC|AM|MLA|MSc|PhD|FRS|VC|DSO|USN|RN|JP|DL)$/;
+
+/**
+ * A body's acronym inside a name ("Exane BNP Paribas"), or first before a place ("NHS England"): not a
+ * name's initials ("JRR Tolkien"), a surname in capitals, a king's number or a person's honours.
+ */
+function bodyAcronymIn(words: readonly Word[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) {
+    const t = words[k]!.text;
+    if (!/^[A-Z]{3,}$/.test(t) || /^[IVXLC]+$/.test(t) || POST_NOMINALS.test(t)) continue;
+    // (Inside the name, or first before a place; last it is a surname in capitals, "Mikheil SAAKASHVILI".)
+    if ((k > first && k < last - 1) || (k === first && words.slice(k + 1, last).some((w) => lookupPlace(w.text)))) return true;
+  }
+  return false;
 }
 
 /** Words before a clause's subject: the sentence's start, "the", a comma, a conjunction that opens a clause (not "and", which joins two). */
@@ -2145,7 +2165,10 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   if (hasOrgCueBefore(words, c.first, sFirst) && !personName) return 'Organization';
   // "published in Nature", "a study published in The Lancet": a journal (not "published in London").
   const pub = prev?.lower === 'the' ? c.first - 2 : c.first - 1;
-  if (pub - 1 >= sFirst && words[pub]?.lower === 'in' && /^(published|publishes|publish)$/.test(words[pub - 1]!.lower) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupPlace(w.text) || lookupDemonym(w.text))) return 'Organization';
+  // ("published the study in Nature", "published their findings in Science": a few words between.)
+  let verbAt = pub - 1;
+  while (verbAt >= sFirst && verbAt > pub - 5 && /^(the|a|an|their|its|his|her|our|study|studies|findings|results|research|paper|report|work|data|analysis)$/.test(words[verbAt]!.lower)) verbAt--;
+  if (verbAt >= sFirst && words[pub]?.lower === 'in' && /^(published|publishes|publish)$/.test(words[verbAt]!.lower) && !lookupPlace(c.name) && placePopulation(c.name) === 0 && !ws.some((w) => lookupPlace(w.text) || lookupDemonym(w.text))) return 'Organization';
   // A title of a work in quotes ("Corinne", "A Brand New Name") is neither a person nor a place.
   if (/^["“‘]$/.test(prev?.text ?? '') && /^["”’]$/.test(next?.text ?? '') && !lookupPlace(c.name)) return undefined;
   // ("Glen Jakovich", "Glen Johnson": a given name first is a person's, but "in Glen Coe".)
@@ -2176,7 +2199,8 @@ function typeOf(words: readonly Word[], c: Candidate, ctx: SentenceContext): Ent
   // A person: a name's shape and some evidence for it (a given name, a speech verb, "who").
   // Name particles inside ("Luis de la Fuente", "Rafael van der Vaart") do not count against the shape.
   const particle = (w: Word, k: number): boolean => k > 0 && k < ws.length - 1 && w.text !== 'of' && CONNECTORS.has(w.text);
-  const shaped = ws.every((w, k) => (nameShaped(w) && !ORG_HEADS.has(bare(w.text))) || particle(w, k));
+  // ("NHS England warned": an acronym inside is a body's, not a person's.)
+  const shaped = ws.every((w, k) => (nameShaped(w) && !ORG_HEADS.has(bare(w.text))) || particle(w, k)) && !(ws.length > 1 && bodyAcronymIn(words, c.first, c.last));
   if (!shaped || ws.some((w) => lookupDemonym(w.text) || lookupPlace(w.text))) return undefined;
   const speaks = !!next && SPEECH_VERBS.has(next.lower) && next.pos === 'VERB';
   // "Spotify said it would cut 1,500 jobs", "Shell said its profits doubled": what speaks of itself as "it" is a body.

@@ -309,6 +309,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location England', 'Location France', 'Organization Arsenal', 'Organization Coldplay', 'Person Blair', 'Person Brown']);
   });
 
+  it('reads a journal a study was published in, a few words after "published" ("published the study in Nature"), and a name with a body\'s acronym as a body ("NHS England warned"), not initials ("JRR Tolkien")', () => {
+    const x = runTagged('Researchers at the Francis Crick Institute published the study in Nature. A winter crisis looms, NHS England warned. JRR Tolkien wrote the book in Oxford.');
+    expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location Oxford', 'Organization Francis Crick Institute', 'Organization NHS England', 'Organization Nature', 'Person JRR Tolkien']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
