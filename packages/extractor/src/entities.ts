@@ -851,16 +851,16 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
       tagged.set(`${a.first}:${a.last}`, typeA);
       tagged.set(`${b.first}:${b.last}`, typeB);
     }
-    // A name the tagger reads as a person that speaks of itself as "it" is a body ("Shell said its profits doubled").
+    // Names the tagger reads as people that are not: what speaks of itself as "it" is a body ("Shell said its
+    // profits doubled"), so is a name with a body's acronym in it ("NHS England warned"); a name that takes
+    // "the" is no one's, unless a noun follows for what the person leads or did ("the Bush administration",
+    // "the Michael Jackson trial"; not "the Louvre was closed", "the Kiwis won").
     for (const [key, type] of tagged) {
+      if (type !== 'Person') continue;
       const [first, last] = key.split(':').map(Number) as [number, number];
-      if (type === 'Person' && last - first <= 4 && (last - first === 1 || !isGivenName(words[first]!.text)) && SPEECH_VERBS.has(words[last]?.lower ?? '') && words[last]!.pos === 'VERB' && saysItDoes(words, last + 1)) tagged.set(key, 'Organization');
-      // Nor is a person's name one that takes "the", unless it stands for what the person leads or did ("the
-      // Bush administration", "the Michael Jackson trial"): "the Louvre was closed", "the Kiwis won".
-      // ("NHS England warned", "Exane BNP Paribas": a name with a body's acronym in it is a body's; not
-      // initials, "JRR Tolkien", a king's number, "Richard III", or honours, "William Haughey OBE".)
-      else if (type === 'Person' && last - first >= 2 && bodyAcronymIn(words, first, last)) tagged.set(key, 'Organization');
-      else if (type === 'Person' && words[first - 1]?.lower === 'the' && words[first - 1]!.sentence === words[first]!.sentence && words[last]?.pos !== 'NOUN') tagged.set(key, undefined);
+      const itself = last - first <= 4 && (last - first === 1 || !isGivenName(words[first]!.text)) && SPEECH_VERBS.has(words[last]?.lower ?? '') && words[last]!.pos === 'VERB' && saysItDoes(words, last + 1);
+      if (itself || (last - first >= 2 && bodyAcronymIn(words, first, last))) tagged.set(key, 'Organization');
+      else if (words[first - 1]?.lower === 'the' && words[first - 1]!.sentence === words[first]!.sentence && words[last]?.pos !== 'NOUN') tagged.set(key, undefined);
     }
     const covered = new Set<number>();
     const kept: typeof pending = [];
@@ -1424,8 +1424,8 @@ function playerShaped(words: readonly Word[], c: Candidate, resultLine: boolean)
   return ws.length === 2 && ws.every((w) => nameShaped(w) && !ACRONYM.test(w.text) && !lookupPlace(w.text) && placePopulation(w.text) === 0 && !lookupDemonym(w.text) && !ORG_HEADS.has(bare(w.text)) && !PLACE_HEADS.has(bare(w.text)) && !/[^s]s$/.test(w.text) && !isClubWord(w.text)) && !orgKind(c.name);
 }
 
-/** Letters after a person's name: honours, offices, degrees. */
-const POST_NOMINALS = /^(OBE|MBE|CBE|KBE|DBE|MP|MSP|MEP|QC|KC|AM|MLA|MSc|PhD|FRS|VC|DSO|USN|RN|JP|DL)$/;
+/** Letters after a person's name (those of three capitals): honours and offices. */
+const POST_NOMINALS = /^(OBE|MBE|CBE|KBE|DBE|MSP|MEP|MLA|FRS|DSO|USN)$/;
 
 /**
  * A body's acronym inside a name ("Exane BNP Paribas"), or first before a place ("NHS England"): not a
@@ -1451,7 +1451,6 @@ const CLAUSE_OPENERS = /^(the|,|but|while|when|as|because|that|after|before|sinc
 function groupVerbAfter(words: readonly Word[], c: Run): boolean {
   const next = words[c.last];
   if (!next || !/^(are|were|have|'re|’re)$/.test(next.text) || next.sentence !== words[c.first]!.sentence) return false;
-  // ("Coldplay have to", "Leeds have got": still the name's verb; not "have" as a question, "Have Coldplay".)
   const prev = words[c.first - 1];
   return !prev || prev.sentence !== next.sentence || CLAUSE_OPENERS.test(prev.lower);
 }
