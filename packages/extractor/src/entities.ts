@@ -972,9 +972,12 @@ export function findEntities(text: string, tok: Tokenized, tagger?: NameTagger):
     // of one word neither the rules nor the tagger typed is a company too (no place's, nation's or given
     // name, no word the article writes in lower case, no plural: "Koreans", "Baftas").
     for (const list of lists()) {
-      if (list.length < 2 || !list.some((c) => c.type === 'Organization' && orgKind(c.name)?.startsWith('company'))) continue;
+      if (list.length < 2 || !list.some((c) => c.type === 'Organization')) continue;
+      const listed = list.some((c) => c.type === 'Organization' && orgKind(c.name)?.startsWith('company'));
       for (const c of list) {
         const w = words[c.first]!;
+        // (Beside a body of another kind, "Oxford University and AstraZeneca", only a coined word.)
+        if (!listed && !coined(w.text)) continue;
         if (c.type || c.last - c.first !== 1 || !nameShaped(w) || w.pos !== 'PROPN' || lookupPlace(w.text) || placePopulation(w.text) > 0 || lookupDemonym(w.text) || isGivenName(w.text) || NOT_NAMES.has(w.lower) || lowerWords.has(w.lower) || /[^s]s$/.test(w.text)) continue;
         c.type = 'Organization';
         fromTagger.add(c);

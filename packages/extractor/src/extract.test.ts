@@ -314,6 +314,11 @@ describe('entities', () => {
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location Oxford', 'Organization Francis Crick Institute', 'Organization NHS England', 'Organization Nature', 'Person JRR Tolkien']);
   });
 
+  it('reads a coined word in a list with any body as a company ("Oxford University and AstraZeneca"), not a plain word there ("Smith")', () => {
+    const x = runTagged('Scientists at Oxford University and AstraZeneca developed the vaccine. Officials from the BBC and Smith attended.');
+    expect(x.entities.filter((e) => e.type === 'Organization').map((e) => e.name).sort()).toEqual(['AstraZeneca', 'BBC', 'Oxford University']);
+  });
+
   it('reads a coined word with a capital inside as a company, not a place or a person (OpenAI, WorldCom), unlike a surname prefix (McAllen)', () => {
     const x = runTagged('Microsoft invested in OpenAI. He worked at WorldCom until 2002. He moved to McAllen, Texas.');
     expect(x.entities.map((e) => `${e.type} ${e.name}`).sort()).toEqual(['Location McAllen', 'Location Texas', 'Organization Microsoft', 'Organization OpenAI', 'Organization WorldCom']);
