@@ -1375,14 +1375,8 @@ function isResultLine(words: readonly Word[], first: number, last: number): bool
   const numbers = ws.filter((w) => /^\d+$/.test(w.text)).length;
   if (numbers < 2 || ws.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return false;
   // A team sheet ("Cech, Ferreira, Gallas (Kezman 74), Terry, ...") names players, its numbers only in brackets.
-  let depth = 0;
-  let bare = 0;
-  for (const w of ws) {
-    if (w.text === '(') depth++;
-    else if (w.text === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /^\d+$/.test(w.text)) bare++;
-  }
-  if (bare === 0 && ws.filter((w) => w.text === ',').length >= 4) return false;
+  const list = listShape(words, first, last);
+  if (list.bareNumbers === 0 && list.commas >= 4) return false;
   const alpha = ws.filter((w) => /\p{L}/u.test(w.text));
   return alpha.length > 0 && alpha.every((w) => isCap(w) || /^(v|vs|at|and|of|the)$/i.test(w.text));
 }
@@ -1392,21 +1386,29 @@ function isResultLine(words: readonly Word[], first: number, last: number): bool
  * minute in brackets ("Cech, Ferreira, Gallas (Kezman 74), Terry, Lampard, Drogba."); numbers only there.
  */
 function isRosterLine(words: readonly Word[], first: number, last: number): boolean {
-  let commas = 0;
-  let subs = 0;
+  const { commas, bareNumbers, subs, lowerWords } = listShape(words, first, last);
+  return bareNumbers === 0 && lowerWords === 0 && (commas >= 10 || (commas >= 4 && subs >= 1));
+}
+
+/**
+ * What a line of names is made of: its commas, its numbers outside brackets, its substitutes (a name and a
+ * minute in brackets, "(Kezman 74)") and its words in lower case other than a name's particles.
+ */
+function listShape(words: readonly Word[], first: number, last: number): { commas: number; bareNumbers: number; subs: number; lowerWords: number } {
+  const out = { commas: 0, bareNumbers: 0, subs: 0, lowerWords: 0 };
   let depth = 0;
   for (let k = first; k < last; k++) {
     const w = words[k]!;
-    if (w.text === ',') commas++;
+    if (w.text === ',') out.commas++;
     else if (w.text === '(') {
       depth++;
-      if (words[k + 1] && isCap(words[k + 1]!) && /^\d{1,3}$/.test(words[k + 2]?.text ?? '')) subs++;
+      if (words[k + 1] && isCap(words[k + 1]!) && /^\d{1,3}$/.test(words[k + 2]?.text ?? '')) out.subs++;
     } else if (w.text === ')') depth = Math.max(0, depth - 1);
     else if (/^\d+$/.test(w.text)) {
-      if (depth === 0) return false;
-    } else if (/\p{L}/u.test(w.text) && !isCap(w) && !CONNECTORS.has(w.text)) return false;
+      if (depth === 0) out.bareNumbers++;
+    } else if (/\p{L}/u.test(w.text) && !isCap(w) && !CONNECTORS.has(w.text)) out.lowerWords++;
   }
-  return commas >= 10 || (commas >= 4 && subs >= 1);
+  return out;
 }
 
 const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'defeat', 'defeats', 'thrashed', 'edged', 'v', 'vs', 'drew', 'draw']);
@@ -1469,22 +1471,27 @@ const TRANSFER_VERBS = /^(signed|signs|sign|signing|joined|joins|join|joining|re
  * "a move to Anfield" (a ground, or a town).
  */
 function isTransferClub(words: readonly Word[], run: Run & { readonly name: string }): boolean {
+  // (Words as written, in lower case: a headline in capitals, "ROMARIO JOINS BRAZIL IN FRIENDLY", is not read.)
   const sentence = words[run.first]!.sentence;
   const [prev, prev2] = [words[run.first - 1], words[run.first - 2]];
-  // (Words as written, in lower case: a headline in capitals, "ROMARIO JOINS BRAZIL IN FRIENDLY", is not read.)
-  let about = false;
-  for (let k = run.first - 1; k >= 0 && words[k]!.sentence === sentence && !about; k--) about = PLAYER_NOUNS.test(words[k]!.text);
-  for (let k = run.last; k < words.length && words[k]!.sentence === sentence && !about; k++) about = PLAYER_NOUNS.test(words[k]!.text);
-  if (!about) return false;
   // (A town that signs or buys a player is its club: "Barcelona signed the midfielder from Ajax".)
   const verb = /^(have|has|had)$/.test(words[run.last]?.text ?? '') ? words[run.last + 1] : words[run.last];
-  if (verb && /^(signed|signs|bought|buys|recruited|loaned)$/.test(verb.text) && (placePopulation(run.name) >= 50_000 || isClubWord(run.name))) return true;
-  if (!prev) return false;
-  // (Not "join EastEnders' actress": what has something is not what is joined.)
-  if (/^(joined|joins|join|joining|rejoined)$/.test(prev.text)) return !POSSESSIVE.has(words[run.last]?.text ?? '');
-  if (/^(at|to)$/.test(prev.text) && (prev2?.text === 'loan' || prev2?.text === 'loaned')) return true;
-  if (prev.text !== 'from') return false;
-  for (let k = run.first - 2; k >= 0 && k >= run.first - 12 && words[k]!.sentence === sentence; k--) if (TRANSFER_VERBS.test(words[k]!.text) || words[k]!.text === 'loan') return true;
+  const moves =
+    (!!verb && /^(signed|signs|bought|buys|recruited|loaned)$/.test(verb.text) && (placePopulation(run.name) >= 50_000 || isClubWord(run.name))) ||
+    // (Not "join EastEnders' actress": what has something is not what is joined.)
+    (!!prev && /^(joined|joins|join|joining|rejoined)$/.test(prev.text) && !POSSESSIVE.has(words[run.last]?.text ?? '')) ||
+    (!!prev && /^(at|to)$/.test(prev.text) && (prev2?.text === 'loan' || prev2?.text === 'loaned')) ||
+    (prev?.text === 'from' && transferBefore(words, run.first - 2, sentence));
+  if (!moves) return false;
+  // The sentence is about players: a position, a loan or a fee somewhere in it.
+  for (let k = run.first - 1; k >= 0 && words[k]!.sentence === sentence; k--) if (PLAYER_NOUNS.test(words[k]!.text)) return true;
+  for (let k = run.last; k < words.length && words[k]!.sentence === sentence; k++) if (PLAYER_NOUNS.test(words[k]!.text)) return true;
+  return false;
+}
+
+/** A transfer's verb or "loan" among the twelve words up to k ("signed the midfielder from", "on loan from"). */
+function transferBefore(words: readonly Word[], k: number, sentence: number): boolean {
+  for (let i = k; i >= 0 && i > k - 11 && words[i]!.sentence === sentence; i--) if (TRANSFER_VERBS.test(words[i]!.text) || words[i]!.text === 'loan') return true;
   return false;
 }
 
